@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every part of the answers schema.
+ *
+ * A value the organization still has to supply is written `{ todo: "質問" }` (by a preset, or by the
+ * wizard for a skipped question). It renders as 【要記入：質問】 in a draft and blocks a final build.
+ */
+
+/** Characters that would corrupt output or collide with the template engine's value tokens. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f\ue000-\uf8ff\u202a-\u202e\u2066-\u2069]/u;
+
+/** The sample's stand-ins; a finished policy never contains them. */
+export const PLACEHOLDER_PATTERN = /○○|〇○|○〇|〇〇|●●|△△|◇◇|20yy|\*\*\*\*|※編集時注意/u;
+
+const checkedText = (schema: z.ZodString) =>
+  schema
+    .refine((s) => !FORBIDDEN_CHARACTERS.test(s), {
+      message: '制御文字・私用領域の文字・書字方向を変える文字は使えません',
+    })
+    .refine((s) => !PLACEHOLDER_PATTERN.test(s), {
+      message: '「○○」「●●」「20yy」「****」などの仮の値が残っています。実際の値を記入してください',
+    });
+
+/** Any text a user may type: one or more lines, kept exactly as typed. */
+export const text = () => checkedText(z.string().min(1, '空にはできません').max(2000, '2000文字以内で記入してください'));
+
+/** Text that must stay on one line (titles, names, labels). */
+export const line = () =>
+  checkedText(
+    z
+      .string()
+      .min(1, '空にはできません')
+      .max(200, '200文字以内で記入してください')
+      .refine((s) => !/[\r\n]/u.test(s), { message: '改行は使えません' }),
+  );
+
+export const todoSchema = z
+  .object({
+    todo: z.string().min(1),
+  })
+  .strict();
+export type Todo = z.infer<typeof todoSchema>;
+
+/** A value that may still be a stand-in. */
+export const fillable = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, todoSchema]);
+export const fillableText = () => fillable(text());
+export const fillableLine = () => fillable(line());
+export type Fillable<T = string> = T | Todo;
+
+export const todo = (question: string): Todo => ({ todo: question });
+export const isTodo = (value: unknown): value is Todo =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'todo' in value && Object.keys(value).length === 1;
+
+/** A list of lines (a bulleted list in the output). */
+export const lines = () => z.array(line()).max(200);
+export const texts = () => z.array(text()).max(200);
+
+/** A calendar date written in the answers as YYYY-MM-DD (YAML may hand us a Date). */
+export const isoDate = () =>
+  z.preprocess(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/u, 'YYYY-MM-DD の形式で記入してください（例: 2026-04-01）')
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+        message: '存在しない日付です',
+      }),
+  );

@@ -1,0 +1,230 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from './core.js';
+import { answersSchema, deepMerge, presetFor, type Answers } from './schema.js';
+
+/**
+ * Answers file → validated `Answers`. Every problem is reported with the file, the line and the
+ * dotted key, in Japanese; nothing is written before this succeeds.
+ */
+
+export interface AnswersIssue {
+  readonly file: string;
+  readonly line: number | undefined;
+  /** Dotted key, e.g. `roles.systemAdmin.title`; empty for the whole file. */
+  readonly key: string;
+  readonly message: string;
+}
+
+export class AnswersError extends Error {
+  constructor(readonly issues: readonly AnswersIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+  }
+}
+
+export const formatIssue = (issue: AnswersIssue): string =>
+  `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`;
+
+interface ParsedYaml {
+  readonly data: unknown;
+  readonly locate: (path: readonly PropertyKey[]) => number | undefined;
+}
+
+/** Bytes → text: only UTF-8 (with or without BOM) is accepted, so mojibake never reaches a document. */
+export function decodeAnswers(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new AnswersError([
+      { file, line: undefined, key: '', message: '文字コードが UTF-8 ではありません（Shift_JIS などで保存されていませんか）。UTF-8 で保存し直してください' },
+    ]);
+  }
+}
+
+export function parseAnswersYaml(source: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
+    throw new AnswersError(
+      problems.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line,
+        key: '',
+        message: yamlMessage(e.code, e.message),
+      })),
+    );
+  }
+  return {
+    data: doc.toJS({ maxAliasCount: 100 }),
+    locate: (path) => locate(doc, lineCounter, path),
+  };
+}
+
+function yamlMessage(code: string, message: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return '同じキーが2回書かれています';
+    case 'TAB_AS_INDENT':
+      return 'インデントにタブ文字が使われています。半角スペースで字下げしてください';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `YAML の書き方に誤りがあります（字下げ・コロン・引用符を確かめてください）: ${message.split('\n')[0]}`;
+    default:
+      return `YAML を読み取れません: ${message.split('\n')[0]}`;
+  }
+}
+
+function locate(doc: YamlDocument, lineCounter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  let line: number | undefined = lineOf(node as YamlNode, lineCounter);
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (!pair) break;
+      line = lineOf(pair.key as YamlNode, lineCounter) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) break;
+      line = lineOf(item as YamlNode, lineCounter) ?? line;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+const lineOf = (node: YamlNode | null | undefined, lineCounter: LineCounter): number | undefined =>
+  node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** Validates parsed YAML data (already read from `file`) into complete answers. */
+export function answersFromData(data: unknown, file: string, locateLine: ParsedYaml['locate'] = () => undefined): Answers {
+  if (!isPlainObject(data)) {
+    throw new AnswersError([{ file, line: 1, key: '', message: '回答ファイルの中身が「キー: 値」の形になっていません' }]);
+  }
+  const type = isPlainObject(data.organization) ? data.organization.type : undefined;
+  if (!ORGANIZATION_TYPES.includes(type as OrganizationType)) {
+    const choices = ORGANIZATION_TYPES.map((t) => `${t}（${ORGANIZATION_TYPE_LABELS[t]}）`).join('、');
+    throw new AnswersError([
+      {
+        file,
+        line: locateLine(['organization', 'type']),
+        key: 'organization.type',
+        message: type === undefined ? `組織の種類がありません。次のいずれかを記入してください: ${choices}` : `「${String(type)}」は組織の種類として使えません。次のいずれか: ${choices}`,
+      },
+    ]);
+  }
+  const merged = deepMerge(presetFor(type as OrganizationType, data), data);
+  const result = answersSchema.safeParse(merged);
+  if (result.success) return result.data;
+  throw new AnswersError(result.error.issues.flatMap((issue) => toIssues(issue, file, locateLine)));
+}
+
+function toIssues(issue: z.core.$ZodIssue, file: string, locateLine: ParsedYaml['locate']): AnswersIssue[] {
+  const path = issue.path as PropertyKey[];
+  const key = path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((unknownKey) => {
+      const hint = didYouMean(unknownKey, knownKeysAt(path));
+      return {
+        file,
+        line: locateLine([...path, unknownKey]),
+        key: [...path.map(String), unknownKey].join('.'),
+        message: `このキーは使えません${hint ? `。もしかして「${hint}」ですか？` : ''}`,
+      };
+    });
+  }
+  return [{ file, line: locateLine(path), key, message: issueMessage(issue) }];
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return '値がありません。記入してください';
+      return `${typeName(issue.expected)}を記入してください（いまは${describeInput(issue.input)}）`;
+    case 'invalid_union':
+      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : '値の形が正しくありません（文字列、または todo: の形で記入してください）';
+    case 'invalid_value':
+      return `次のいずれかを記入してください: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.message && !issue.message.startsWith('Too small') ? issue.message : `${String(issue.minimum)}以上にしてください`;
+    case 'too_big':
+      return issue.message && !issue.message.startsWith('Too big') ? issue.message : `${String(issue.maximum)}以下にしてください`;
+    default:
+      return issue.message;
+  }
+}
+
+const typeName = (expected: string): string =>
+  ({ string: '文字列', number: '数値', boolean: 'true か false', array: 'リスト（- で始まる行）', object: '「キー: 値」の組' })[expected] ?? expected;
+
+const describeInput = (input: unknown): string =>
+  input === null ? '空' : Array.isArray(input) ? 'リスト' : typeof input === 'object' ? '「キー: 値」の組' : `${typeName(typeof input)}「${String(input)}」`;
+
+/** The keys the schema allows at a path, for the did-you-mean hint. */
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = answersSchema;
+  const unwrap = (s: unknown): unknown => {
+    for (let i = 0; i < 10; i++) {
+      const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+      if (!def) return s;
+      if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') s = def.innerType;
+      else if (def.type === 'pipe') s = def.out;
+      else if (def.type === 'union') s = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type !== 'object' || !('todo' in ((o as { _zod: { def: { shape: object } } })._zod.def.shape ?? {}))) ?? s;
+      else return s;
+      if (def.type === 'union') return s;
+    }
+    return s;
+  };
+  for (const segment of [...path, null]) {
+    schema = unwrap(schema);
+    const def = (schema as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return [];
+    if (segment === null) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[String(segment)];
+    else if (def.type === 'array') schema = def.element;
+    else return [];
+  }
+  return [];
+}
+
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Reads, parses and validates one answers file's text. */
+export function answersFromYaml(source: string, file: string): Answers {
+  const parsed = parseAnswersYaml(source.replace(/^\ufeff/u, ''), file);
+  return answersFromData(parsed.data, file, parsed.locate);
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import {
+  confidentialitySchema,
+  documentSchema,
+  optionsSchema,
+  organizationSchema,
+  rolesSchema,
+  termsSchema,
+  type OrganizationType,
+} from './core.js';
+import { humanDefaults, humanSchema } from './chapters/human.js';
+import { organizationalDefaults, organizationalSchema } from './chapters/organizational.js';
+import { physicalDefaults, physicalSchema } from './chapters/physical.js';
+import { technicalDefaults, technicalSchema } from './chapters/technical.js';
+import type { PresetContext } from './context.js';
+import { TERMS, confidentialityPreset, rolesPreset, scopesPreset } from './presets.js';
+import { todo } from './common.js';
+
+/**
+ * The complete answers: the single source of the `Answers` type. Every key is present after the
+ * preset is applied (optional things are `null`), so templates never meet a missing key.
+ */
+export const answersSchema = z
+  .object({
+    organization: organizationSchema,
+    document: documentSchema,
+    terms: termsSchema,
+    roles: rolesSchema,
+    confidentiality: confidentialitySchema,
+    options: optionsSchema,
+    organizational: organizationalSchema,
+    human: humanSchema,
+    physical: physicalSchema,
+    technical: technicalSchema,
+  })
+  .strict()
+  .superRefine((answers, ctx) => {
+    const labels = answers.confidentiality.levels.map((l) => l.label);
+    if (answers.document.classification !== null && !labels.includes(answers.document.classification)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['document', 'classification'],
+        message: `機密性レベルのラベル（${labels.join('・')}）のいずれかを記入してください`,
+      });
+    }
+  });
+
+export type Answers = z.infer<typeof answersSchema>;
+
+/** Top-level keys a user may write, for did-you-mean hints. */
+export const TOP_LEVEL_KEYS = Object.keys(answersSchema.shape ?? {});
+
+type Input = Record<string, unknown>;
+
+const isPlainObject = (value: unknown): value is Input =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/**
+ * The user's values over the defaults: objects merge key by key, anything else (lists, text, a
+ * `{ todo }` stand-in) replaces the default whole.
+ */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over) || 'todo' in over || 'todo' in base) return over;
+  const out: Input = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = deepMerge(base[key], value);
+  return out;
+}
+
+const pick = (input: Input, ...path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), input);
+
+/**
+ * The preset for the organization type, computed against the user's own vocabulary and roles, so
+ * that a renamed term (当財団) also shows in every default sentence.
+ */
+export function presetFor(type: OrganizationType, input: Input): Input {
+  const terms = deepMerge(TERMS[type], pick(input, 'terms')) as PresetContext['terms'];
+  const auditKind = pick(input, 'organizational', 'audit', 'kind') === 'inspection' ? 'inspection' : 'audit';
+  const roles = deepMerge(rolesPreset(type, terms, auditKind), pick(input, 'roles')) as PresetContext['roles'];
+  const confidentiality = deepMerge(
+    confidentialityPreset(type, terms),
+    pick(input, 'confidentiality'),
+  ) as PresetContext['confidentiality'];
+  const ctx: PresetContext = { type, terms, roles, confidentiality, input };
+  return {
+    organization: {
+      business: todo('事業内容（例: 精密部品の設計・製造）'),
+      address: null,
+    },
+    document: {
+      version: '1.0',
+      effectiveDate: todo('施行日（YYYY-MM-DD）'),
+      approver: terms.head,
+      classification: null,
+      revisions: [],
+      chapterRevised: { organizational: null, human: null, physical: null, technical: null },
+      chapterScope: scopesPreset(type, terms),
+      fonts: { body: '游明朝', heading: '游ゴシック' },
+    },
+    terms: TERMS[type],
+    roles: rolesPreset(type, terms, auditKind),
+    confidentiality: confidentialityPreset(type, terms),
+    options: {
+      telework: true,
+      privateDevices: 'permitted',
+      systemDevelopment: true,
+      cloudBackup: true,
+      myNumber: true,
+    },
+    organizational: organizationalDefaults(ctx),
+    human: humanDefaults(ctx),
+    physical: physicalDefaults(ctx),
+    technical: technicalDefaults(ctx),
+  };
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { AnswersError, answersFromYaml, decodeAnswers } from './answers/load.js';
+import type { Answers } from './answers/schema.js';
+import { generate, type GenerateResult, type UnfilledValue } from './generate.js';
+import { insideDirectory, safeFileName, writeFileAtomic } from './output/files.js';
+import { FORMATS, type Format } from './render/index.js';
+import { loadTemplates, type TemplateSet } from './templates/load.js';
+
+/**
+ * The IO ends of the pipeline: read an answers file, run the pure core, write the outputs. The
+ * CLI (and later the wizard and batch mode) call these; none of them builds documents itself.
+ */
+
+export class UnfilledError extends Error {
+  constructor(
+    readonly file: string,
+    readonly unfilled: readonly UnfilledValue[],
+  ) {
+    super(`${file}: 未記入の項目が${unfilled.length}件あります（--draft を付けると【要記入】として出力します）:\n${formatUnfilled(unfilled)}`);
+  }
+}
+
+export const formatUnfilled = (unfilled: readonly UnfilledValue[]): string =>
+  unfilled.map((u) => `  - ${u.key}: ${u.question}`).join('\n');
+
+export function readAnswersFile(file: string): Answers {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EISDIR' ? 'ディレクトリです（回答ファイルを指定してください）' : `読み込めません（${code ?? String(error)}）`;
+    throw new AnswersError([{ file, line: undefined, key: '', message: why }]);
+  }
+  return answersFromYaml(decodeAnswers(bytes, file), file);
+}
+
+let cachedTemplates: TemplateSet | undefined;
+export const defaultTemplates = (): TemplateSet => (cachedTemplates ??= loadTemplates());
+
+export interface BuildOptions {
+  readonly out: string;
+  readonly formats: readonly Format[];
+  readonly draft: boolean;
+  readonly templates?: TemplateSet;
+}
+
+export interface WrittenFile {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export interface BuildResult {
+  readonly outputDir: string;
+  readonly files: readonly WrittenFile[];
+  readonly generated: GenerateResult;
+}
+
+/** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
+export async function buildAnswers(answers: Answers, file: string, options: BuildOptions): Promise<BuildResult> {
+  const generated = generate(answers, options.templates ?? defaultTemplates());
+  if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled);
+  const outputDir = insideDirectory(options.out, safeFileName(answers.organization.name));
+  const rendered: { path: string; data: Uint8Array }[] = [];
+  for (const document of generated.documents) {
+    for (const format of options.formats) {
+      const writer = FORMATS[format];
+      const name = `${safeFileName(document.meta.title, document.id)}.${writer.extension}`;
+      rendered.push({ path: insideDirectory(outputDir, name), data: await writer.render(document) });
+    }
+  }
+  for (const output of rendered) writeFileAtomic(output.path, output.data);
+  return { outputDir, files: rendered.map((r) => ({ path: r.path, bytes: r.data.byteLength })), generated };
+}
+
+export async function buildFile(file: string, options: BuildOptions): Promise<BuildResult> {
+  return buildAnswers(readAnswersFile(file), file, options);
+}
+
+/** For `kitei check`: what is still unfilled (validation errors throw). */
+export function checkFile(file: string, templates: TemplateSet = defaultTemplates()): readonly UnfilledValue[] {
+  return generate(readAnswersFile(file), templates).unfilled;
+}

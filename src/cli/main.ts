@@ -1,0 +1,102 @@
+import { Command, CommanderError } from 'commander';
+import { relative } from 'node:path';
+import { AnswersError } from '../answers/load.js';
+import { buildFile, checkFile, formatUnfilled, UnfilledError } from '../build.js';
+import { FORMAT_NAMES, parseFormats, UsageError } from '../render/index.js';
+import { TemplateError } from '../templates/parse.js';
+import { ReferenceError } from '../transform/xref.js';
+
+/**
+ * The command line: parses arguments and calls the core. Exit codes: 0 ok, 1 invalid input (the
+ * answers, the arguments, unfilled values), 2 internal error (a bug in kitei or its templates).
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_INTERNAL = 2;
+
+interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const cli = new Command('kitei')
+    .description('IPA「情報セキュリティ関連規程（サンプル）」から、回答ファイルに合わせた規程を生成します。')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .addHelpCommand('help [コマンド]', 'コマンドのヘルプを表示します')
+    .version('0.1.0', '-v, --version', 'バージョンを表示します')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('（kitei --help で使い方を表示します）')
+    .exitOverride();
+  cli.configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` });
+
+  cli
+    .command('build')
+    .description('回答ファイルから規程を生成し、<出力先>/<組織名>/ に書き出します')
+    .argument('<回答ファイル>', '回答ファイル（YAML）')
+    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
+    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します', false)
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action(async (file: string, opts: { out: string; format: string; draft: boolean }) => {
+      const result = await buildFile(file, { out: opts.out, formats: parseFormats(opts.format), draft: opts.draft });
+      for (const written of result.files) io.out(`書き出しました: ${relative(process.cwd(), written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）\n`);
+      if (result.generated.unfilled.length) {
+        io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
+      }
+      setExit(EXIT_OK);
+    });
+
+  cli
+    .command('check')
+    .description('回答ファイルを検証し、まだ記入されていない項目を一覧にします（残っていれば終了コード 1）')
+    .argument('<回答ファイル>', '回答ファイル（YAML）')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action((file: string) => {
+      const unfilled = checkFile(file);
+      if (unfilled.length === 0) {
+        io.out(`${file}: 問題はありません。すべての項目が記入されています。\n`);
+        setExit(EXIT_OK);
+      } else {
+        io.out(`${file}: 未記入の項目が${unfilled.length}件あります:\n${formatUnfilled(unfilled)}\n`);
+        setExit(EXIT_INVALID);
+      }
+    });
+  return cli;
+}
+
+/** Runs the CLI and returns the exit code (never throws, never prints a stack trace for bad input). */
+export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let code = EXIT_OK;
+  const cli = program(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      cli.outputHelp();
+      return EXIT_INVALID;
+    }
+    await cli.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      return EXIT_INVALID;
+    }
+    if (error instanceof AnswersError || error instanceof UnfilledError || error instanceof UsageError || error instanceof ReferenceError) {
+      io.err(`エラー: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof TemplateError) {
+      io.err(`内部エラー（テンプレート）: ${error.message}\n`);
+      return EXIT_INTERNAL;
+    }
+    io.err(`内部エラー: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.KITEI_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Block, ChartBox, Document, Inline } from './types.js';
+
+/** The text a reader sees for some inlines; a gap reads as its draft marker. */
+export function inlineText(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return node.value;
+        case 'strong':
+        case 'link':
+          return inlineText(node.children);
+        case 'xref':
+          return node.text;
+        case 'gap':
+          return gapText(node.question);
+      }
+    })
+    .join('');
+}
+
+/** How an unfilled value shows in a draft. */
+export const gapText = (question: string): string => `【要記入：${question}】`;
+
+/** Calls `visit` with every run of inlines in the tree, in reading order. */
+export function forEachInlines(doc: Document, visit: (nodes: readonly Inline[]) => void): void {
+  const box = (b: ChartBox) => {
+    b.lines.forEach(visit);
+    b.children.forEach(box);
+  };
+  const blocks = (nodes: readonly Block[]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'chapter':
+          visit(node.scope);
+          blocks(node.children);
+          break;
+        case 'section':
+          visit(node.title);
+          blocks(node.children);
+          break;
+        case 'paragraph':
+          visit(node.children);
+          break;
+        case 'list':
+          node.children.forEach((item) => blocks(item.children));
+          break;
+        case 'table':
+          node.children.forEach((row) => row.children.forEach((cell) => blocks(cell.children)));
+          break;
+        case 'note':
+          blocks(node.children);
+          break;
+        case 'chart':
+          box(node.root);
+          break;
+        case 'pageBreak':
+          break;
+      }
+    }
+  };
+  blocks(doc.children);
+}
+
+/** All text of a document, one run of inlines per line, for checks and tests. */
+export function documentText(doc: Document): string {
+  const out: string[] = [doc.meta.title];
+  forEachInlines(doc, (nodes) => out.push(inlineText(nodes)));
+  return out.join('\n');
+}

@@ -1,0 +1,191 @@
+/**
+ * The document model: the only thing writers see.
+ *
+ * One readonly union keyed on `type`, in the spirit of mdast. Templates are parsed into it,
+ * transforms (numbering, cross-references, checks) return new trees, and each writer has one
+ * handler per node type (`Record<Node['type'], Handler>`), so adding a node type here makes the
+ * compiler point at every writer that must learn it.
+ */
+
+/**
+ * Plain text, exactly as typed. A "\n" is a line break inside the paragraph or cell, whether the
+ * template or a user value put it there: writers split on it.
+ */
+export interface Text {
+  readonly type: 'text';
+  readonly value: string;
+}
+
+export interface Strong {
+  readonly type: 'strong';
+  readonly children: readonly Inline[];
+}
+
+export interface Link {
+  readonly type: 'link';
+  readonly url: string;
+  readonly children: readonly Inline[];
+}
+
+/**
+ * A reference to a section by its stable id. The parser leaves `text` empty; the cross-reference
+ * transform fills it with the current numbers, e.g. 「4.技術的対策」の「1.2 利用者認証方法」.
+ */
+export interface CrossReference {
+  readonly type: 'xref';
+  readonly target: string;
+  readonly text: string;
+}
+
+/**
+ * A value the organization has not filled in yet. Only ever reaches a writer in a draft build,
+ * where it is shown as 【要記入：question】.
+ */
+export interface Gap {
+  readonly type: 'gap';
+  /** Dotted answers key, e.g. `incident.contacts.0.phone`. */
+  readonly key: string;
+  /** What to fill in, in Japanese. */
+  readonly question: string;
+}
+
+export type Inline = Text | Strong | Link | CrossReference | Gap;
+
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly children: readonly Inline[];
+}
+
+export interface List {
+  readonly type: 'list';
+  readonly ordered: boolean;
+  /** First number of an ordered list. */
+  readonly start: number;
+  readonly children: readonly ListItem[];
+}
+
+export interface ListItem {
+  readonly type: 'listItem';
+  readonly children: readonly Block[];
+}
+
+export interface TableColumn {
+  /** Relative width; writers scale the columns to the text width. */
+  readonly width: number;
+}
+
+export interface Table {
+  readonly type: 'table';
+  readonly columns: readonly TableColumn[];
+  /** How many leading rows are header rows (repeated on each page). */
+  readonly headerRows: number;
+  /** The first column labels its row (shaded like a header). */
+  readonly headerColumn: boolean;
+  /** `checklist`: a printable form, the last column is an empty answer box. */
+  readonly variant: 'default' | 'checklist';
+  readonly children: readonly TableRow[];
+}
+
+export interface TableRow {
+  readonly type: 'tableRow';
+  readonly children: readonly TableCell[];
+}
+
+/**
+ * A cell holds blocks (several paragraphs, lists). A cell covered by a row span of the cell above
+ * is not present in its row: writers place cells by walking spans, as in HTML.
+ */
+export interface TableCell {
+  readonly type: 'tableCell';
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly children: readonly Block[];
+}
+
+/** A boxed note, set apart from the rules around it. */
+export interface Note {
+  readonly type: 'note';
+  readonly children: readonly Block[];
+}
+
+/** A box of the 情報セキュリティ委員会体制図: first line is the role, the rest are titles. */
+export interface ChartBox {
+  readonly type: 'chartBox';
+  readonly lines: readonly (readonly Inline[])[];
+  readonly children: readonly ChartBox[];
+}
+
+/** The committee chart: a tree of boxes drawn with connecting lines. */
+export interface Chart {
+  readonly type: 'chart';
+  readonly title: string;
+  readonly root: ChartBox;
+}
+
+/** A hint that what follows should start on a new page. */
+export interface PageBreak {
+  readonly type: 'pageBreak';
+}
+
+/**
+ * A numbered section. Levels start at 1 inside a chapter: level 1 is 「1. …」, level 2 「1.2 …」.
+ * An annex (the sample's 「8-1」 checklist) is numbered after the level-1 section before it.
+ */
+export interface Section {
+  readonly type: 'section';
+  readonly id: string;
+  readonly level: number;
+  readonly annex: boolean;
+  /** Filled by the numbering transform: `6`, `6.2`, `2.1.4.1`, `8-1`. */
+  readonly number: string;
+  readonly title: readonly Inline[];
+  readonly children: readonly Block[];
+}
+
+/** A chapter of a document (1 組織的対策 …), opened by the sample's header table. */
+export interface Chapter {
+  readonly type: 'chapter';
+  readonly id: string;
+  /** Filled by the numbering transform. */
+  readonly number: string;
+  readonly title: string;
+  /** 改訂日 in the header table, e.g. 2026.04.01. */
+  readonly revised: string;
+  /** 適用範囲 in the header table. */
+  readonly scope: readonly Inline[];
+  readonly children: readonly Block[];
+}
+
+export type Block = Paragraph | List | Table | Note | Chart | PageBreak | Section | Chapter;
+
+export interface DocumentMeta {
+  /** The document's own name, e.g. 情報セキュリティ関連規程. */
+  readonly title: string;
+  readonly organization: string;
+  readonly version: string;
+  /** 施行日 / 制定日, ISO date from the answers (never the clock). */
+  readonly effectiveDate: string;
+  readonly approver: string;
+  /** The classification label the document itself carries, e.g. 社外秘. */
+  readonly classification: string;
+  readonly revisions: readonly Revision[];
+  /** Body and heading font families, for writers that embed or name fonts. */
+  readonly fonts: { readonly body: string; readonly heading: string };
+}
+
+export interface Revision {
+  readonly version: string;
+  readonly date: string;
+  readonly description: string;
+}
+
+export interface Document {
+  readonly type: 'document';
+  /** Stable id of the document kind, also its file stem: `rulebook`. */
+  readonly id: string;
+  readonly meta: DocumentMeta;
+  readonly children: readonly Block[];
+}
+
+export type Node = Document | Block | Inline | ListItem | TableRow | TableCell | ChartBox;
+export type NodeType = Node['type'];

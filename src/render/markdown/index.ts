@@ -1,0 +1,176 @@
+import type { Block, Chapter, Chart, ChartBox, Document, Inline, List, Section, Table, TableCell } from '../../model/types.js';
+import { headingNumber } from '../../transform/numbering.js';
+import { gapText, inlineText } from '../../model/text.js';
+
+/**
+ * Markdown writer, for review and diffs. Every user value is escaped so that the Markdown reads
+ * back as exactly the text of the model (a vendor name with `|` or `*` stays text).
+ */
+
+type BlockType = Block['type'];
+type InlineType = Inline['type'];
+type BlockHandler<T extends BlockType> = (node: Extract<Block, { type: T }>, depth: number) => string;
+type InlineHandler<T extends InlineType> = (node: Extract<Inline, { type: T }>, inTable: boolean) => string;
+
+/**
+ * Escapes one line of text so that CommonMark + GFM read it back unchanged: inline syntax
+ * characters anywhere, block markers at the start, and edge spaces (which a parser would trim) as
+ * character references.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`);
+  out = out.replace(/^(\s*)([#>+=-])/u, '$1\\$2').replace(/^(\s*\d+)([.)])/u, '$1\\$2');
+  return out.replace(/^[ \t]+|[ \t]+$/gu, (run) => [...run].map((c) => (c === ' ' ? '&#32;' : '&#9;')).join(''));
+}
+
+/** A line break: `<br>` inside a table cell, a backslash hard break elsewhere. */
+const escapeWithBreaks = (text: string, inTable: boolean): string =>
+  text
+    .split('\n')
+    .map(escapeMarkdown)
+    .join(inTable ? '<br>' : '\\\n');
+
+const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
+  text: (node, inTable) => escapeWithBreaks(node.value, inTable),
+  strong: (node, inTable) => `**${inlines(node.children, inTable)}**`,
+  link: (node, inTable) => `[${inlines(node.children, inTable)}](<${node.url.replace(/[<>]/gu, encodeURIComponent)}>)`,
+  xref: (node, inTable) => escapeWithBreaks(node.text, inTable),
+  gap: (node, inTable) => `**${escapeWithBreaks(gapText(node.question), inTable)}**`,
+};
+
+function inlines(nodes: readonly Inline[], inTable = false): string {
+  return nodes.map((node) => (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, inTable)).join('');
+}
+
+const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
+  chapter: (node: Chapter) =>
+    [
+      `# ${node.number}. ${escapeMarkdown(node.title)}`,
+      `| 番号 | 章名 | 改訂日 | 適用範囲 |\n| --- | --- | --- | --- |\n| ${node.number} | ${escapeMarkdown(node.title)} | ${escapeMarkdown(node.revised)} | ${inlines(node.scope, true)} |`,
+      ...node.children.map((child) => block(child, 1)),
+    ].join('\n\n'),
+  section: (node: Section, depth) => {
+    const hashes = '#'.repeat(Math.min(6, node.level + 1));
+    const heading = `${hashes} ${escapeMarkdown(headingNumber(node))} ${inlines(node.title)}`;
+    return [heading, ...node.children.map((child) => block(child, depth + 1))].join('\n\n');
+  },
+  paragraph: (node) => inlines(node.children),
+  list: (node) => list(node, 0),
+  table: (node) => table(node),
+  note: (node) =>
+    node.children
+      .map((child) => block(child, 0))
+      .join('\n\n')
+      .split('\n')
+      .map((line) => (line ? `> ${line}` : '>'))
+      .join('\n'),
+  chart: (node: Chart) => [`**${escapeMarkdown(node.title || '体制図')}**`, chartBox(node.root, 0)].join('\n\n'),
+  pageBreak: () => '<!-- 改ページ -->',
+};
+
+function block(node: Block, depth: number): string {
+  return (blockHandlers[node.type] as BlockHandler<BlockType>)(node, depth);
+}
+
+function list(node: List, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return node.children
+    .map((item, i) => {
+      const marker = node.ordered ? `${node.start + i}. ` : '- ';
+      const inner = ' '.repeat(indent + marker.length);
+      return item.children
+        .map((child, j) => {
+          const text = child.type === 'list' ? list(child, indent + marker.length) : block(child, 0).split('\n').join(`\n${inner}`);
+          return j === 0 ? `${pad}${marker}${text}` : child.type === 'list' ? text : `\n${inner}${text}`;
+        })
+        .join('\n');
+    })
+    .join('\n');
+}
+
+function chartBox(box: ChartBox, indent: number): string {
+  const label = box.lines.map((line) => inlines(line)).join(' ');
+  return [`${' '.repeat(indent)}- ${label}`, ...box.children.map((child) => chartBox(child, indent + 2))].join('\n');
+}
+
+/** A cell's blocks on one line: paragraphs joined by `<br>`, list items as 「・」 lines. */
+function cellText(cell: TableCell): string {
+  const parts: string[] = [];
+  const visit = (blocks: readonly Block[], prefix: string) => {
+    for (const child of blocks) {
+      if (child.type === 'paragraph') parts.push(prefix + inlines(child.children, true));
+      else if (child.type === 'list')
+        child.children.forEach((item, i) => {
+          const marker = child.ordered ? `${child.start + i}. ` : '・';
+          const [first, ...rest] = item.children;
+          if (first?.type === 'paragraph') parts.push(`${prefix}${marker}${inlines(first.children, true)}`);
+          else if (first) visit([first], prefix + marker);
+          visit(rest, `${prefix}\u3000`);
+        });
+      else parts.push(prefix + escapeWithBreaks(blockPlainText(child), true));
+    }
+  };
+  visit(cell.children, '');
+  return parts.join('<br>') || ' ';
+}
+
+function blockPlainText(node: Block): string {
+  if (node.type === 'paragraph') return inlineText(node.children);
+  return '';
+}
+
+/**
+ * GFM tables need a header row and no spans, so spans are written out: a cell covered by a row
+ * span repeats as 「〃」.
+ */
+function table(node: Table): string {
+  const columnCount = node.columns.length;
+  const grid: string[][] = [];
+  const covered: number[] = Array.from({ length: columnCount }, () => 0);
+  for (const row of node.children) {
+    const line: string[] = [];
+    let cells = [...row.children];
+    for (let c = 0; c < columnCount; c++) {
+      if (covered[c]! > 0) {
+        covered[c]!--;
+        line.push('〃');
+        continue;
+      }
+      const cell = cells.shift();
+      if (!cell) {
+        line.push(' ');
+        continue;
+      }
+      covered[c] = cell.rowSpan - 1;
+      line.push(cellText(cell));
+      for (let extra = 1; extra < cell.colSpan; extra++) line.push(' ');
+      c += cell.colSpan - 1;
+    }
+    cells = [];
+    grid.push(line);
+  }
+  const headerCount = Math.max(1, node.headerRows);
+  const header = node.headerRows > 0 ? grid.slice(0, headerCount) : [Array.from({ length: columnCount }, () => ' ')];
+  const body = node.headerRows > 0 ? grid.slice(headerCount) : grid;
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const lines = [row(header[0]!), row(Array.from({ length: columnCount }, () => '---'))];
+  for (const extraHeader of header.slice(1)) lines.push(row(extraHeader));
+  for (const r of body) lines.push(row(r));
+  if (node.variant === 'checklist') lines.push('', '（記入欄は空欄のまま配布する）');
+  return lines.join('\n');
+}
+
+export function renderMarkdown(doc: Document): string {
+  const m = doc.meta;
+  const front = [
+    `# ${escapeMarkdown(m.title)}`,
+    [
+      `${escapeMarkdown(m.organization)}`,
+      `版: ${escapeMarkdown(m.version)}　施行日: ${escapeMarkdown(m.effectiveDate)}　承認: ${escapeMarkdown(m.approver)}　区分: ${escapeMarkdown(m.classification)}`,
+    ].join('\\\n'),
+    '## 改訂履歴',
+    ['| 版 | 日付 | 内容 |', '| --- | --- | --- |', ...m.revisions.map((r) => `| ${escapeWithBreaks(r.version, true)} | ${escapeWithBreaks(r.date, true)} | ${escapeWithBreaks(r.description, true)} |`)].join('\n'),
+  ];
+  const body = doc.children.map((node) => block(node, 0));
+  return `${[...front, ...body].join('\n\n')}\n`;
+}
