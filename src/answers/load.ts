@@ -49,7 +49,7 @@ export function parseAnswersYaml(source: string, file: string): ParsedYaml {
     throw new AnswersError(
       problems.map((e) => ({
         file,
-        line: e.linePos?.[0]?.line,
+        line: lineCounter.linePos(e.pos[0]).line,
         key: '',
         message: yamlMessage(e.code, e.message),
       })),
@@ -123,7 +123,7 @@ export function answersFromData(data: unknown, file: string, locateLine: ParsedY
     ]);
   }
   const merged = deepMerge(presetFor(type as OrganizationType, data), data);
-  const result = answersSchema.safeParse(merged);
+  const result = answersSchema.safeParse(merged, { reportInput: true });
   if (result.success) return result.data;
   throw new AnswersError(result.error.issues.flatMap((issue) => toIssues(issue, file, locateLine)));
 }
@@ -164,36 +164,36 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 const typeName = (expected: string): string =>
-  ({ string: '文字列', number: '数値', boolean: 'true か false', array: 'リスト（- で始まる行）', object: '「キー: 値」の組' })[expected] ?? expected;
+  ({ string: '文字列', number: '数値', boolean: 'true か false ', array: 'リスト（- で始まる行）', object: '「キー: 値」の組' })[expected] ?? expected;
 
 const describeInput = (input: unknown): string =>
   input === null ? '空' : Array.isArray(input) ? 'リスト' : typeof input === 'object' ? '「キー: 値」の組' : `${typeName(typeof input)}「${String(input)}」`;
 
+type SchemaDef = { type: string; innerType?: unknown; out?: unknown; options?: unknown[]; shape?: Record<string, unknown>; element?: unknown };
+const defOf = (schema: unknown): SchemaDef | undefined => (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+
+/** Steps through wrappers (nullable, pipe) and stand-in unions (`text | { todo }`) to the schema that holds keys. */
+function unwrapSchema(schema: unknown): unknown {
+  for (let def = defOf(schema); def; def = defOf(schema)) {
+    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') schema = def.innerType;
+    else if (def.type === 'pipe') schema = def.out;
+    else if (def.type === 'union') schema = def.options?.find((option) => !('todo' in (defOf(option)?.shape ?? {})));
+    else break;
+  }
+  return schema;
+}
+
 /** The keys the schema allows at a path, for the did-you-mean hint. */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let schema: unknown = answersSchema;
-  const unwrap = (s: unknown): unknown => {
-    for (let i = 0; i < 10; i++) {
-      const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-      if (!def) return s;
-      if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') s = def.innerType;
-      else if (def.type === 'pipe') s = def.out;
-      else if (def.type === 'union') s = (def.options as unknown[]).find((o) => (o as { _zod: { def: { type: string } } })._zod.def.type !== 'object' || !('todo' in ((o as { _zod: { def: { shape: object } } })._zod.def.shape ?? {}))) ?? s;
-      else return s;
-      if (def.type === 'union') return s;
-    }
-    return s;
-  };
-  for (const segment of [...path, null]) {
-    schema = unwrap(schema);
-    const def = (schema as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-    if (!def) return [];
-    if (segment === null) return def.type === 'object' ? Object.keys(def.shape as object) : [];
-    if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[String(segment)];
-    else if (def.type === 'array') schema = def.element;
+  for (const segment of path) {
+    const def = defOf(unwrapSchema(schema));
+    if (def?.type === 'object') schema = def.shape?.[String(segment)];
+    else if (def?.type === 'array') schema = def.element;
     else return [];
   }
-  return [];
+  const def = defOf(unwrapSchema(schema));
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {

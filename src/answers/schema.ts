@@ -12,6 +12,7 @@ import { humanDefaults, humanSchema } from './chapters/human.js';
 import { organizationalDefaults, organizationalSchema } from './chapters/organizational.js';
 import { physicalDefaults, physicalSchema } from './chapters/physical.js';
 import { technicalDefaults, technicalSchema } from './chapters/technical.js';
+import { continuityIssues } from './chapters/technical-continuity.js';
 import type { PresetContext } from './context.js';
 import { TERMS, confidentialityPreset, rolesPreset, scopesPreset } from './presets.js';
 import { todo } from './common.js';
@@ -43,6 +44,7 @@ export const answersSchema = z
         message: `機密性レベルのラベル（${labels.join('・')}）のいずれかを記入してください`,
       });
     }
+    for (const issue of continuityIssues(answers)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type Answers = z.infer<typeof answersSchema>;

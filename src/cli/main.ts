@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { relative } from 'node:path';
 import { AnswersError } from '../answers/load.js';
 import { buildFile, checkFile, formatUnfilled, UnfilledError } from '../build.js';
@@ -25,8 +25,69 @@ const defaultIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
+/** Commander's help in Japanese: its headings and the "(default: …)" notes are translated. */
+class JapaneseHelp extends Help {
+  override styleTitle(title: string): string {
+    const titles: Record<string, string> = {
+      'Usage:': '使い方:',
+      'Options:': 'オプション:',
+      'Arguments:': '引数:',
+      'Commands:': 'コマンド:',
+      'Global Options:': '共通オプション:',
+    };
+    return titles[title] ?? title;
+  }
+
+  override subcommandTerm(cmd: Command): string {
+    return `${cmd.name()} ${cmd.usage()}`;
+  }
+
+  override optionDescription(option: Parameters<Help['optionDescription']>[0]): string {
+    return translateExtras(super.optionDescription(option));
+  }
+
+  override argumentDescription(argument: Parameters<Help['argumentDescription']>[0]): string {
+    return translateExtras(super.argumentDescription(argument));
+  }
+}
+
+class KiteiCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new KiteiCommand(name);
+  }
+
+  override createHelp(): Help {
+    return Object.assign(new JapaneseHelp(), this.configureHelp());
+  }
+
+  // Commander calls these (not in its typings) for its own errors: the messages in Japanese.
+  missingArgument(name: string): never {
+    this.error(`エラー: 引数 ${name} がありません`, { code: 'commander.missingArgument', exitCode: EXIT_INVALID });
+  }
+
+  optionMissingArgument(option: { flags: string }): never {
+    this.error(`エラー: オプション ${option.flags} には値が必要です`, { code: 'commander.optionMissingArgument', exitCode: EXIT_INVALID });
+  }
+
+  unknownOption(flag: string): never {
+    this.error(`エラー: ${flag} というオプションはありません`, { code: 'commander.unknownOption', exitCode: EXIT_INVALID });
+  }
+
+  unknownCommand(): never {
+    const name = this.args[0] ?? '';
+    this.error(`エラー: ${name} というコマンドはありません（使えるコマンド: ${this.commands.map((c) => c.name()).join(', ')}）`, {
+      code: 'commander.unknownCommand',
+      exitCode: EXIT_INVALID,
+    });
+  }
+}
+
+const translateExtras = (text: string): string =>
+  text.replace(/ ?\(default: /gu, '（既定値: ').replace(/ ?\(choices: /gu, '（選択肢: ').replace(/\)$/u, '）');
+
 function program(io: Io, setExit: (code: number) => void): Command {
-  const cli = new Command('kitei')
+  const cli = new KiteiCommand('kitei')
+    .usage('[オプション] <コマンド>')
     .description('IPA「情報セキュリティ関連規程（サンプル）」から、回答ファイルに合わせた規程を生成します。')
     .helpOption('-h, --help', 'このヘルプを表示します')
     .addHelpCommand('help [コマンド]', 'コマンドのヘルプを表示します')
@@ -34,18 +95,18 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('（kitei --help で使い方を表示します）')
     .exitOverride();
-  cli.configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` });
 
   cli
     .command('build')
+    .usage('[オプション] <回答ファイル>')
     .description('回答ファイルから規程を生成し、<出力先>/<組織名>/ に書き出します')
     .argument('<回答ファイル>', '回答ファイル（YAML）')
     .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
     .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
-    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します', false)
+    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (file: string, opts: { out: string; format: string; draft: boolean }) => {
-      const result = await buildFile(file, { out: opts.out, formats: parseFormats(opts.format), draft: opts.draft });
+    .action(async (file: string, opts: { out: string; format: string; draft?: boolean }) => {
+      const result = await buildFile(file, { out: opts.out, formats: parseFormats(opts.format), draft: opts.draft === true });
       for (const written of result.files) io.out(`書き出しました: ${relative(process.cwd(), written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）\n`);
       if (result.generated.unfilled.length) {
         io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
@@ -55,6 +116,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   cli
     .command('check')
+    .usage('<回答ファイル>')
     .description('回答ファイルを検証し、まだ記入されていない項目を一覧にします（残っていれば終了コード 1）')
     .argument('<回答ファイル>', '回答ファイル（YAML）')
     .helpOption('-h, --help', 'このヘルプを表示します')

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseTemplateMarkdown, TemplateError } from '../../src/templates/parse.js';
+import { ValueTable } from '../../src/templates/values.js';
+import type { Section, Table } from '../../src/model/types.js';
+
+const parse = (markdown: string, values = new ValueTable()) => parseTemplateMarkdown(markdown, 'test.md', values);
+
+describe('テンプレートの Markdown → 文書モデル', () => {
+  it('見出しは {#id} 付きの節になり、深さに応じて入れ子になる', () => {
+    const [section] = parse('# 親 {#parent}\n\n本文\n\n## 子 {#child}\n\n子の本文\n\n## 付録 {#annex .annex}\n');
+    expect(section).toMatchObject({ type: 'section', id: 'parent', level: 1, title: [{ type: 'text', value: '親' }] });
+    const children = (section as Section).children;
+    expect(children.map((c) => c.type)).toEqual(['paragraph', 'section', 'section']);
+    expect(children[1]).toMatchObject({ id: 'child', level: 2, annex: false });
+    expect(children[2]).toMatchObject({ id: 'annex', annex: true });
+  });
+
+  it('id のない見出し・階層の飛び・不明なディレクティブはファイルと行を示すエラー', () => {
+    expect(() => parse('# 見出しだけ\n')).toThrow(/test\.md:1: 見出しには \{#id\} が必要/u);
+    expect(() => parse('# A {#a}\n\n### C {#c}\n')).toThrow(/test\.md:3: 見出しの階層が飛んでいます/u);
+    expect(() => parse('本文\n\n:::unknown\nx\n:::\n')).toThrow(TemplateError);
+    expect(() => parse(':ref{}')).toThrow(/to=参照先id/u);
+  });
+
+  it(':::table はセルに複数の段落や箇条書きを持ち、^ で上のセルと結合する', () => {
+    const [table] = parse(
+      [
+        ':::table{widths="1,3" header=1 headcol=true}',
+        '- - 区分',
+        '  - 内容',
+        '- - A',
+        '  - - 一つ目',
+        '    - 二つ目',
+        '- - ^',
+        '  - 段落1',
+        '',
+        '    段落2',
+        ':::',
+      ].join('\n'),
+    ) as Table[];
+    expect(table).toMatchObject({ type: 'table', headerRows: 1, headerColumn: true, columns: [{ width: 1 }, { width: 3 }] });
+    const rows = table!.children;
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.children[0]).toMatchObject({ rowSpan: 2 });
+    expect(rows[1]!.children[1]!.children[0]).toMatchObject({ type: 'list', children: [{}, {}] });
+    expect(rows[2]!.children).toHaveLength(1);
+    expect(rows[2]!.children[0]!.children.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('行ごとのセル数がそろわない表はエラー', () => {
+    expect(() => parse(':::table\n- - a\n  - b\n- - c\n:::\n')).toThrow(/セル数/u);
+  });
+
+  it(':::chart は入れ子のリストから箱の木を作る', () => {
+    const [chart] = parse(':::chart{title="体制図"}\n- 責任者\n  （社長）\n  - 管理者\n    （部長）\n:::\n');
+    expect(chart).toMatchObject({
+      type: 'chart',
+      title: '体制図',
+      root: {
+        lines: [[{ type: 'text', value: '責任者' }], [{ type: 'text', value: '（社長）' }]],
+        children: [{ lines: [[{ value: '管理者' }], [{ value: '（部長）' }]], children: [] }],
+      },
+    });
+  });
+
+  it('段落内の改行は文字列の "\\n" として残る', () => {
+    expect(parse('一行目\n二行目\n')).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: '一行目\n二行目' }] }]);
+  });
+
+  it(':ref は相互参照ノードになる', () => {
+    expect(parse('詳細は:ref{to=tech-user-auth}を参照のこと。')).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: '詳細は' },
+          { type: 'xref', target: 'tech-user-auth', text: '' },
+          { type: 'text', value: 'を参照のこと。' },
+        ],
+      },
+    ]);
+  });
+
+  it('回答の値のトークンは値に戻り、未記入はギャップになる', () => {
+    const values = new ValueTable();
+    const name = values.token({ kind: 'text', value: '| *危険* # <b>' });
+    const gap = values.token({ kind: 'gap', key: 'a.b', question: '電話番号' });
+    expect(parse(`- ${name}：${gap}\n`, values)).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        start: 1,
+        children: [
+          {
+            type: 'listItem',
+            children: [
+              {
+                type: 'paragraph',
+                children: [
+                  { type: 'text', value: '| *危険* # <b>：' },
+                  { type: 'gap', key: 'a.b', question: '電話番号' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('回答の値はディレクティブの属性やリンク先には入れられない', () => {
+    const values = new ValueTable();
+    const token = values.token({ kind: 'text', value: 'x' });
+    expect(() => parse(`:ref{to=${token}}`, values)).toThrow(/属性 to に回答の値は入れられません/u);
+  });
+});

@@ -1,0 +1,24 @@
+import type { TemplateSet } from '../../src/templates/load.js';
+
+/**
+ * A small in-memory template set for engine tests: chapters with the given section sources, so a
+ * test shows exactly the template text it depends on.
+ */
+export function templateSet(chapters: Record<string, Record<string, string>>, extraKnownIds: Record<string, string> = {}): TemplateSet {
+  const keys = ['organizational', 'human', 'physical', 'technical'] as const;
+  const knownIds = new Map<string, string>(Object.entries(extraKnownIds));
+  const documentChapters = Object.entries(chapters).map(([title, sections], index) => {
+    const id = `c${index + 1}`;
+    knownIds.set(id, title);
+    return {
+      id,
+      key: keys[index % keys.length]!,
+      title,
+      sections: Object.entries(sections).map(([file, source]) => {
+        for (const match of source.matchAll(/^#+\s+(.*?)\s*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$/gmu)) knownIds.set(match[2]!, match[1]!);
+        return { file, source };
+      }),
+    };
+  });
+  return { documents: [{ id: 'rulebook', chapters: documentChapters }], knownIds };
+}
