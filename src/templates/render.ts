@@ -23,6 +23,7 @@ const HELPERS = [
   'orList',
   'andList',
   'join',
+  'add',
 ] as const;
 
 type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
@@ -58,6 +59,8 @@ function environment(values: ValueTable): typeof Handlebars {
     andList: (items: unknown) => joinTokens(items, '、', '及び'),
     /** {{join list "・"}} */
     join: (items: unknown, sep: unknown) => joinTokens(items, String(sep), String(sep)),
+    /** {{add @index 1}}: running numbers in tables (No 列) */
+    add: (a: unknown, b: unknown) => Number(v(a)) + Number(v(b)),
   });
   return hb;
 }
