@@ -305,7 +305,8 @@ export function confidentialityPreset(type: OrganizationType, t: Terms): Confide
         label: internalLabel,
         value: 2,
         criteria: ['漏えいすると事業に大きな影響がある'],
-        takeOutApprover: `所属${t.departmentHead}`,
+        // 「所属部門長」; an association's 所属長 is already 所属の長 (not 所属所属長)
+        takeOutApprover: t.departmentHead.startsWith('所属') ? t.departmentHead : `所属${t.departmentHead}`,
       },
       { label: '公開', value: 1, criteria: ['漏えいしても事業にほとんど影響はない'], takeOutApprover: null },
     ],

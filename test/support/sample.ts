@@ -18,7 +18,7 @@ const CHAPTER_STARTS: readonly [ChapterKey, RegExp][] = [
 ];
 
 /** Lines that are the sample's own scaffolding, not rules: chapter header tables and editor stand-ins. */
-const SKIP = [/○○|〇○|○〇|●●|△△|◇◇|20yy|\*\*\*\*/u, /編集時注意/u, /^(改訂日|適用範囲)$/u];
+const SKIP = [/○○|〇○|○〇|〇〇|●●|△△|◇◇|20yy|\*\*\*\*/u, /編集時注意/u, /^(改訂日|適用範囲)$/u];
 
 export function normalizeSampleLine(raw: string): string {
   return raw

@@ -150,6 +150,9 @@ export function humanDefaults(ctx: PresetContext): HumanAnswers {
   const t = ctx.terms;
   const admin = ctx.roles.systemAdmin;
   const isCompany = ctx.type === 'company' || ctx.type === 'llc';
+  /** 「全社貸与」: 会社では全社、そのほかは組織名（協会貸与） */
+  const lent = `${isCompany ? t.whole : t.org}貸与`;
+  const example = isCompany ? '営業部員' : `事業課の${t.staff}`;
   const adminContact = () => ({
     role: admin.name,
     title: admin.title,
@@ -241,20 +244,20 @@ export function humanDefaults(ctx: PresetContext): HumanAnswers {
         {
           device: 'パソコン',
           ownedFor: null,
-          owned: [`${t.whole}貸与テレワーク用PCを利用`, `${t.inside}PCを持ち出して利用`],
+          owned: [`${lent}テレワーク用PCを利用`, `${t.inside}PCを持ち出して利用`],
           private: 'measures',
           privateAlternatives: null,
         },
         {
           device: 'スマホ・タブレット',
-          ownedFor: todo(`${t.org}貸与のスマホ・タブレットを使う人（例: 営業部員）`),
+          ownedFor: todo(`${t.org}貸与のスマホ・タブレットを使う人（例: ${example}）`),
           owned: [`${t.org}貸与品を利用`],
           private: 'measures',
           privateAlternatives: null,
         },
         {
           device: '通信機器（ルーター）',
-          ownedFor: todo(`${t.org}貸与のモバイルルータを使う人（例: 営業部員）`),
+          ownedFor: todo(`${t.org}貸与のモバイルルータを使う人（例: ${example}）`),
           owned: [`${t.org}貸与のモバイルルータを利用`],
           private: 'measures',
           privateAlternatives: null,
@@ -262,14 +265,14 @@ export function humanDefaults(ctx: PresetContext): HumanAnswers {
         {
           device: 'USBメモリ・外付けHDD',
           ownedFor: null,
-          owned: [`${t.whole}貸与品を利用`],
+          owned: [`${lent}品を利用`],
           private: 'prohibited',
           privateAlternatives: null,
         },
         {
           device: 'オンライン会議用ヘッドセット',
           ownedFor: null,
-          owned: [`${t.whole}貸与品を利用`],
+          owned: [`${lent}品を利用`],
           private: 'asNeeded',
           privateAlternatives: null,
         },
@@ -282,7 +285,7 @@ export function humanDefaults(ctx: PresetContext): HumanAnswers {
         },
         {
           device: 'プリンタ',
-          ownedFor: todo(`${t.org}貸与のプリンタを使う人（例: 営業部員）`),
+          ownedFor: todo(`${t.org}貸与のプリンタを使う人（例: ${example}）`),
           owned: [`${t.org}貸与品を利用`],
           private: 'measures',
           privateAlternatives: 'コンビニ・レンタルオフィス等のサービス',

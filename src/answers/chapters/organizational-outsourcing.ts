@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, lines } from '../common.js';
+import { line, lines, texts } from '../common.js';
 import type { PresetContext } from '../context.js';
 
 /** Answers for 8 委託管理 and 8-1 委託先チェックリスト: schema and preset defaults. */
@@ -42,15 +42,10 @@ const criteriaSchema = z
 
 export const outsourcingSchema = z
   .object({
-    /**
-     * 委託先評価の対象となる情報資産: allAssets（「情報資産管理台帳」の重要度が公開レベルの評価値以上＝全ての情報資産。
-     * サンプルの「重要度が1以上」）/ secretAssets（非公開レベルの評価値以上の情報資産のみ）
-     */
-    evaluationScope: z.enum(['allAssets', 'secretAssets']),
     /** 委託先評価基準（8.1） */
     criteria: criteriaSchema,
     /** 委託契約書に明記する事項（8.3）。契約条項のひな形はこの一覧を満たすように作る */
-    contractItems: lines().min(1, '委託契約書に明記する事項を1つ以上記入してください'),
+    contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください'),
     /** 委託開始後に委託先の対策状況を評価する頻度（8.4）: 年1回以上 */
     evaluationFrequency: line(),
     /** 機密情報を提供・共有し、契約終了時に回収・破棄を確認する相手（8.7）: 子会社又は取引先 */
@@ -96,7 +91,11 @@ function secretLabelsOr(ctx: PresetContext): string {
   return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join('、')}又は${labels[labels.length - 1]}`;
 }
 
-/** The sample's 26 checklist rows (区分, 確認項目); the questions speak to the vendor, so 自社 is the vendor. */
+/**
+ * The sample's 26 checklist rows (区分, 確認項目). The questions speak to the vendor, so 自社 and
+ * 従業員 are the vendor's own; Organizations other than companies get
+ * neutral words (自組織, 従業者) in their defaults.
+ */
 const CHECKLIST: readonly (readonly [string, readonly string[]])[] = [
   [
     'ガバナンスの整備',
@@ -149,9 +148,8 @@ const CHECKLIST: readonly (readonly [string, readonly string[]])[] = [
 export function outsourcingDefaults(ctx: PresetContext): OutsourcingAnswers {
   const t = ctx.terms;
   const secret = secretLabelsOr(ctx);
-  const hasSubsidiaries = ctx.type === 'company' || ctx.type === 'llc';
+  const isCompany = ctx.type === 'company' || ctx.type === 'llc';
   return {
-    evaluationScope: 'allAssets',
     criteria: {
       isms: true,
       privacyMark: true,
@@ -178,7 +176,9 @@ export function outsourcingDefaults(ctx: PresetContext): OutsourcingAnswers {
       '事故発生時の報告方法',
     ],
     evaluationFrequency: '年1回以上',
-    sharingCounterparties: hasSubsidiaries ? '子会社又は取引先' : '関係団体又は取引先',
-    checklist: CHECKLIST.flatMap(([category, items]) => items.map((item) => ({ category, item }))),
+    sharingCounterparties: isCompany ? '子会社又は取引先' : '関係団体又は取引先',
+    checklist: CHECKLIST.flatMap(([category, items]) =>
+      items.map((item) => ({ category, item: isCompany ? item : item.replaceAll('自社', '自組織').replaceAll('従業員', '従業者') })),
+    ),
   };
 }

@@ -196,7 +196,7 @@ export const technicalSchema = z
 
 export type TechnicalAnswers = z.infer<typeof technicalSchema>;
 
-const version = (name: string) => todo(`標準ソフトウェア「${name}」のバージョン（例: 11以降）`);
+const version = (name: string, example: string) => todo(`標準ソフトウェア「${name}」のバージョン（例: ${example}）`);
 
 export function technicalDefaults(ctx: PresetContext): TechnicalAnswers {
   const t = ctx.terms;
@@ -226,9 +226,9 @@ export function technicalDefaults(ctx: PresetContext): TechnicalAnswers {
     software: {
       scanFrequency: '週次',
       standard: [
-        { kind: 'パソコンOS', name: 'Windows', vendor: 'Microsoft', version: version('Windows') },
-        { kind: 'オフィス系ソフト', name: 'Office', vendor: 'Microsoft', version: version('Office') },
-        { kind: '電子メール', name: 'Outlook', vendor: 'Microsoft', version: version('Outlook') },
+        { kind: 'パソコンOS', name: 'Windows', vendor: 'Microsoft', version: version('Windows', '11以降') },
+        { kind: 'オフィス系ソフト', name: 'Office', vendor: 'Microsoft', version: version('Office', '2021以降') },
+        { kind: '電子メール', name: 'Outlook', vendor: 'Microsoft', version: version('Outlook', '2021以降') },
         {
           kind: 'パソコン用ウイルス対策',
           name: todo('パソコン用ウイルス対策ソフトの製品名'),

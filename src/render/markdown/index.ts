@@ -10,36 +10,67 @@ import { gapText, inlineText } from '../../model/text.js';
 type BlockType = Block['type'];
 type InlineType = Inline['type'];
 type BlockHandler<T extends BlockType> = (node: Extract<Block, { type: T }>, depth: number) => string;
-type InlineHandler<T extends InlineType> = (node: Extract<Inline, { type: T }>, inTable: boolean) => string;
+/** Where an inline sits: line-start and line-end escapes apply only at the edges of a line. */
+interface InlineContext {
+  readonly inTable: boolean;
+  readonly atLineStart: boolean;
+  readonly atLineEnd: boolean;
+}
+type InlineHandler<T extends InlineType> = (node: Extract<Inline, { type: T }>, ctx: InlineContext) => string;
+
+/** Escapes characters CommonMark + GFM could read as inline syntax, anywhere in a line. */
+const escapeInline = (text: string): string => text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`);
+
+const spacesAsReferences = (run: string): string => [...run].map((c) => (c === ' ' ? '&#32;' : '&#9;')).join('');
+
+/** Escapes block markers (`#`, `-`, `1.` …) and leading spaces that a parser would read or trim at a line start. */
+const escapeLineStart = (text: string): string =>
+  text
+    .replace(/^([#>+=-])/u, '\\$1')
+    .replace(/^(\d+)([.)])/u, '$1\\$2')
+    .replace(/^[ \t]+/u, spacesAsReferences);
+
+const escapeLineEnd = (text: string): string => text.replace(/[ \t]+$/u, spacesAsReferences);
+
+/** One line of text standing alone (a title, a table cell): escaped for every position. */
+export const escapeMarkdown = (text: string): string => escapeLineEnd(escapeLineStart(escapeInline(text)));
 
 /**
- * Escapes one line of text so that CommonMark + GFM read it back unchanged: inline syntax
- * characters anywhere, block markers at the start, and edge spaces (which a parser would trim) as
- * character references.
+ * Text that may hold "\n": each line escaped so that the Markdown reads back as exactly this text;
+ * a line break is `<br>` inside a table cell and a backslash hard break elsewhere.
  */
-export function escapeMarkdown(text: string): string {
-  let out = text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`);
-  out = out.replace(/^(\s*)([#>+=-])/u, '$1\\$2').replace(/^(\s*\d+)([.)])/u, '$1\\$2');
-  return out.replace(/^[ \t]+|[ \t]+$/gu, (run) => [...run].map((c) => (c === ' ' ? '&#32;' : '&#9;')).join(''));
+function escapeText(text: string, ctx: InlineContext): string {
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      let out = escapeInline(line);
+      if (i > 0 || ctx.atLineStart) out = escapeLineStart(out);
+      if (i < lines.length - 1 || ctx.atLineEnd) out = escapeLineEnd(out);
+      return out;
+    })
+    .join(ctx.inTable ? '<br>' : '\\\n');
 }
 
-/** A line break: `<br>` inside a table cell, a backslash hard break elsewhere. */
-const escapeWithBreaks = (text: string, inTable: boolean): string =>
-  text
-    .split('\n')
-    .map(escapeMarkdown)
-    .join(inTable ? '<br>' : '\\\n');
+const escapeWithBreaks = (text: string, inTable: boolean): string => escapeText(text, { inTable, atLineStart: true, atLineEnd: true });
 
 const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
-  text: (node, inTable) => escapeWithBreaks(node.value, inTable),
-  strong: (node, inTable) => `**${inlines(node.children, inTable)}**`,
-  link: (node, inTable) => `[${inlines(node.children, inTable)}](<${node.url.replace(/[<>]/gu, encodeURIComponent)}>)`,
-  xref: (node, inTable) => escapeWithBreaks(node.text, inTable),
-  gap: (node, inTable) => `**${escapeWithBreaks(gapText(node.question), inTable)}**`,
+  text: (node, ctx) => escapeText(node.value, ctx),
+  strong: (node, ctx) => `**${inlines(node.children, ctx.inTable)}**`,
+  link: (node, ctx) => `[${inlines(node.children, ctx.inTable)}](<${node.url.replace(/[<>]/gu, encodeURIComponent)}>)`,
+  xref: (node, ctx) => escapeText(node.text, ctx),
+  gap: (node, ctx) => `**${escapeText(gapText(node.question), ctx)}**`,
 };
 
 function inlines(nodes: readonly Inline[], inTable = false): string {
-  return nodes.map((node) => (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, inTable)).join('');
+  let atLineStart = true;
+  return nodes
+    .map((node, i) => {
+      const ctx = { inTable, atLineStart, atLineEnd: i === nodes.length - 1 };
+      const out = (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, ctx);
+      atLineStart = node.type === 'text' && node.value.endsWith('\n');
+      return out;
+    })
+    .join('');
 }
 
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {

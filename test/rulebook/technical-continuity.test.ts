@@ -1,0 +1,440 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AnswersError } from '../../src/answers/load.js';
+import { generate, type GenerateResult } from '../../src/generate.js';
+import { inlineText } from '../../src/model/text.js';
+import type { Block, Chapter, Document, Inline, List, Paragraph, Section, Table } from '../../src/model/types.js';
+import { renderMarkdown } from '../../src/render/markdown/index.js';
+import { ReferenceError } from '../../src/transform/xref.js';
+import { answersFrom, ROOT } from '../support/build.js';
+import { templateSet } from '../support/templates.js';
+
+/**
+ * 技術的対策 4 バックアップ・5 リストア手順・6 システム開発及び保守（technical.continuity）.
+ *
+ * The three real template files run inside a small template set whose other sections are stand-ins
+ * with the ids this part refers to (so the tests depend only on this part's templates); the
+ * completeness test checks the same files inside the whole rulebook.
+ */
+
+const TECH_DIR = join(ROOT, 'templates', 'rulebook', '4-technical');
+const MINE = readdirSync(TECH_DIR).filter((name) => /^0[456]-.*\.md$/u.test(name));
+
+const stub = (title: string, id: string) => `# ${title} {#${id}}\n\n本文\n`;
+const TEMPLATES = templateSet({
+  組織的対策: {
+    '01.md': stub('情報セキュリティのための組織', 'org-organization'),
+    '02.md': stub('情報セキュリティ取組みの監査・点検', 'org-audit'),
+    '03.md': stub('情報セキュリティに関する情報共有', 'org-information-sharing'),
+  },
+  人的対策: { '01.md': stub('雇用条件', 'hr-employment') },
+  物理的対策: {
+    '01.md': stub('入退管理', 'phys-entry'),
+    '02.md': stub('施設', 'phys-facilities'),
+    '03.md': stub('領域', 'phys-area-rules'),
+    '04.md': stub('搬入', 'phys-deliveries'),
+    '05.md': stub('クリアデスク', 'phys-clear-desk-screen'),
+    '06.md': stub('廃棄・返却・譲渡', 'phys-disposal'),
+  },
+  技術的対策: {
+    '01.md': stub('アクセス制御及び認証に関する標準設定等', 'tech-access-standards'),
+    '02.md': stub('IT機器利用', 'tech-it-use'),
+    '03.md': stub('IT基盤運用管理', 'tech-infrastructure'),
+    ...Object.fromEntries(MINE.map((name) => [`rulebook/4-technical/${name}`, readFileSync(join(TECH_DIR, name), 'utf8')])),
+  },
+});
+
+const COMPANY = `
+organization: { name: テスト工業株式会社, type: company }
+document: { effectiveDate: 2026-04-01 }
+`;
+
+const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
+const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
+
+const sectionsIn = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
+
+function technical(doc: Document): Chapter {
+  return doc.children.find((b): b is Chapter => b.type === 'chapter' && b.title === '技術的対策')!;
+}
+
+function find(blocks: readonly Block[], id: string): Section | undefined {
+  for (const section of sectionsIn(blocks)) {
+    if (section.id === id) return section;
+    const inner = find(section.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function section(doc: Document, id: string): Section {
+  const found = find(technical(doc).children, id);
+  if (!found) throw new Error(`節 ${id} がありません`);
+  return found;
+}
+
+/** All inline runs of some blocks, in reading order (headings included). */
+function runs(blocks: readonly Block[]): (readonly Inline[])[] {
+  const out: (readonly Inline[])[] = [];
+  const walk = (nodes: readonly Block[]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'section':
+          out.push(node.title);
+          walk(node.children);
+          break;
+        case 'paragraph':
+          out.push(node.children);
+          break;
+        case 'list':
+          node.children.forEach((item) => walk(item.children));
+          break;
+        case 'table':
+          node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
+          break;
+        case 'note':
+          walk(node.children);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+const textOf = (blocks: readonly Block[]): string => runs(blocks).map(inlineText).join('\n');
+const sectionText = (doc: Document, id: string): string => textOf([section(doc, id)]);
+const linesOf = (doc: Document, id: string): string[] => runs([section(doc, id)]).map(inlineText);
+
+const numbered = (s: Section) => `${s.number} ${inlineText(s.title)}`;
+const topLevel = (doc: Document) => sectionsIn(technical(doc).children).map(numbered);
+const subsections = (doc: Document, id: string) => sectionsIn(section(doc, id).children).map(numbered);
+
+function tableIn(blocks: readonly Block[]): Table | undefined {
+  for (const node of blocks) {
+    if (node.type === 'table') return node;
+    const inner = node.type === 'section' ? tableIn(node.children) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+function firstTable(blocks: readonly Block[]): Table {
+  const table = tableIn(blocks);
+  if (!table) throw new Error('表がありません');
+  return table;
+}
+const tableRows = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell.children)));
+
+function xrefs(blocks: readonly Block[]): { target: string; text: string }[] {
+  const out: { target: string; text: string }[] = [];
+  const visit = (nodes: readonly Inline[]) => {
+    for (const node of nodes) {
+      if (node.type === 'xref') out.push({ target: node.target, text: node.text });
+      if (node.type === 'strong' || node.type === 'link') visit(node.children);
+    }
+  };
+  runs(blocks).forEach(visit);
+  return out;
+}
+
+describe('既定（株式会社・オプションすべて有効）', () => {
+  const doc = rulebookOf(COMPANY);
+
+  it('4 バックアップ・5 リストア手順・6 システム開発及び保守がサンプルの順と番号で並ぶ', () => {
+    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順', '6 システム開発及び保守']);
+    expect(subsections(doc, 'tech-backup')).toEqual([
+      '4.1 バックアップ取得対象',
+      '4.2 バックアップ媒体の取り扱い',
+      '4.3 クラウドサービスを利用したバックアップ',
+      '4.4 バックアップの取得頻度と保管期間',
+    ]);
+    expect(subsections(doc, 'tech-restore')).toEqual([
+      '5.1 リストア手順書の整備',
+      '5.2 リストア前の準備',
+      '5.3 リストアの手順',
+      '5.4 定期的な訓練と手順書の見直し',
+      '5.5 重要事項',
+    ]);
+    expect(subsections(doc, 'tech-development').map((s) => s.split(' ')[0])).toEqual(['6.1', '6.2', '6.3', '6.4', '6.5', '6.6']);
+    expect(subsections(doc, 'tech-vulnerability-management')).toEqual([
+      '6.6.1 脆弱性管理手順書の整備',
+      '6.6.2 役割・責任',
+      '6.6.3 脆弱性情報の収集',
+      '6.6.4 脆弱性情報の対応要否判断',
+      '6.6.5 脆弱性情報の対応手順',
+      '6.6.6 脆弱性の残存状況を把握するための仕組みを整備',
+      '6.6.7 脆弱性対応状況一覧の作成・確認',
+      '6.6.8 手順書の見直し',
+    ]);
+  });
+
+  it('4.1 の表はサンプルの5行で、○○管理システムは要記入になる', () => {
+    expect(tableRows(firstTable([section(doc, 'tech-backup-targets')]))).toEqual([
+      ['機器名', '対象', '方法', '保管先'],
+      ['ファイルサーバー', 'ユーザーファイル', 'Windows Server バックアップ', 'NASサーバー'],
+      ['給与計算システム', 'アプリケーションデータ', 'ファイルコピー', '専用外付けHDD（暗号化機能付）'],
+      ['会計システム', 'アプリケーションデータ', 'アプリケーションバックアップ機能', 'クラウドバックアップサービス'],
+      ['【要記入：バックアップを取得する業務システムの名称（例: 販売管理システム）】', 'アプリケーションデータ', '同期ツール', '外付けHDD'],
+      ['Webサーバー', 'ホームページ', '同期ツール', 'NASサーバー'],
+    ]);
+    expect(run(COMPANY).unfilled.map((u) => u.key)).toContain('technical.continuity.backup.targets.3.device');
+  });
+
+  it('相互参照は現在の番号で出る（4.2 → 物理的対策、6.2 ↔ 6.6、6.6.3 → 組織的対策、6.6.5 → 6.6.7・6.2）', () => {
+    expect(xrefs([section(doc, 'tech-backup-media')])).toEqual([{ target: 'phys-disposal', text: '「3.物理的対策」の「6.廃棄・返却・譲渡」' }]);
+    expect(xrefs([section(doc, 'tech-dev-vulnerabilities')])).toEqual([{ target: 'tech-vulnerability-management', text: '「6.6 脆弱性管理」' }]);
+    expect(xrefs([section(doc, 'tech-dev-maintenance')])).toEqual([{ target: 'tech-vulnerability-management', text: '「6.6 脆弱性管理」' }]);
+    expect(xrefs([section(doc, 'tech-vuln-collection')])).toEqual([
+      { target: 'org-information-sharing', text: '「1.組織的対策」の「3.情報セキュリティに関する情報共有」' },
+    ]);
+    expect(xrefs([section(doc, 'tech-vuln-response')])).toEqual([
+      { target: 'tech-dev-vulnerabilities', text: '「6.2 脆弱性への対処」' },
+      { target: 'tech-vuln-status-list', text: '「6.6.7 脆弱性対応状況一覧の作成・確認」' },
+    ]);
+  });
+
+  it('5.3 のリストア手順は手順1〜5の下に番号付きの小手順を持つ', () => {
+    const [outer] = section(doc, 'tech-restore-procedure').children.filter((b): b is List => b.type === 'list');
+    const procedure = outer!.children[1]!;
+    const steps = procedure.children.find((b): b is List => b.type === 'list')!;
+    expect(steps.children.map((item) => inlineText((item.children[0] as Paragraph).children))).toEqual([
+      '手順 1: システムの初期状態確認',
+      '手順 2: バックアップデータの取得',
+      '手順 3: データの復元',
+      '手順 4: システムの動作確認',
+      '手順 5: 関係者への報告',
+    ]);
+    const inner = steps.children.map((item) => item.children.find((b): b is List => b.type === 'list')!);
+    expect(inner.map((list) => [list.ordered, list.children.length])).toEqual([
+      [true, 2],
+      [true, 2],
+      [true, 4],
+      [true, 2],
+      [true, 2],
+    ]);
+  });
+
+  it('5.5 の復旧時間目標は 5.2 の RTO の回答から作る', () => {
+    expect(linesOf(doc, 'tech-restore-essentials')).toContain('定められた復旧時間目標（業務システム：2時間以内、ファイルサーバー：4時間以内）を遵守する。');
+  });
+});
+
+describe('オプション', () => {
+  it('cloudBackup: false で 4.3 がなくなり、4.4 が 4.3 に繰り上がる', () => {
+    const doc = rulebookOf(`${COMPANY}\noptions: { cloudBackup: false }`);
+    expect(subsections(doc, 'tech-backup')).toEqual([
+      '4.1 バックアップ取得対象',
+      '4.2 バックアップ媒体の取り扱い',
+      '4.3 バックアップの取得頻度と保管期間',
+    ]);
+    expect(sectionText(doc, 'tech-backup')).not.toContain('サービス要件');
+    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順', '6 システム開発及び保守']);
+  });
+
+  it('cloudBackup: false では既定の表にクラウドの保管先を残さず、要記入にする', () => {
+    const result = run(`${COMPANY}\noptions: { cloudBackup: false }`);
+    const rows = tableRows(firstTable([section(result.documents[0]!, 'tech-backup-targets')]));
+    expect(rows.flat()).not.toContain('クラウドバックアップサービス');
+    expect(rows[3]).toEqual(['会計システム', 'アプリケーションデータ', 'アプリケーションバックアップ機能', '【要記入：会計システムのバックアップの保管先（クラウドサービスを使わない場合）】']);
+    expect(result.unfilled.map((u) => u.key)).toContain('technical.continuity.backup.targets.2.destination');
+  });
+
+  it('cloudBackup: false なのに保管先がクラウドサービスなら、その行を指して止める', () => {
+    const yaml = `${COMPANY}
+options:
+  cloudBackup: false
+technical:
+  continuity:
+    backup:
+      targets:
+        - { device: ファイルサーバー, data: ユーザーファイル, method: 同期ツール, destination: NASサーバー }
+        - { device: 会計システム, data: 会計データ, method: 同期ツール, destination: Google Cloud Storage }
+`;
+    let error: unknown;
+    try {
+      answersFrom(yaml);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AnswersError);
+    const issues = (error as AnswersError).issues;
+    expect(issues.map((i) => i.key)).toEqual(['technical.continuity.backup.targets.1.destination']);
+    expect(issues[0]!.message).toContain('options.cloudBackup');
+    expect(issues[0]!.line).toBe(yaml.split('\n').findIndex((l) => l.includes('Google Cloud Storage')) + 1);
+    // With cloud backup on, the same table is fine.
+    expect(() => answersFrom(yaml.replace('cloudBackup: false', 'cloudBackup: true'))).not.toThrow();
+  });
+
+  it('systemDevelopment: false で 6 がまるごとなくなり、参照も残らない', () => {
+    const doc = rulebookOf(`${COMPANY}\noptions: { systemDevelopment: false }`);
+    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順']);
+    expect(find(technical(doc).children, 'tech-vulnerability-management')).toBeUndefined();
+    const all = textOf(technical(doc).children);
+    expect(all).not.toContain('脆弱性管理');
+    expect(all).not.toContain('システム開発');
+  });
+
+  it('両方 false でも 4 と 5 は残り、番号が詰まる', () => {
+    const doc = rulebookOf(`${COMPANY}\noptions: { systemDevelopment: false, cloudBackup: false }`);
+    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順']);
+    expect(subsections(doc, 'tech-backup').map((s) => s.split(' ')[0])).toEqual(['4.1', '4.2', '4.3']);
+  });
+
+  it('6 を外した回答で 6 の節を参照するテンプレートがあれば、参照エラーになる（参照検査が効いている）', () => {
+    const probe = templateSet(
+      {
+        組織的対策: { '01.md': '# 参照元 {#probe}\n\n:ref{to=tech-vulnerability-management}\n' },
+        人的対策: {},
+        物理的対策: {},
+        技術的対策: { '06.md': readFileSync(join(TECH_DIR, MINE.find((n) => n.startsWith('06-'))!), 'utf8') },
+      },
+    );
+    const answers = answersFrom(`${COMPANY}\noptions: { systemDevelopment: false }`);
+    expect(() => generate(answers, probe)).toThrow(ReferenceError);
+  });
+});
+
+describe('リストの回答', () => {
+  const doc = rulebookOf(`${COMPANY}
+technical:
+  continuity:
+    backup:
+      targets:
+        - { device: 基幹サーバー, data: 受注データ, method: スナップショット, destination: 遠隔地のNAS }
+        - { device: 経理PC, data: 会計データ, method: ファイルコピー, destination: 暗号化USBメモリ }
+      mediaStorage: []
+      schedule:
+        - { data: 受注データ, frequency: 毎日フルバックアップ, retention: 直近30日分 }
+    restore:
+      rpo:
+        - { system: 基幹システム, target: 15分以内, reason: null }
+      rto:
+        - { system: 基幹システム, target: 3時間以内, reason: 出荷を止めないため }
+        - { system: 経理PC, target: 翌営業日まで, reason: null }
+      trainingFrequency: 年1回
+      manualReviewFrequency: 半年に1回以上
+    development:
+      systemDepartment: 情報システム課
+      vulnerabilitySources: [JVN iPedia, 製品ベンダーのセキュリティ情報, JPCERT/CC 注意喚起]
+      sourceCheckFrequency: 週次
+      urgencyHighDeadline: 3営業日以内
+      urgencyMediumDeadline: 2週間以内
+      scanFrequency: 四半期に1回以上
+      statusListReviewFrequency: 隔週
+      procedureReviewFrequency: 半年に1回
+`);
+
+  it('4.1 の表は回答の行だけになる', () => {
+    expect(tableRows(firstTable([section(doc, 'tech-backup-targets')])).slice(1)).toEqual([
+      ['基幹サーバー', '受注データ', 'スナップショット', '遠隔地のNAS'],
+      ['経理PC', '会計データ', 'ファイルコピー', '暗号化USBメモリ'],
+    ]);
+  });
+
+  it('4.2 の保管方法が空なら＜保管＞を書かず、廃棄・再利用の規定は残る', () => {
+    const text = sectionText(doc, 'tech-backup-media');
+    expect(text).not.toContain('＜保管＞');
+    expect(text).toContain('＜廃棄・再利用＞');
+  });
+
+  it('4.4 は回答の行ごとに頻度と保管期間を書く', () => {
+    const lines = linesOf(doc, 'tech-backup-frequency');
+    expect(lines).toContain('受注データ：毎日フルバックアップ');
+    expect(lines).toContain('直近30日分を保有');
+    expect(lines.join('\n')).not.toContain('業務データ');
+  });
+
+  it('5.2 の RPO・RTO は回答の行で、理由がなければ括弧を付けない', () => {
+    const lines = linesOf(doc, 'tech-restore-preparation');
+    expect(lines).toContain('基幹システム：15分以内');
+    expect(lines).toContain('基幹システム：3時間以内（出荷を止めないため）');
+    expect(lines).toContain('経理PC：翌営業日まで');
+    expect(lines.join('\n')).not.toContain('ファイルサーバー');
+  });
+
+  it('5.4・5.5 の頻度と目標は回答に従う', () => {
+    expect(linesOf(doc, 'tech-restore-training')).toEqual(
+      expect.arrayContaining([
+        'リストア作業の訓練を定期的（年1回）に実施し、担当者の技能を向上させる。',
+        '手順書は、事業継続要件やシステム構成の変更に応じて、半年に1回以上の頻度で見直しを行う。',
+      ]),
+    );
+    expect(linesOf(doc, 'tech-restore-essentials')).toContain('定められた復旧時間目標（基幹システム：3時間以内、経理PC：翌営業日まで）を遵守する。');
+  });
+
+  it('6.6 の部門・入手先・頻度・期限は回答に従う', () => {
+    const text = sectionText(doc, 'tech-vulnerability-management');
+    expect(text).toContain('脆弱性管理においては、システム管理者（情報システム課）が以下役割を担う。');
+    expect(text).toContain('システム管理者の指示の下、情報システム課や各部門の関係者は適宜対応する。');
+    expect(text).toContain('JVN iPediaや製品ベンダーのセキュリティ情報やJPCERT/CC 注意喚起を週次で確認する。');
+    expect(text).toContain('高：速やかな対応が必要（目安：3営業日以内）。');
+    expect(text).toContain('中：計画的な対応が必要（目安：2週間以内）。');
+    expect(text).toContain('スキャン頻度：四半期に1回以上、脆弱性スキャナを用いて管理対象機器をスキャン。');
+    expect(text).toContain('脆弱性対応状況一覧を作成し、隔週で確認する。');
+    expect(text).toContain('手順書は、少なくとも半年に1回、または重大なセキュリティインシデント発生時に見直しを行い');
+    expect(text).not.toContain('日次');
+    expect(text).not.toContain('月1回以上');
+  });
+
+  it('部門が null なら括弧書きと「…や」を省く', () => {
+    const text = sectionText(
+      rulebookOf(`${COMPANY}\ntechnical: { continuity: { development: { systemDepartment: null } } }`),
+      'tech-vuln-roles',
+    );
+    expect(text).toContain('脆弱性管理においては、システム管理者が以下役割を担う。');
+    expect(text).toContain('システム管理者の指示の下、各部門の関係者は適宜対応する。');
+    expect(text).not.toContain('（');
+  });
+
+  it('リストを空にできない回答は、キーを指して止める', () => {
+    expect(() => answersFrom(`${COMPANY}\ntechnical: { continuity: { restore: { rto: [] } } }`)).toThrow(/technical\.continuity\.restore\.rto/u);
+    expect(() => answersFrom(`${COMPANY}\ntechnical: { continuity: { backup: { targets: [] } } }`)).toThrow(/technical\.continuity\.backup\.targets/u);
+  });
+});
+
+describe('協会の語彙と役割名', () => {
+  const doc = rulebookOf(`
+organization: { name: テスト振興協会, type: association }
+roles: { systemAdmin: { name: 情報システム管理者 } }
+`);
+
+  it('協会・所属・規程名・改名した役割がそのまま入る', () => {
+    const all = textOf(sectionsIn(technical(doc).children).slice(3));
+    expect(all).toContain('サービス提供者のサービス利用約款、情報セキュリティ基本方針が、当協会の情報セキュリティ対策基準に適合している。');
+    expect(all).toContain('当協会事業所がある地域で発生する震災、水害等の影響を受けない地域の施設であること。');
+    expect(all).toContain('情報システム管理者は、以下の機器で処理するデータのバックアップを定期的に取得する。');
+    expect(all).toContain('復旧作業中は、情報システム管理者と緊密に連携する。');
+    expect(all).toContain('脆弱性管理においては、情報システム管理者が以下役割を担う。');
+    expect(all).toContain('情報システム管理者の指示の下、各所属の関係者は適宜対応する。');
+    expect(all).toContain('脆弱性が当協会の業務プロセスに与える影響を以下の基準で評価する。');
+    expect(all).not.toMatch(/当社|自社|社外秘|従業員|システム部門|(?<!情報)システム管理者/u);
+  });
+});
+
+describe('値は文字どおりに出る', () => {
+  it('Markdown の記号を含む値が構造を変えない', () => {
+    const tricky = '**太字** | [x](y) # 見出し <b>';
+    const doc = rulebookOf(`${COMPANY}
+technical:
+  continuity:
+    backup:
+      targets:
+        - { device: "${tricky}", data: "a|b", method: "- 箇条", destination: "NAS" }
+    restore:
+      rto:
+        - { system: "*基幹*", target: "1. 2時間以内", reason: null }
+`);
+    const rows = tableRows(firstTable([section(doc, 'tech-backup-targets')]));
+    expect(rows).toEqual([
+      ['機器名', '対象', '方法', '保管先'],
+      [tricky, 'a|b', '- 箇条', 'NAS'],
+    ]);
+    expect(linesOf(doc, 'tech-restore-essentials')).toContain('定められた復旧時間目標（*基幹*：1. 2時間以内）を遵守する。');
+    const markdown = renderMarkdown(doc);
+    expect(markdown).not.toContain('| **太字** |');
+    expect(markdown).not.toMatch(/^# 見出し/mu);
+  });
+});
