@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from './core.js';
@@ -5,7 +7,9 @@ import { answersSchema, deepMerge, presetFor, type Answers } from './schema.js';
 
 /**
  * Answers file → validated `Answers`. Every problem is reported with the file, the line and the
- * dotted key, in Japanese; nothing is written before this succeeds.
+ * dotted key, in Japanese; nothing is written before this succeeds. An answers file may name a
+ * base file with `extends:` (a consultant's house defaults); the chain is merged base first, with
+ * the same rules as the preset, and each problem points into the file of the chain that holds the key.
  */
 
 export interface AnswersIssue {
@@ -29,6 +33,14 @@ interface ParsedYaml {
   readonly data: unknown;
   readonly locate: (path: readonly PropertyKey[]) => number | undefined;
 }
+
+/** Where a key is written: the file of the chain that holds it, and its line there. */
+export interface KeyLocation {
+  readonly file: string;
+  readonly line: number | undefined;
+}
+
+export type Locator = (path: readonly PropertyKey[]) => KeyLocation;
 
 /** Bytes → text: only UTF-8 (with or without BOM) is accepted, so mojibake never reaches a document. */
 export function decodeAnswers(bytes: Uint8Array, file: string): string {
@@ -105,8 +117,8 @@ const lineOf = (node: YamlNode | null | undefined, lineCounter: LineCounter): nu
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-/** Validates parsed YAML data (already read from `file`) into complete answers. */
-export function answersFromData(data: unknown, file: string, locateLine: ParsedYaml['locate'] = () => undefined): Answers {
+/** Validates parsed YAML data (already read from `file`, bases already merged in) into complete answers. */
+export function answersFromData(data: unknown, file: string, locateKey: Locator = () => ({ file, line: undefined })): Answers {
   if (!isPlainObject(data)) {
     throw new AnswersError([{ file, line: 1, key: '', message: '回答ファイルの中身が「キー: 値」の形になっていません' }]);
   }
@@ -115,8 +127,7 @@ export function answersFromData(data: unknown, file: string, locateLine: ParsedY
     const choices = ORGANIZATION_TYPES.map((t) => `${t}（${ORGANIZATION_TYPE_LABELS[t]}）`).join('、');
     throw new AnswersError([
       {
-        file,
-        line: locateLine(['organization', 'type']),
+        ...locateKey(['organization', 'type']),
         key: 'organization.type',
         message: type === undefined ? `組織の種類がありません。次のいずれかを記入してください: ${choices}` : `「${String(type)}」は組織の種類として使えません。次のいずれか: ${choices}`,
       },
@@ -125,24 +136,23 @@ export function answersFromData(data: unknown, file: string, locateLine: ParsedY
   const merged = deepMerge(presetFor(type as OrganizationType, data), data);
   const result = answersSchema.safeParse(merged, { reportInput: true });
   if (result.success) return result.data;
-  throw new AnswersError(result.error.issues.flatMap((issue) => toIssues(issue, file, locateLine)));
+  throw new AnswersError(result.error.issues.flatMap((issue) => toIssues(issue, locateKey)));
 }
 
-function toIssues(issue: z.core.$ZodIssue, file: string, locateLine: ParsedYaml['locate']): AnswersIssue[] {
+function toIssues(issue: z.core.$ZodIssue, locateKey: Locator): AnswersIssue[] {
   const path = issue.path as PropertyKey[];
   const key = path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((unknownKey) => {
       const hint = didYouMean(unknownKey, knownKeysAt(path));
       return {
-        file,
-        line: locateLine([...path, unknownKey]),
+        ...locateKey([...path, unknownKey]),
         key: [...path.map(String), unknownKey].join('.'),
         message: `このキーは使えません${hint ? `。もしかして「${hint}」ですか？` : ''}`,
       };
     });
   }
-  return [{ file, line: locateLine(path), key, message: issueMessage(issue) }];
+  return [{ ...locateKey(path), key, message: issueMessage(issue) }];
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -223,8 +233,100 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Reads, parses and validates one answers file's text. */
+/** Reads, parses and validates one answers file's text; bases named by `extends` are read relative to `file`. */
 export function answersFromYaml(source: string, file: string): Answers {
+  const layers = loadLayers(source, file, []);
+  const merged = layers.map((layer) => layer.data).reduce((base, over) => deepMerge(base, over) as Record<string, unknown>);
+  return answersFromData(merged, file, locateInChain(layers));
+}
+
+/** Reads an answers file from disk (and its bases) and validates it. */
+export function loadAnswersFile(file: string): Answers {
+  return answersFromYaml(decodeAnswers(readAnswersBytes(file, { file, line: undefined, key: '' }), file), file);
+}
+
+/** The bytes of an answers file; a missing or unreadable file is reported at `where` (the file itself, or the `extends` line naming it). */
+function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'message'>, isBase = false): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const subject = isBase ? `基にする回答ファイル ${file} ` : '';
+    const why =
+      code === 'ENOENT'
+        ? `${subject ? `${subject}が` : 'ファイルが'}見つかりません`
+        : code === 'EISDIR'
+          ? `${subject ? `${subject}は` : ''}ディレクトリです（回答ファイルを指定してください）`
+          : `${subject ? `${subject}を` : ''}読み込めません（${code ?? String(error)}）`;
+    throw new AnswersError([{ ...where, message: why }]);
+  }
+}
+
+/** The file an `extends: <base>` in `file` names: relative to that file, so a chain works from any working directory. */
+export const baseFileOf = (file: string, base: string): string => (isAbsolute(base) ? base : join(dirname(file), base));
+
+/** One file of an `extends` chain, without its `extends` key. */
+interface Layer {
+  readonly file: string;
+  readonly data: Record<string, unknown>;
+  readonly locate: ParsedYaml['locate'];
+}
+
+/** The chain of files from the farthest base to `file`. `namedBy` holds the files that led here, to catch a cycle. */
+function loadLayers(source: string, file: string, namedBy: readonly { file: string; id: string }[]): Layer[] {
   const parsed = parseAnswersYaml(source.replace(/^\ufeff/u, ''), file);
-  return answersFromData(parsed.data, file, parsed.locate);
+  if (!isPlainObject(parsed.data)) {
+    throw new AnswersError([{ file, line: 1, key: '', message: '回答ファイルの中身が「キー: 値」の形になっていません' }]);
+  }
+  const { extends: base, ...data } = parsed.data;
+  const layer: Layer = { file, data, locate: parsed.locate };
+  if (base === undefined) return [layer];
+
+  const at = { file, line: parsed.locate(['extends']), key: 'extends' };
+  if (typeof base !== 'string' || base.trim() === '') {
+    throw new AnswersError([{ ...at, message: '基にする回答ファイルのパスを文字列で書いてください（例: extends: _共通.yaml）' }]);
+  }
+  const baseFile = baseFileOf(file, base);
+  const chain = [...namedBy, { file, id: resolve(file) }];
+  const cycleStart = chain.findIndex((link) => link.id === resolve(baseFile));
+  if (cycleStart >= 0) {
+    const loop = [...chain.slice(cycleStart).map((link) => link.file), baseFile].join(' → ');
+    throw new AnswersError([{ ...at, message: `基にする回答ファイルが循環しています: ${loop}` }]);
+  }
+  const bytes = readAnswersBytes(baseFile, at, true);
+  return [...loadLayers(decodeAnswers(bytes, baseFile), baseFile, chain), layer];
+}
+
+const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((node, key) => (isPlainObject(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
+
+/** A value that deepMerge merges key by key (anything else replaces what the bases say). */
+const mergeable = (value: unknown): boolean => isPlainObject(value) && !('todo' in value);
+
+/**
+ * Finds the file of the chain whose value at `path` is the one that counts after merging: at each
+ * step only the layers that still contribute (a list or a plain value in a later file hides the
+ * bases) are searched, and the last one that has the key wins. A key no file holds is located as
+ * deep as any contributing file goes.
+ */
+function locateInChain(layers: readonly Layer[]): Locator {
+  return (path) => {
+    let active = layers;
+    let owner = layers[layers.length - 1]!;
+    for (let depth = 1; depth <= path.length; depth++) {
+      const prefix = path.slice(0, depth);
+      const defining = active.filter((layer) => valueAt(layer.data, prefix) !== undefined);
+      if (defining.length === 0) break;
+      const last = defining[defining.length - 1]!;
+      owner = last;
+      if (!mergeable(valueAt(last.data, prefix))) {
+        active = [last];
+      } else {
+        let first = defining.length - 1;
+        while (first > 0 && mergeable(valueAt(defining[first - 1]!.data, prefix))) first--;
+        active = defining.slice(first);
+      }
+    }
+    return { file: owner.file, line: owner.locate(path) };
+  };
 }

@@ -23,16 +23,16 @@ import { todo } from './common.js';
  */
 export const answersSchema = z
   .object({
-    organization: organizationSchema,
-    document: documentSchema,
-    terms: termsSchema,
-    roles: rolesSchema,
-    confidentiality: confidentialitySchema,
-    options: optionsSchema,
-    organizational: organizationalSchema,
-    human: humanSchema,
-    physical: physicalSchema,
-    technical: technicalSchema,
+    organization: organizationSchema.describe('組織の基本情報'),
+    document: documentSchema.describe('文書そのものの情報（版・施行日・承認者・改訂履歴・章ごとの改訂日と適用範囲・書体）'),
+    terms: termsSchema.describe('本文の語彙（プリセットの値をどれでも上書きできる）'),
+    roles: rolesSchema.describe('情報セキュリティ委員会の役割（役割の名前・役割と責任・担当する役職名・氏名・連絡先）'),
+    confidentiality: confidentialitySchema.describe('情報資産の機密性（と任意で完全性・可用性）の評価基準'),
+    options: optionsSchema.describe('任意の部分を含めるかどうか'),
+    organizational: organizationalSchema.describe('1 組織的対策の回答'),
+    human: humanSchema.describe('2 人的対策の回答'),
+    physical: physicalSchema.describe('3 物理的対策の回答'),
+    technical: technicalSchema.describe('4 技術的対策の回答'),
   })
   .strict()
   .superRefine((answers, ctx) => {

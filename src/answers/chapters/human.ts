@@ -10,95 +10,64 @@ import type { PresetContext } from '../context.js';
 
 const employmentSchema = z
   .object({
-    /**
-     * 雇用時の守秘義務の取り方: pledge（守秘義務ルールを説明の上、誓約書を提出させる）/
-     * contract（秘密保持契約を締結する）
-     */
-    confidentiality: z.enum(['pledge', 'contract']),
-    /** 社外要員（派遣・委託）について、当該企業と秘密保持契約を締結する旨を書く */
-    externalStaff: z.boolean(),
+    confidentiality: z.enum(['pledge', 'contract']).describe('雇用時の守秘義務の取り方: pledge（守秘義務ルールを説明の上、誓約書を提出させる）/ contract（秘密保持契約を締結する）'),
+    externalStaff: z.boolean().describe('社外要員（派遣・委託）について、当該企業と秘密保持契約を締結する旨を書く'),
   })
   .strict();
 
 const educationSchema = z
   .object({
-    /** 教育の対象者: 全従業員 */
-    audience: line(),
-    /** 教育の開催頻度: 新規受け入れ時、異動時、役割変更時、年1回以上の頻度 */
-    frequency: line(),
-    /** 必須の教育テーマ（1項目1テーマ。括弧で実施時期。2行目以降は補足として改行して表示） */
-    topics: texts().min(1, '教育テーマを1つ以上記入してください'),
-    /** 研修記録に含める内容 */
-    recordItems: lines().min(1, '研修記録の内容を1つ以上記入してください'),
+    audience: line().describe('教育の対象者: 全従業員'),
+    frequency: line().describe('教育の開催頻度: 新規受け入れ時、異動時、役割変更時、年1回以上の頻度'),
+    topics: texts().min(1, '教育テーマを1つ以上記入してください').describe('必須の教育テーマ（1項目1テーマ。括弧で実施時期。2行目以降は補足として改行して表示）'),
+    recordItems: lines().min(1, '研修記録の内容を1つ以上記入してください').describe('研修記録に含める内容'),
   })
   .strict();
 
 const developmentSchema = z
   .object({
-    /** 推奨資格・試験 */
-    qualifications: lines().min(1, '推奨資格を1つ以上記入してください'),
+    qualifications: lines().min(1, '推奨資格を1つ以上記入してください').describe('推奨資格・試験'),
   })
   .strict();
 
 /** 6.1.1 テレワークで利用する情報システム（表の1行） */
 const teleworkSystemSchema = z
   .object({
-    /** 情報システム・サービスの種類: 電子メールソフト / クラウド型グループウェア */
-    kind: line(),
-    /** 製品・サービス名（任意） */
-    product: fillableLine().nullable(),
-    /** 用途（複数なら「・」付きで並ぶ） */
-    uses: lines().min(1),
-    /** 導入手順・制限事項（複数なら「・」付きで並ぶ。改行も可） */
-    procedures: texts(),
-    /** 直接アクセスするURL（任意。手順の下に表示） */
-    url: fillableLine().nullable(),
-    /** 手順書のファイル名（任意。「… 参照」と表示） */
-    manual: fillableLine().nullable(),
+    kind: line().describe('情報システム・サービスの種類: 電子メールソフト / クラウド型グループウェア'),
+    product: fillableLine().nullable().describe('製品・サービス名（任意）'),
+    uses: lines().min(1).describe('用途（複数なら「・」付きで並ぶ）'),
+    procedures: texts().describe('導入手順・制限事項（複数なら「・」付きで並ぶ。改行も可）'),
+    url: fillableLine().nullable().describe('直接アクセスするURL（任意。手順の下に表示）'),
+    manual: fillableLine().nullable().describe('手順書のファイル名（任意。「… 参照」と表示）'),
   })
   .strict();
 
 /** 6.1.2 テレワークで利用する機器（表の1行） */
 const teleworkDeviceSchema = z
   .object({
-    /** 情報機器: パソコン / スマホ・タブレット */
-    device: line(),
-    /** 組織の機器を貸与する対象（任意）: 営業部員。null は全員 */
-    ownedFor: fillableLine().nullable(),
-    /** 組織の機器の利用方法（複数なら「・」付きで並ぶ） */
-    owned: lines().min(1),
-    /**
-     * 私有機器の扱い: measures（私有機器を利用する場合の対策を実施して利用）/
-     * asNeeded（必要に応じて私有機器を利用）/ prohibited（私有機器の業務利用禁止）。
-     * options.privateDevices が prohibited のときはすべて禁止になる
-     */
-    private: z.enum(['measures', 'asNeeded', 'prohibited']),
-    /** 私有機器のほかに使えるサービス（任意、measures のとき）: コンビニ・レンタルオフィス等のサービス */
-    privateAlternatives: line().nullable(),
+    device: line().describe('情報機器: パソコン / スマホ・タブレット'),
+    ownedFor: fillableLine().nullable().describe('組織の機器を貸与する対象（任意）: 営業部員。null は全員'),
+    owned: lines().min(1).describe('組織の機器の利用方法（複数なら「・」付きで並ぶ）'),
+    private: z.enum(['measures', 'asNeeded', 'prohibited']).describe('私有機器の扱い: measures（私有機器を利用する場合の対策を実施して利用）/ asNeeded（必要に応じて私有機器を利用）/ prohibited（私有機器の業務利用禁止）。 options.privateDevices が prohibited のときはすべて禁止になる'),
+    privateAlternatives: line().nullable().describe('私有機器のほかに使えるサービス（任意、measures のとき）: コンビニ・レンタルオフィス等のサービス'),
   })
   .strict();
 
 /** 6.2.3 社内標準アプリ（表の1行） */
 const teleworkAppSchema = z
   .object({
-    /** 用途: セキュリティソフト */
-    purpose: line(),
-    /** アプリ名 */
-    product: fillableLine(),
+    purpose: line().describe('用途: セキュリティソフト'),
+    product: fillableLine().describe('アプリ名'),
   })
   .strict();
 
 /** 6.6 問い合わせ先・緊急連絡先（1人分） */
 const teleworkContactSchema = z
   .object({
-    /** 役割: システム管理者 */
-    role: line(),
-    /** 役職名（任意）: 管理部長 */
-    title: fillableLine().nullable(),
-    /** 電話番号（任意） */
-    phone: fillableLine().nullable(),
-    /** メールアドレス（任意） */
-    email: fillableLine().nullable(),
+    role: line().describe('役割: システム管理者'),
+    title: fillableLine().nullable().describe('役職名（任意）: 管理部長'),
+    phone: fillableLine().nullable().describe('電話番号（任意）'),
+    email: fillableLine().nullable().describe('メールアドレス（任意）'),
   })
   .strict();
 
@@ -107,40 +76,22 @@ export const TELEWORK_NETWORKS = ['wiredHub', 'wirelessRouter', 'mobileRouter', 
 
 const teleworkSchema = z
   .object({
-    /** 6.1.1 テレワークで利用する情報システム・サービス */
-    systems: z.array(teleworkSystemSchema).min(1).max(50),
-    /** 6.1.2 テレワークで利用する情報機器 */
-    devices: z.array(teleworkDeviceSchema).min(1).max(50),
-    /**
-     * 6.1.3 利用するシステム構成: vpn（VPN方式）/ remoteDesktop（リモートデスクトップ方式）/
-     * standalone（スタンドアロン（持ち帰り）方式）/ cloud（クラウドサービス方式）
-     */
-    configurations: z.array(z.enum(TELEWORK_CONFIGURATIONS)).min(1, 'システム構成を1つ以上選んでください'),
-    /** 6.2.3 社内標準アプリ */
-    apps: z.array(teleworkAppSchema).max(50),
-    /**
-     * 6.3 利用を認める通信機器・サービス: wiredHub（自宅の有線LANハブ）/ wirelessRouter（自宅の無線LANルーター）/
-     * mobileRouter（外出先のモバイルWi-Fiルーター）/ publicWifi（外出先の公衆Wi-Fiサービス）。
-     * publicWifi を外すと公衆Wi-Fiの利用禁止になる
-     */
-    networks: z.array(z.enum(TELEWORK_NETWORKS)).min(1, '通信機器・サービスを1つ以上選んでください'),
-    /** 6.6 問い合わせ先 */
-    inquiryContacts: z.array(teleworkContactSchema).min(1).max(20),
-    /** 6.6 緊急連絡先（夜間休日を問わない） */
-    emergencyContacts: z.array(teleworkContactSchema).min(1).max(20),
+    systems: z.array(teleworkSystemSchema).min(1).max(50).describe('6.1.1 テレワークで利用する情報システム・サービス'),
+    devices: z.array(teleworkDeviceSchema).min(1).max(50).describe('6.1.2 テレワークで利用する情報機器'),
+    configurations: z.array(z.enum(TELEWORK_CONFIGURATIONS)).min(1, 'システム構成を1つ以上選んでください').describe('6.1.3 利用するシステム構成: vpn（VPN方式）/ remoteDesktop（リモートデスクトップ方式）/ standalone（スタンドアロン（持ち帰り）方式）/ cloud（クラウドサービス方式）'),
+    apps: z.array(teleworkAppSchema).max(50).describe('6.2.3 社内標準アプリ'),
+    networks: z.array(z.enum(TELEWORK_NETWORKS)).min(1, '通信機器・サービスを1つ以上選んでください').describe('6.3 利用を認める通信機器・サービス: wiredHub（自宅の有線LANハブ）/ wirelessRouter（自宅の無線LANルーター）/ mobileRouter（外出先のモバイルWi-Fiルーター）/ publicWifi（外出先の公衆Wi-Fiサービス）。 publicWifi を外すと公衆Wi-Fiの利用禁止になる'),
+    inquiryContacts: z.array(teleworkContactSchema).min(1).max(20).describe('6.6 問い合わせ先'),
+    emergencyContacts: z.array(teleworkContactSchema).min(1).max(20).describe('6.6 緊急連絡先（夜間休日を問わない）'),
   })
   .strict();
 
 export const humanSchema = z
   .object({
-    /** 1 雇用条件 */
-    employment: employmentSchema,
-    /** 4 情報セキュリティ教育 */
-    education: educationSchema,
-    /** 5 人材育成 */
-    development: developmentSchema,
-    /** 6 テレワークにおける対策（options.telework が true のとき） */
-    telework: teleworkSchema,
+    employment: employmentSchema.describe('1 雇用条件'),
+    education: educationSchema.describe('4 情報セキュリティ教育'),
+    development: developmentSchema.describe('5 人材育成'),
+    telework: teleworkSchema.describe('6 テレワークにおける対策（options.telework が true のとき）'),
   })
   .strict();
 

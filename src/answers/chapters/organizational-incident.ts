@@ -6,77 +6,53 @@ import type { PresetContext } from '../context.js';
 
 const contactSchema = z
   .object({
-    /** 対応者または責任者: 代表取締役 / インシデント対応責任者 */
-    name: fillableLine(),
-    /** 緊急連絡先の電話番号（携帯電話）。null は表示しない */
-    phone: fillableLine().nullable(),
-    /** 緊急連絡先の電子メールアドレス。null は表示しない */
-    email: fillableLine().nullable(),
+    name: fillableLine().describe('対応者または責任者: 代表取締役 / インシデント対応責任者'),
+    phone: fillableLine().nullable().describe('緊急連絡先の電話番号（携帯電話）。null は表示しない'),
+    email: fillableLine().nullable().describe('緊急連絡先の電子メールアドレス。null は表示しない'),
   })
   .strict();
 
 const deskSchema = z
   .object({
-    /** 窓口・届出の種類: 不正アクセスの届出 */
-    title: line(),
-    /** 案内ページのURL（任意） */
-    url: line().nullable(),
-    /** 電話番号（任意） */
-    phone: line().nullable(),
-    /** 電子メールアドレス（任意） */
-    email: line().nullable(),
+    title: line().describe('窓口・届出の種類: 不正アクセスの届出'),
+    url: line().nullable().describe('案内ページのURL（任意）'),
+    phone: line().nullable().describe('電話番号（任意）'),
+    email: line().nullable().describe('電子メールアドレス（任意）'),
   })
   .strict();
 
 const authoritySchema = z
   .object({
-    /** 機関名: ○○市 情報政策課 / 所管省庁 */
-    name: line(),
-    /** 窓口（1つ以上） */
-    desks: z.array(deskSchema).min(1, '窓口を1つ以上記入してください').max(20),
+    name: line().describe('機関名: ○○市 情報政策課 / 所管省庁'),
+    desks: z.array(deskSchema).min(1, '窓口を1つ以上記入してください').max(20).describe('窓口（1つ以上）'),
   })
   .strict();
 
 const recoveryRowSchema = z
   .object({
-    /** 被害対象が想定するシステム（bcp.system）の構成要素か（true なら被害対象の先頭に（システム名）を表示） */
-    ofSystem: z.boolean(),
-    /** 被害対象（1行に1つ）: 電源設備 / 空調機 */
-    targets: lines().min(1, '被害対象を1つ以上記入してください'),
-    /** 復旧責任者（役職名・役割名）: 総務部長 */
-    owners: z.array(fillableLine()).min(1, '復旧責任者を1人以上記入してください').max(20),
-    /** 関係者連絡先（事業者名・参照先）: 営業部取引先リスト参照 */
-    contacts: z.array(fillableLine()).max(20),
+    ofSystem: z.boolean().describe('被害対象が想定するシステム（bcp.system）の構成要素か（true なら被害対象の先頭に（システム名）を表示）'),
+    targets: lines().min(1, '被害対象を1つ以上記入してください').describe('被害対象（1行に1つ）: 電源設備 / 空調機'),
+    owners: z.array(fillableLine()).min(1, '復旧責任者を1人以上記入してください').max(20).describe('復旧責任者（役職名・役割名）: 総務部長'),
+    contacts: z.array(fillableLine()).max(20).describe('関係者連絡先（事業者名・参照先）: 営業部取引先リスト参照'),
   })
   .strict();
 
 export const incidentSchema = z
   .object({
-    /** 事故レベル1以上のインシデントの緊急連絡先（9.3）。空にすると連絡網の表を出さない */
-    contacts: z.array(contactSchema).max(20),
-    /** 報道発表の準備を申請する部署（9.4）: 総務部 */
-    pressDepartment: fillableLine(),
-    /** 不正アクセスによる被害を届け出る警察の窓口（9.4）: 都道府県警察本部のサイバー犯罪相談窓口 */
-    policeDesk: line(),
-    /** 【独立行政法人 情報処理推進機構セキュリティセンター】の届出・相談窓口（9.6）。空にすると IPA の項を出さない */
-    ipaDesks: z.array(deskSchema).max(20),
-    /** 個人情報保護委員会のほかに届出・報告・相談を検討する機関（9.6）: 所在地の自治体、監督官庁など */
-    otherAuthorities: z.array(authoritySchema).max(20),
-    /** インシデント事例と対応策を共有する頻度（9.7）: 年1回以上 */
-    lessonsFrequency: line(),
-    /** 事業継続管理（9.8） */
+    contacts: z.array(contactSchema).max(20).describe('事故レベル1以上のインシデントの緊急連絡先（9.3）。空にすると連絡網の表を出さない'),
+    pressDepartment: fillableLine().describe('報道発表の準備を申請する部署（9.4）: 総務部'),
+    policeDesk: line().describe('不正アクセスによる被害を届け出る警察の窓口（9.4）: 都道府県警察本部のサイバー犯罪相談窓口'),
+    ipaDesks: z.array(deskSchema).max(20).describe('【独立行政法人 情報処理推進機構セキュリティセンター】の届出・相談窓口（9.6）。空にすると IPA の項を出さない'),
+    otherAuthorities: z.array(authoritySchema).max(20).describe('個人情報保護委員会のほかに届出・報告・相談を検討する機関（9.6）: 所在地の自治体、監督官庁など'),
+    lessonsFrequency: line().describe('インシデント事例と対応策を共有する頻度（9.7）: 年1回以上'),
     bcp: z
       .object({
-        /** 事業が依存していて、停止を想定するシステムの名前: 販売管理システム */
-        system: fillableLine(),
-        /** 停止の原因として想定する事象: 大型地震の発生に伴う設備の倒壊、回線の途絶、停電等 */
-        cause: line(),
-        /** そのシステムに依存している業務: 商品の販売から請求回収までの業務 */
-        operations: line(),
-        /** 復旧責任者及び関連連絡先の表の行 */
-        recovery: z.array(recoveryRowSchema).min(1, '復旧責任者の表に1行以上記入してください').max(30),
+        system: fillableLine().describe('事業が依存していて、停止を想定するシステムの名前: 販売管理システム'),
+        cause: line().describe('停止の原因として想定する事象: 大型地震の発生に伴う設備の倒壊、回線の途絶、停電等'),
+        operations: line().describe('そのシステムに依存している業務: 商品の販売から請求回収までの業務'),
+        recovery: z.array(recoveryRowSchema).min(1, '復旧責任者の表に1行以上記入してください').max(30).describe('復旧責任者及び関連連絡先の表の行'),
       })
-      .strict(),
+      .strict().describe('事業継続管理（9.8）'),
   })
   .strict();
 

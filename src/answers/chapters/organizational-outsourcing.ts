@@ -6,52 +6,32 @@ import type { PresetContext } from '../context.js';
 
 const checklistItemSchema = z
   .object({
-    /** 区分（同じ区分が続く行は表で1つのセルに結合される）: ガバナンスの整備 */
-    category: line(),
-    /** 確認項目（委託先への質問） */
-    item: line(),
+    category: line().describe('区分（同じ区分が続く行は表で1つのセルに結合される）: ガバナンスの整備'),
+    item: line().describe('確認項目（委託先への質問）'),
   })
   .strict();
 
 const criteriaSchema = z
   .object({
-    /** 「情報セキュリティマネジメントシステム（ISMS）適合性評価制度の認証を取得している」を基準に含める */
-    isms: z.boolean(),
-    /** 「個人情報保護マネジメントシステム（PMS）に適合し、プライバシーマーク付与を受けている」を基準に含める */
-    privacyMark: z.boolean(),
-    /** SECURITY ACTION の段階: oneStar（一つ星）/ twoStars（二つ星）/ null（基準に含めない） */
-    securityAction: z.enum(['oneStar', 'twoStars']).nullable(),
-    /** SCS評価制度の段階: star3（★３）/ star4（★４）/ null（基準に含めない） */
-    scs: z.enum(['star3', 'star4']).nullable(),
-    /** 「情報セキュリティ監査を定期的に実施している」を基準に含める */
-    audit: z.boolean(),
-    /** 「情報セキュリティに関する方針を公開している」を基準に含める */
-    publishedPolicy: z.boolean(),
-    /**
-     * 「委託先情報セキュリティ対策状況確認リスト」による基準: all（全ての対策を実施している）/
-     * atLeast（checklistCount 個以上の対策を実施している）/ planned（checklistCount 個以上の対策を実施する予定を確認している）/
-     * necessary（取り扱う情報資産に必要な対策を実施している）/ null（基準に含めない）
-     */
-    checklist: z.enum(['all', 'atLeast', 'planned', 'necessary']).nullable(),
-    /** checklist が atLeast・planned のときの対策の個数（確認リストの項目数以下）。それ以外は null */
-    checklistCount: z.number().int().min(1).max(200).nullable(),
-    /** 組織が独自に加える評価基準（箇条書きの末尾に追加） */
-    additional: lines(),
+    isms: z.boolean().describe('「情報セキュリティマネジメントシステム（ISMS）適合性評価制度の認証を取得している」を基準に含める'),
+    privacyMark: z.boolean().describe('「個人情報保護マネジメントシステム（PMS）に適合し、プライバシーマーク付与を受けている」を基準に含める'),
+    securityAction: z.enum(['oneStar', 'twoStars']).nullable().describe('SECURITY ACTION の段階: oneStar（一つ星）/ twoStars（二つ星）/ null（基準に含めない）'),
+    scs: z.enum(['star3', 'star4']).nullable().describe('SCS評価制度の段階: star3（★３）/ star4（★４）/ null（基準に含めない）'),
+    audit: z.boolean().describe('「情報セキュリティ監査を定期的に実施している」を基準に含める'),
+    publishedPolicy: z.boolean().describe('「情報セキュリティに関する方針を公開している」を基準に含める'),
+    checklist: z.enum(['all', 'atLeast', 'planned', 'necessary']).nullable().describe('「委託先情報セキュリティ対策状況確認リスト」による基準: all（全ての対策を実施している）/ atLeast（checklistCount 個以上の対策を実施している）/ planned（checklistCount 個以上の対策を実施する予定を確認している）/ necessary（取り扱う情報資産に必要な対策を実施している）/ null（基準に含めない）'),
+    checklistCount: z.number().int().min(1).max(200).nullable().describe('checklist が atLeast・planned のときの対策の個数（確認リストの項目数以下）。それ以外は null'),
+    additional: lines().describe('組織が独自に加える評価基準（箇条書きの末尾に追加）'),
   })
   .strict();
 
 export const outsourcingSchema = z
   .object({
-    /** 委託先評価基準（8.1） */
-    criteria: criteriaSchema,
-    /** 委託契約書に明記する事項（8.3）。契約条項のひな形はこの一覧を満たすように作る */
-    contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください'),
-    /** 委託開始後に委託先の対策状況を評価する頻度（8.4）: 年1回以上 */
-    evaluationFrequency: line(),
-    /** 機密情報を提供・共有し、契約終了時に回収・破棄を確認する相手（8.7）: 子会社又は取引先 */
-    sharingCounterparties: line(),
-    /** 委託先情報セキュリティ対策状況確認リスト（8-1）の行 */
-    checklist: z.array(checklistItemSchema).min(1, '確認項目を1つ以上記入してください').max(200),
+    criteria: criteriaSchema.describe('委託先評価基準（8.1）'),
+    contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください').describe('委託契約書に明記する事項（8.3）。契約条項のひな形はこの一覧を満たすように作る'),
+    evaluationFrequency: line().describe('委託開始後に委託先の対策状況を評価する頻度（8.4）: 年1回以上'),
+    sharingCounterparties: line().describe('機密情報を提供・共有し、契約終了時に回収・破棄を確認する相手（8.7）: 子会社又は取引先'),
+    checklist: z.array(checklistItemSchema).min(1, '確認項目を1つ以上記入してください').max(200).describe('委託先情報セキュリティ対策状況確認リスト（8-1）の行'),
   })
   .strict()
   .superRefine((value, ctx) => {

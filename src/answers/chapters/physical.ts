@@ -7,97 +7,69 @@ import type { PresetContext } from '../context.js';
 /** 1.2 セキュリティ領域（縦型の表 1 つ分） */
 const securityAreaSchema = z
   .object({
-    /** 領域の名前: レベル1領域 */
-    name: line(),
-    /** 該当する場所: 本社受付・応接スペース・商談室・倉庫 */
-    places: text(),
-    /** 利用者: 従業員、社外関係者、部外者が立ち入り可 */
-    users: text(),
-    /** 施錠: 最終退室者による施錠 */
-    locking: text(),
-    /** 設置可能情報機器: プロジェクター、ホワイトボード */
-    devices: text(),
-    /** 制限事項: 未使用時に社外秘又は極秘の情報資産の放置禁止 */
-    restrictions: text(),
-    /** 部外者管理: 従業員の許可を受けて入室可能 */
-    visitors: text(),
-    /** 管理記録（null は「－」）: 入退室を所定様式に記録 */
-    records: text().nullable(),
-    /** 侵入検知（null は「－」）: センサーによる警備会社通報 */
-    intrusionDetection: text().nullable(),
-    /** 来客用名札: 着用不要 / 要着用 */
-    visitorBadge: text(),
-    /** 火災対策: 火災検知器、消火器設置 */
-    fireProtection: text(),
+    name: line().describe('領域の名前: レベル1領域'),
+    places: text().describe('該当する場所: 本社受付・応接スペース・商談室・倉庫'),
+    users: text().describe('利用者: 従業員、社外関係者、部外者が立ち入り可'),
+    locking: text().describe('施錠: 最終退室者による施錠'),
+    devices: text().describe('設置可能情報機器: プロジェクター、ホワイトボード'),
+    restrictions: text().describe('制限事項: 未使用時に社外秘又は極秘の情報資産の放置禁止'),
+    visitors: text().describe('部外者管理: 従業員の許可を受けて入室可能'),
+    records: text().nullable().describe('管理記録（null は「－」）: 入退室を所定様式に記録'),
+    intrusionDetection: text().nullable().describe('侵入検知（null は「－」）: センサーによる警備会社通報'),
+    visitorBadge: text().describe('来客用名札: 着用不要 / 要着用'),
+    fireProtection: text().describe('火災対策: 火災検知器、消火器設置'),
   })
   .strict();
 
 const entrySchema = z
   .object({
-    /** 1.2 セキュリティ領域（レベルの低い順） */
-    areas: z.array(securityAreaSchema).min(1, 'セキュリティ領域を1つ以上記入してください').max(10),
-    /** 入退室記録の保管期間: 1年間 */
-    logRetention: line(),
-    /** 入退室記録に含める内容 */
-    logItems: lines().min(1, '入退室記録の内容を1つ以上記入してください'),
+    areas: z.array(securityAreaSchema).min(1, 'セキュリティ領域を1つ以上記入してください').max(10).describe('1.2 セキュリティ領域（レベルの低い順）'),
+    logRetention: line().describe('入退室記録の保管期間: 1年間'),
+    logItems: lines().min(1, '入退室記録の内容を1つ以上記入してください').describe('入退室記録に含める内容'),
   })
   .strict();
 
 /** 4 搬入物の受け渡し（事業所 1 か所分） */
 const deliverySiteSchema = z
   .object({
-    /** 事業所: 本社 */
-    site: line(),
-    /** 搬入物ごとの受け渡し場所 */
+    site: line().describe('事業所: 本社'),
     routes: z
       .array(
         z
           .object({
-            /** 搬入物: 郵便物 / 宅配便 */
-            item: line(),
-            /** 受け渡し場所: 本社1階受付 */
-            via: line(),
+            item: line().describe('搬入物: 郵便物 / 宅配便'),
+            via: line().describe('受け渡し場所: 本社1階受付'),
           })
           .strict(),
       )
-      .min(1),
+      .min(1).describe('搬入物ごとの受け渡し場所'),
   })
   .strict();
 
 /** 6.2・6.3 媒体ごとの処分（表の1行） */
 const mediaRuleSchema = z
   .object({
-    /** 媒体: 書類・フィルム */
-    media: line(),
-    /** 処分方法（改行可）: 細断/溶解/焼却 */
-    method: text(),
+    media: line().describe('媒体: 書類・フィルム'),
+    method: text().describe('処分方法（改行可）: 細断/溶解/焼却'),
   })
   .strict();
 
 export const physicalSchema = z
   .object({
-    /** 1 入室権限およびセキュリティ領域 */
-    entry: entrySchema,
-    /** 2 関連設備の管理（設置する設備、1項目1行） */
-    facilities: texts().min(1, '関連設備を1つ以上記入してください'),
-    /** 4 搬入物の受け渡し（事業所ごと） */
-    deliveries: z.array(deliverySiteSchema).min(1).max(20),
-    /** 5.2 クリアスクリーン */
+    entry: entrySchema.describe('1 入室権限およびセキュリティ領域'),
+    facilities: texts().min(1, '関連設備を1つ以上記入してください').describe('2 関連設備の管理（設置する設備、1項目1行）'),
+    deliveries: z.array(deliverySiteSchema).min(1).max(20).describe('4 搬入物の受け渡し（事業所ごと）'),
     clearScreen: z
       .object({
-        /** スクリーンセーバー・スリープの起動時間の上限（分）: 5 */
-        lockMinutes: z.number().int().min(1).max(60),
+        lockMinutes: z.number().int().min(1).max(60).describe('スクリーンセーバー・スリープの起動時間の上限（分）: 5'),
       })
-      .strict(),
-    /** 6 廃棄・返却・譲渡 */
+      .strict().describe('5.2 クリアスクリーン'),
     disposal: z
       .object({
-        /** 6.2 媒体の廃棄方法 */
-        methods: z.array(mediaRuleSchema).min(1).max(20),
-        /** 6.3 媒体の再利用 */
-        reuse: z.array(mediaRuleSchema).min(1).max(20),
+        methods: z.array(mediaRuleSchema).min(1).max(20).describe('6.2 媒体の廃棄方法'),
+        reuse: z.array(mediaRuleSchema).min(1).max(20).describe('6.3 媒体の再利用'),
       })
-      .strict(),
+      .strict().describe('6 廃棄・返却・譲渡'),
   })
   .strict();
 

@@ -10,95 +10,65 @@ import type { PresetContext } from '../context.js';
 
 const backupTargetSchema = z
   .object({
-    /** 機器名（機器・システムの名前）: ファイルサーバー / 会計システム */
-    device: fillableLine(),
-    /** バックアップの対象: ユーザーファイル / アプリケーションデータ */
-    data: line(),
-    /** バックアップの方法: Windows Server バックアップ / 同期ツール */
-    method: line(),
-    /** 保管先: NASサーバー / 外付けHDD / クラウドバックアップサービス */
-    destination: fillableLine(),
+    device: fillableLine().describe('機器名（機器・システムの名前）: ファイルサーバー / 会計システム'),
+    data: line().describe('バックアップの対象: ユーザーファイル / アプリケーションデータ'),
+    method: line().describe('バックアップの方法: Windows Server バックアップ / 同期ツール'),
+    destination: fillableLine().describe('保管先: NASサーバー / 外付けHDD / クラウドバックアップサービス'),
   })
   .strict();
 
 const mediaStorageSchema = z
   .object({
-    /** 機器・媒体の種類: 可搬電子媒体 / NASサーバー */
-    medium: line(),
-    /** 保管の方法（「媒体：」の後に続く文）: 施錠付きキャビネットに保管 */
-    place: line(),
+    medium: line().describe('機器・媒体の種類: 可搬電子媒体 / NASサーバー'),
+    place: line().describe('保管の方法（「媒体：」の後に続く文）: 施錠付きキャビネットに保管'),
   })
   .strict();
 
 const backupScheduleSchema = z
   .object({
-    /** データの種類: 業務データ / プログラムファイル / 設定ファイル */
-    data: line(),
-    /** 取得頻度（「データの種類：」の後に続く文）: 週に１回バックアップ */
-    frequency: line(),
-    /** 保管期間（「を保有」の前に入る語）: 直近12週間分 / 5年分 */
-    retention: line(),
+    data: line().describe('データの種類: 業務データ / プログラムファイル / 設定ファイル'),
+    frequency: line().describe('取得頻度（「データの種類：」の後に続く文）: 週に１回バックアップ'),
+    retention: line().describe('保管期間（「を保有」の前に入る語）: 直近12週間分 / 5年分'),
   })
   .strict();
 
 const recoveryTargetSchema = z
   .object({
-    /** システム: 業務システム / ファイルサーバー */
-    system: fillableLine(),
-    /** 目標値: 1時間以内 / 24時間以内 */
-    target: fillableLine(),
-    /** 目標の理由・前提（括弧書き、任意）: 前日の定期バックアップを基準とする */
-    reason: line().nullable(),
+    system: fillableLine().describe('システム: 業務システム / ファイルサーバー'),
+    target: fillableLine().describe('目標値: 1時間以内 / 24時間以内'),
+    reason: line().nullable().describe('目標の理由・前提（括弧書き、任意）: 前日の定期バックアップを基準とする'),
   })
   .strict();
 
 export const continuitySchema = z
   .object({
-    /** 4 バックアップ */
     backup: z
       .object({
-        /** 4.1 バックアップ取得対象（機器名・対象・方法・保管先の表の行） */
-        targets: z.array(backupTargetSchema).min(1, 'バックアップ取得対象を少なくとも1つ記入してください').max(50),
-        /** 4.2 バックアップに利用した機器・媒体の保管方法（＜保管＞の箇条。空なら＜保管＞を省く） */
-        mediaStorage: z.array(mediaStorageSchema).max(20),
-        /** 4.4 データの種類ごとの取得頻度と保管期間 */
-        schedule: z.array(backupScheduleSchema).min(1, '取得頻度と保管期間を少なくとも1つ記入してください').max(20),
+        targets: z.array(backupTargetSchema).min(1, 'バックアップ取得対象を少なくとも1つ記入してください').max(50).describe('4.1 バックアップ取得対象（機器名・対象・方法・保管先の表の行）'),
+        mediaStorage: z.array(mediaStorageSchema).max(20).describe('4.2 バックアップに利用した機器・媒体の保管方法（＜保管＞の箇条。空なら＜保管＞を省く）'),
+        schedule: z.array(backupScheduleSchema).min(1, '取得頻度と保管期間を少なくとも1つ記入してください').max(20).describe('4.4 データの種類ごとの取得頻度と保管期間'),
       })
-      .strict(),
-    /** 5 リストア手順 */
+      .strict().describe('4 バックアップ'),
     restore: z
       .object({
-        /** 5.2 復旧ポイント目標（RPO）: システムごとの目標値と理由 */
-        rpo: z.array(recoveryTargetSchema).min(1, '復旧ポイント目標を少なくとも1つ記入してください').max(20),
-        /** 5.2 復旧時間目標（RTO）: システムごとの目標値と理由（5.5 の重要事項にも使う） */
-        rto: z.array(recoveryTargetSchema).min(1, '復旧時間目標を少なくとも1つ記入してください').max(20),
-        /** 5.4 リストア訓練の頻度（「定期的（…）に実施」）: 年2回 */
-        trainingFrequency: fillableLine(),
-        /** 5.4 リストア手順書の見直し頻度（「…の頻度で見直し」）: 年1回以上 */
-        manualReviewFrequency: fillableLine(),
+        rpo: z.array(recoveryTargetSchema).min(1, '復旧ポイント目標を少なくとも1つ記入してください').max(20).describe('5.2 復旧ポイント目標（RPO）: システムごとの目標値と理由'),
+        rto: z.array(recoveryTargetSchema).min(1, '復旧時間目標を少なくとも1つ記入してください').max(20).describe('5.2 復旧時間目標（RTO）: システムごとの目標値と理由（5.5 の重要事項にも使う）'),
+        trainingFrequency: fillableLine().describe('5.4 リストア訓練の頻度（「定期的（…）に実施」）: 年2回'),
+        manualReviewFrequency: fillableLine().describe('5.4 リストア手順書の見直し頻度（「…の頻度で見直し」）: 年1回以上'),
       })
-      .strict(),
-    /** 6 システム開発及び保守（options.systemDevelopment が true のときだけ使う） */
+      .strict().describe('5 リストア手順'),
     development: z
       .object({
-        /** 6.6.2 脆弱性管理を担うシステム管理者の所属部門（括弧書き）。null は部門名を書かない: システム部門 */
-        systemDepartment: line().nullable(),
-        /** 6.6.3 日常的に確認する脆弱性情報の入手先: JVN iPedia脆弱性対策情報データベース / IPA脆弱性対策情報 */
-        vulnerabilitySources: z.array(line()).min(1, '脆弱性情報の入手先を少なくとも1つ記入してください').max(20),
-        /** 6.6.3 脆弱性情報を確認する頻度（「…で確認する」）: 日次 */
-        sourceCheckFrequency: fillableLine(),
-        /** 6.6.4 緊急度「高」の対応期限の目安: 1週間以内 */
-        urgencyHighDeadline: fillableLine(),
-        /** 6.6.4 緊急度「中」の対応期限の目安: 1か月以内 */
-        urgencyMediumDeadline: fillableLine(),
-        /** 6.6.6 脆弱性スキャンの頻度: 月1回以上 */
-        scanFrequency: fillableLine(),
-        /** 6.6.7 脆弱性対応状況一覧を確認する頻度（「…で確認する」）: 月次 */
-        statusListReviewFrequency: fillableLine(),
-        /** 6.6.8 脆弱性管理手順書の見直し頻度（「少なくとも…」）: 年1回 */
-        procedureReviewFrequency: fillableLine(),
+        systemDepartment: line().nullable().describe('6.6.2 脆弱性管理を担うシステム管理者の所属部門（括弧書き）。null は部門名を書かない: システム部門'),
+        vulnerabilitySources: z.array(line()).min(1, '脆弱性情報の入手先を少なくとも1つ記入してください').max(20).describe('6.6.3 日常的に確認する脆弱性情報の入手先: JVN iPedia脆弱性対策情報データベース / IPA脆弱性対策情報'),
+        sourceCheckFrequency: fillableLine().describe('6.6.3 脆弱性情報を確認する頻度（「…で確認する」）: 日次'),
+        urgencyHighDeadline: fillableLine().describe('6.6.4 緊急度「高」の対応期限の目安: 1週間以内'),
+        urgencyMediumDeadline: fillableLine().describe('6.6.4 緊急度「中」の対応期限の目安: 1か月以内'),
+        scanFrequency: fillableLine().describe('6.6.6 脆弱性スキャンの頻度: 月1回以上'),
+        statusListReviewFrequency: fillableLine().describe('6.6.7 脆弱性対応状況一覧を確認する頻度（「…で確認する」）: 月次'),
+        procedureReviewFrequency: fillableLine().describe('6.6.8 脆弱性管理手順書の見直し頻度（「少なくとも…」）: 年1回'),
       })
-      .strict(),
+      .strict().describe('6 システム開発及び保守（options.systemDevelopment が true のときだけ使う）'),
   })
   .strict();
 

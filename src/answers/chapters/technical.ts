@@ -12,185 +12,128 @@ import { continuityDefaults, continuitySchema } from './technical-continuity.js'
 /** 表の1行: 情報システムとその方法（1.1〜1.3） */
 const systemMethodSchema = z
   .object({
-    /** 情報システム・サービスの名称: ファイルサーバー */
-    system: fillableLine(),
-    /** 方法: Windows Active Directory / アプリケーションのユーザー認証 */
-    method: fillableText(),
+    system: fillableLine().describe('情報システム・サービスの名称: ファイルサーバー'),
+    method: fillableText().describe('方法: Windows Active Directory / アプリケーションのユーザー認証'),
   })
   .strict();
 
 /** 標準ソフトウェア・標準機器の表の1行（種別・名称・開発・販売元・バージョン） */
 const standardItemSchema = z
   .object({
-    /** 種別: パソコンOS / ルーター */
-    kind: line(),
-    /** 名称: Windows */
-    name: fillableLine(),
-    /** 開発・販売元: Microsoft */
-    vendor: fillableLine(),
-    /** バージョン（「11以降」のように書く）: 標準ネットワーク機器では OSバージョン等 */
-    version: fillableLine(),
+    kind: line().describe('種別: パソコンOS / ルーター'),
+    name: fillableLine().describe('名称: Windows'),
+    vendor: fillableLine().describe('開発・販売元: Microsoft'),
+    version: fillableLine().describe('バージョン（「11以降」のように書く）: 標準ネットワーク機器では OSバージョン等'),
   })
   .strict();
 
 /** アップデート方法の表の1行（種別・名称・開発・販売元・アップデート方法） */
 const updateItemSchema = z
   .object({
-    /** 名称: Windows */
-    name: fillableLine(),
-    /** 開発・販売元: Microsoft */
-    vendor: fillableLine(),
-    /** アップデート方法: Windows Updateの自動更新機能が有効化されている */
-    method: fillableText(),
+    name: fillableLine().describe('名称: Windows'),
+    vendor: fillableLine().describe('開発・販売元: Microsoft'),
+    method: fillableText().describe('アップデート方法: Windows Updateの自動更新機能が有効化されている'),
   })
   .strict();
 
 /** 種別ごとにまとめたアップデート方法（種別の欄は縦に結合して表示） */
 const updateGroupSchema = z
   .object({
-    /** 種別: 業務用ソフト */
-    kind: line(),
-    /** その種別のソフトウェア（1つ以上） */
-    items: z.array(updateItemSchema).min(1).max(50),
+    kind: line().describe('種別: 業務用ソフト'),
+    items: z.array(updateItemSchema).min(1).max(50).describe('その種別のソフトウェア（1つ以上）'),
   })
   .strict();
 
 /** ウイルス対策ソフトウェアの定義ファイルの更新方法の表の1行 */
 const definitionUpdateSchema = z
   .object({
-    /** 種別: パソコン用ウイルス対策 */
-    kind: line(),
-    /** 名称（製品名） */
-    name: fillableLine(),
-    /** 開発・販売元 */
-    vendor: fillableLine(),
-    /** 更新方法: 定義ファイル更新方法を自動に設定する */
-    method: fillableText(),
+    kind: line().describe('種別: パソコン用ウイルス対策'),
+    name: fillableLine().describe('名称（製品名）'),
+    vendor: fillableLine().describe('開発・販売元'),
+    method: fillableText().describe('更新方法: 定義ファイル更新方法を自動に設定する'),
   })
   .strict();
 
 /** 機器ごとの情報セキュリティ要件（対象機器の欄は縦に結合して表示） */
 const deviceRequirementsSchema = z
   .object({
-    /** 対象機器: ファイルサーバー / ルーター */
-    device: fillableLine(),
-    /** 要件（1つ以上） */
+    device: fillableLine().describe('対象機器: ファイルサーバー / ルーター'),
     requirements: z
       .array(
         z
           .object({
-            /** セキュリティ要件: 利用者認証機能 */
-            requirement: fillableText(),
-            /** 利用技術・製品（未定なら null で空欄） */
-            product: fillableLine().nullable(),
+            requirement: fillableText().describe('セキュリティ要件: 利用者認証機能'),
+            product: fillableLine().nullable().describe('利用技術・製品（未定なら null で空欄）'),
           })
           .strict(),
       )
       .min(1)
-      .max(50),
+      .max(50).describe('要件（1つ以上）'),
   })
   .strict();
 
 /** 取得するログの表の1行 */
 const logKindSchema = z
   .object({
-    /** ログの種類: ファイアウォール */
-    kind: line(),
-    /** 保存期間: 3年間 */
-    retention: fillableLine(),
-    /** 取得項目: 日時、送信元IP アドレス及び送信先IP アドレス */
-    items: fillableText(),
+    kind: line().describe('ログの種類: ファイアウォール'),
+    retention: fillableLine().describe('保存期間: 3年間'),
+    items: fillableText().describe('取得項目: 日時、送信元IP アドレス及び送信先IP アドレス'),
   })
   .strict();
 
 /** ログのレビューの頻度と観点（対象ごと） */
 const logReviewSchema = z
   .object({
-    /** 対象のログ: PC等の認証ログ */
-    target: line(),
-    /** 頻度: 月1回以上の頻度 */
-    frequency: fillableLine(),
-    /** 異常の検知の観点（箇条書き） */
-    checks: lines().min(1),
+    target: line().describe('対象のログ: PC等の認証ログ'),
+    frequency: fillableLine().describe('頻度: 月1回以上の頻度'),
+    checks: lines().min(1).describe('異常の検知の観点（箇条書き）'),
   })
   .strict();
 
 export const technicalSchema = z
   .object({
-    /** 1 アクセス制御及び認証に関する標準設定等 */
     accessControl: z
       .object({
-        /** 1.1 アクセス制御の対象とする情報システム・サービスとアクセス制御方法 */
-        systems: z.array(systemMethodSchema).min(1).max(100),
-        /** 1.2 情報システムごとの利用者認証方法 */
-        userAuthentication: z.array(systemMethodSchema).min(1).max(100),
-        /** 1.3 情報システムごとの端末認証方法 */
-        deviceAuthentication: z.array(systemMethodSchema).min(1).max(100),
+        systems: z.array(systemMethodSchema).min(1).max(100).describe('1.1 アクセス制御の対象とする情報システム・サービスとアクセス制御方法'),
+        userAuthentication: z.array(systemMethodSchema).min(1).max(100).describe('1.2 情報システムごとの利用者認証方法'),
+        deviceAuthentication: z.array(systemMethodSchema).min(1).max(100).describe('1.3 情報システムごとの端末認証方法'),
       })
-      .strict(),
-    /** 2.1 ソフトウェアの利用、2.4 標準等 */
+      .strict().describe('1 アクセス制御及び認証に関する標準設定等'),
     software: z
       .object({
-        /** 2.1.4.1 ウイルス対策ソフトウェアのフルスキャンの頻度: 週次 */
-        scanFrequency: line(),
-        /** 2.4.1 標準ソフトウェア */
-        standard: z.array(standardItemSchema).min(1).max(100),
-        /** 2.4.2 ソフトウェアのアップデート方法（種別ごと） */
-        updates: z.array(updateGroupSchema).min(1).max(50),
-        /** 2.4.3 ウイルス対策ソフトウェアの定義ファイルの更新方法 */
-        definitionUpdates: z.array(definitionUpdateSchema).min(1).max(50),
+        scanFrequency: line().describe('2.1.4.1 ウイルス対策ソフトウェアのフルスキャンの頻度: 週次'),
+        standard: z.array(standardItemSchema).min(1).max(100).describe('2.4.1 標準ソフトウェア'),
+        updates: z.array(updateGroupSchema).min(1).max(50).describe('2.4.2 ソフトウェアのアップデート方法（種別ごと）'),
+        definitionUpdates: z.array(definitionUpdateSchema).min(1).max(50).describe('2.4.3 ウイルス対策ソフトウェアの定義ファイルの更新方法'),
       })
-      .strict(),
-    /**
-     * 2.2・3.3 業務に不要・有害なウェブサイトの閲覧を制限する手段:
-     * notice（社内周知）/ filtering（ウェブフィルタリングソフト）/ both（両方）
-     */
-    webRestriction: z.enum(['notice', 'filtering', 'both']),
-    /** 2.3 私有IT機器・電子媒体の利用（options.privateDevices が permitted のとき） */
+      .strict().describe('2.1 ソフトウェアの利用、2.4 標準等'),
+    webRestriction: z.enum(['notice', 'filtering', 'both']).describe('2.2・3.3 業務に不要・有害なウェブサイトの閲覧を制限する手段: notice（社内周知）/ filtering（ウェブフィルタリングソフト）/ both（両方）'),
     privateDevices: z
       .object({
-        /** 2.3.3 私有機器からの社内LANへのリモート接続: prohibited（禁止）/ permitted（システム管理者の許可制） */
-        remoteAccess: z.enum(['prohibited', 'permitted']),
-        /** 2.3.4 私有機器の社内への持ち込み: permitted（システム管理者の許可制）/ prohibited（禁止） */
-        bringIn: z.enum(['permitted', 'prohibited']),
-        /** 2.3.4 持ち込んだ私有機器の社内LANへの接続: prohibited（禁止）/ permitted（システム管理者の許可制） */
-        officeLan: z.enum(['prohibited', 'permitted']),
+        remoteAccess: z.enum(['prohibited', 'permitted']).describe('2.3.3 私有機器からの社内LANへのリモート接続: prohibited（禁止）/ permitted（システム管理者の許可制）'),
+        bringIn: z.enum(['permitted', 'prohibited']).describe('2.3.4 私有機器の社内への持ち込み: permitted（システム管理者の許可制）/ prohibited（禁止）'),
+        officeLan: z.enum(['prohibited', 'permitted']).describe('2.3.4 持ち込んだ私有機器の社内LANへの接続: prohibited（禁止）/ permitted（システム管理者の許可制）'),
       })
-      .strict(),
-    /** 3 IT基盤運用管理 */
+      .strict().describe('2.3 私有IT機器・電子媒体の利用（options.privateDevices が permitted のとき）'),
     infrastructure: z
       .object({
-        /**
-         * 3.2.2 サーバーに導入するソフトウェアのリスト: both（ホワイトリスト/ブラックリスト）/
-         * whitelist（ホワイトリストのみ）/ blacklist（ブラックリストのみ）
-         */
-        softwareLists: z.enum(['both', 'whitelist', 'blacklist']),
-        /** 3.5.1 機器（サーバー）の情報セキュリティ要件 */
-        serverRequirements: z.array(deviceRequirementsSchema).min(1).max(50),
-        /** 3.5.1 IT基盤の標準ソフトウェア */
-        serverSoftware: z.array(standardItemSchema).min(1).max(100),
-        /** 3.5.1 ネットワーク機器の情報セキュリティ要件 */
-        networkRequirements: z.array(deviceRequirementsSchema).min(1).max(50),
-        /** 3.5.1 標準ネットワーク機器（version は OSバージョン等） */
-        networkDevices: z.array(standardItemSchema).min(1).max(100),
+        softwareLists: z.enum(['both', 'whitelist', 'blacklist']).describe('3.2.2 サーバーに導入するソフトウェアのリスト: both（ホワイトリスト/ブラックリスト）/ whitelist（ホワイトリストのみ）/ blacklist（ブラックリストのみ）'),
+        serverRequirements: z.array(deviceRequirementsSchema).min(1).max(50).describe('3.5.1 機器（サーバー）の情報セキュリティ要件'),
+        serverSoftware: z.array(standardItemSchema).min(1).max(100).describe('3.5.1 IT基盤の標準ソフトウェア'),
+        networkRequirements: z.array(deviceRequirementsSchema).min(1).max(50).describe('3.5.1 ネットワーク機器の情報セキュリティ要件'),
+        networkDevices: z.array(standardItemSchema).min(1).max(100).describe('3.5.1 標準ネットワーク機器（version は OSバージョン等）'),
       })
-      .strict(),
-    /** 3.8 ログの管理 */
+      .strict().describe('3 IT基盤運用管理'),
     logs: z
       .object({
-        /** 3.8.2 ログ分析手順書の対象とするログ（箇条書き） */
-        scope: lines().min(1),
-        /** 3.8.3 取得するログの種類・保存期間・取得項目 */
-        kinds: z.array(logKindSchema).min(1).max(50),
-        /** 3.8.3 クラウドサービスのログに求める保存期間: 3年間 */
-        cloudRetention: fillableLine(),
-        /** 3.8.5 ログのレビューの頻度と観点 */
-        reviews: z.array(logReviewSchema).min(1).max(20),
-        /** 3.8.7 ログ分析手順書を見直す間隔（「少なくとも○○、または重大なインシデント発生時」）: 年1回 */
-        procedureReview: line(),
+        scope: lines().min(1).describe('3.8.2 ログ分析手順書の対象とするログ（箇条書き）'),
+        kinds: z.array(logKindSchema).min(1).max(50).describe('3.8.3 取得するログの種類・保存期間・取得項目'),
+        cloudRetention: fillableLine().describe('3.8.3 クラウドサービスのログに求める保存期間: 3年間'),
+        reviews: z.array(logReviewSchema).min(1).max(20).describe('3.8.5 ログのレビューの頻度と観点'),
+        procedureReview: line().describe('3.8.7 ログ分析手順書を見直す間隔（「少なくとも○○、または重大なインシデント発生時」）: 年1回'),
       })
-      .strict(),
-    continuity: continuitySchema,
+      .strict().describe('3.8 ログの管理'),
+    continuity: continuitySchema.describe('4 バックアップ・5 リストア手順・6 システム開発及び保守'),
   })
   .strict();
 
