@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { AnswersError, answersFromYaml, decodeAnswers } from './answers/load.js';
+import { loadAnswersFile } from './answers/load.js';
 import type { Answers } from './answers/schema.js';
 import { generate, type GenerateResult, type UnfilledValue } from './generate.js';
 import { insideDirectory, safeFileName, writeFileAtomic } from './output/files.js';
@@ -23,16 +22,9 @@ export class UnfilledError extends Error {
 export const formatUnfilled = (unfilled: readonly UnfilledValue[]): string =>
   unfilled.map((u) => `  - ${u.key}: ${u.question}`).join('\n');
 
+/** Reads and validates an answers file, with the bases it names by `extends`. */
 export function readAnswersFile(file: string): Answers {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EISDIR' ? 'ディレクトリです（回答ファイルを指定してください）' : `読み込めません（${code ?? String(error)}）`;
-    throw new AnswersError([{ file, line: undefined, key: '', message: why }]);
-  }
-  return answersFromYaml(decodeAnswers(bytes, file), file);
+  return loadAnswersFile(file);
 }
 
 let cachedTemplates: TemplateSet | undefined;
@@ -56,11 +48,14 @@ export interface BuildResult {
   readonly generated: GenerateResult;
 }
 
+/** The directory an organization's documents go to: `<out>/<organization>/`. */
+export const outputDirectory = (answers: Answers, out: string): string => insideDirectory(out, safeFileName(answers.organization.name));
+
 /** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
 export async function buildAnswers(answers: Answers, file: string, options: BuildOptions): Promise<BuildResult> {
   const generated = generate(answers, options.templates ?? defaultTemplates());
   if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled);
-  const outputDir = insideDirectory(options.out, safeFileName(answers.organization.name));
+  const outputDir = outputDirectory(answers, options.out);
   const rendered: { path: string; data: Uint8Array }[] = [];
   for (const document of generated.documents) {
     for (const format of options.formats) {

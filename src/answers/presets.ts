@@ -238,7 +238,7 @@ export function rolesPreset(type: OrganizationType, t: Terms, auditKind: 'audit'
       titles.securityOfficer,
     ),
     departmentOfficer: {
-      name: '情報セキュリティ部門責任者',
+      name: `情報セキュリティ${t.department}責任者`,
       duty: `各${t.department}の情報セキュリティ運用を統括し、対策の実施を指揮する。各${t.department}の情報セキュリティ対策に対して責任を負う。`,
       titles: titles.departments,
     },
@@ -269,7 +269,8 @@ export function rolesPreset(type: OrganizationType, t: Terms, auditKind: 'audit'
     ),
     auditor: role(
       auditorName,
-      `情報セキュリティ対策が適切に実施されているか${t.documentName}を基準として検証または評価し、助言を行う。`,
+      // 「…対策基準を基準として」とは言わない。
+      `情報セキュリティ対策が適切に実施されているか${t.documentName}${t.documentName.endsWith('基準') ? 'に照らして' : 'を基準として'}検証または評価し、助言を行う。`,
       titles.auditor,
     ),
     myNumberManager: role(

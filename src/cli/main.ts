@@ -1,6 +1,8 @@
 import { Command, CommanderError, Help } from 'commander';
 import { relative } from 'node:path';
 import { AnswersError } from '../answers/load.js';
+import { formatSummary, barReporter, plainReporter } from '../batch/progress.js';
+import { parseJobs, runBatch } from '../batch/run.js';
 import { buildFile, checkFile, formatUnfilled, UnfilledError } from '../build.js';
 import { FORMAT_NAMES, parseFormats, UsageError } from '../render/index.js';
 import { TemplateError } from '../templates/parse.js';
@@ -8,12 +10,15 @@ import { ReferenceError } from '../transform/xref.js';
 
 /**
  * The command line: parses arguments and calls the core. Exit codes: 0 ok, 1 invalid input (the
- * answers, the arguments, unfilled values), 2 internal error (a bug in kitei or its templates).
+ * answers, the arguments, unfilled values; for batch: any client failed), 2 internal error (a bug in
+ * kitei or its templates), 130 batch interrupted.
  */
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_INTERNAL = 2;
+/** `kitei batch` stopped by Ctrl+C (128 + SIGINT, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
 
 interface Io {
   readonly out: (text: string) => void;
@@ -112,6 +117,35 @@ function program(io: Io, setExit: (code: number) => void): Command {
         io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
       }
       setExit(EXIT_OK);
+    });
+
+  cli
+    .command('batch')
+    .usage('[オプション] <回答ファイル・ディレクトリ・パターン…>')
+    .description('複数の回答ファイルから規程を並列に生成し、<出力先>/<組織名>/ と一覧 manifest.json を書き出します（1 件でも失敗すれば終了コード 1）')
+    .argument('<入力...>', '回答ファイル、回答ファイルのあるディレクトリ、または answers/*.yaml のようなパターン')
+    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
+    .option('-j, --jobs <数>', '同時に生成する数（既定値: CPU のコア数）')
+    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean }) => {
+      const formats = parseFormats(opts.format);
+      const jobs = parseJobs(opts.jobs);
+      // A bar only on a real terminal; CI logs and pipes get one plain line per client.
+      const reporter = io === defaultIo && process.stdout.isTTY ? barReporter(process.stdout) : plainReporter(io.out);
+      const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
+      try {
+        const summary = await runBatch({ inputs, out: opts.out, formats, draft: opts.draft === true, jobs, reporter, signal: controller.signal });
+        io.out(formatSummary(summary));
+        setExit(summary.interrupted ? EXIT_INTERRUPTED : summary.clients.every((c) => c.status === 'ok') ? EXIT_OK : EXIT_INVALID);
+      } finally {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
+      }
     });
 
   cli

@@ -37,6 +37,15 @@ export function insideDirectory(root: string, ...segments: string[]): string {
 
 let counter = 0;
 
+/** Name of the temp file writeFileAtomic writes before renaming: `<name>.<pid>.<n>.tmp`. */
+const TEMP_NAME = /\.(\d+)\.\d+\.tmp$/u;
+
+/** The process id in a temp file's name, if `name` is one of writeFileAtomic's temp files. */
+export function tempFileOwner(name: string): number | undefined {
+  const match = TEMP_NAME.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Writes a file completely or not at all: an existing file is replaced only by a finished one. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -24,11 +24,8 @@ const escapeInline = (text: string): string => text.replace(/[\\`*_[\]<>|~&]/gu,
 const spacesAsReferences = (run: string): string => [...run].map((c) => (c === ' ' ? '&#32;' : '&#9;')).join('');
 
 /** Escapes block markers (`#`, `-`, `1.` …) and leading spaces that a parser would read or trim at a line start. */
-const escapeLineStart = (text: string): string =>
-  text
-    .replace(/^([#>+=-])/u, '\\$1')
-    .replace(/^(\d+)([.)])/u, '$1\\$2')
-    .replace(/^[ \t]+/u, spacesAsReferences);
+const escapeLineStart = (text: string, inTable = false): string =>
+  (inTable ? text : text.replace(/^([#>+=-])/u, '\\$1').replace(/^(\d+)([.)])/u, '$1\\$2')).replace(/^[ \t]+/u, spacesAsReferences);
 
 const escapeLineEnd = (text: string): string => text.replace(/[ \t]+$/u, spacesAsReferences);
 
@@ -44,7 +41,7 @@ function escapeText(text: string, ctx: InlineContext): string {
   return lines
     .map((line, i) => {
       let out = escapeInline(line);
-      if (i > 0 || ctx.atLineStart) out = escapeLineStart(out);
+      if (i > 0 || ctx.atLineStart) out = escapeLineStart(out, ctx.inTable);
       if (i < lines.length - 1 || ctx.atLineEnd) out = escapeLineEnd(out);
       return out;
     })
@@ -76,13 +73,13 @@ function inlines(nodes: readonly Inline[], inTable = false): string {
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   chapter: (node: Chapter) =>
     [
-      `# ${node.number}. ${escapeMarkdown(node.title)}`,
-      `| 番号 | 章名 | 改訂日 | 適用範囲 |\n| --- | --- | --- | --- |\n| ${node.number} | ${escapeMarkdown(node.title)} | ${escapeMarkdown(node.revised)} | ${inlines(node.scope, true)} |`,
+      `# ${node.number}. ${escapeInline(node.title)}`,
+      `| 番号 | 章名 | 改訂日 | 適用範囲 |\n| --- | --- | --- | --- |\n| ${node.number} | ${escapeInline(node.title)} | ${escapeInline(node.revised)} | ${inlines(node.scope, true)} |`,
       ...node.children.map((child) => block(child, 1)),
     ].join('\n\n'),
   section: (node: Section, depth) => {
     const hashes = '#'.repeat(Math.min(6, node.level + 1));
-    const heading = `${hashes} ${escapeMarkdown(headingNumber(node))} ${inlines(node.title)}`;
+    const heading = `${hashes} ${headingNumber(node)} ${inlines(node.title)}`;
     return [heading, ...node.children.map((child) => block(child, depth + 1))].join('\n\n');
   },
   paragraph: (node) => inlines(node.children),
@@ -194,10 +191,10 @@ function table(node: Table): string {
 export function renderMarkdown(doc: Document): string {
   const m = doc.meta;
   const front = [
-    `# ${escapeMarkdown(m.title)}`,
+    `# ${escapeInline(m.title)}`,
     [
       `${escapeMarkdown(m.organization)}`,
-      `版: ${escapeMarkdown(m.version)}　施行日: ${escapeMarkdown(m.effectiveDate)}　承認: ${escapeMarkdown(m.approver)}　区分: ${escapeMarkdown(m.classification)}`,
+      `版: ${escapeInline(m.version)}　施行日: ${escapeInline(m.effectiveDate)}　承認: ${escapeInline(m.approver)}　区分: ${escapeInline(m.classification)}`,
     ].join('\\\n'),
     '## 改訂履歴',
     ['| 版 | 日付 | 内容 |', '| --- | --- | --- |', ...m.revisions.map((r) => `| ${escapeWithBreaks(r.version, true)} | ${escapeWithBreaks(r.date, true)} | ${escapeWithBreaks(r.description, true)} |`)].join('\n'),
