@@ -70,7 +70,13 @@ function runs(blocks: readonly Block[]): (readonly Inline[])[] {
         out.push(node.title);
         walk(node.children);
       } else if (node.type === 'paragraph') out.push(node.children);
-      else if (node.type === 'list') node.children.forEach((item) => walk(item.children));
+      else if (node.type === 'list')
+        // A list item reads as a 「・」 line, as in the sample's cells.
+        node.children.forEach((item) => {
+          const first = out.length;
+          walk(item.children);
+          if (out[first]) out[first] = [{ type: 'text', value: '・' }, ...out[first]!];
+        });
       else if (node.type === 'table') node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
       else if (node.type === 'note') walk(node.children);
     }

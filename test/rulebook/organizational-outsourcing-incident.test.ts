@@ -481,7 +481,7 @@ describe('協会（association）の語彙', () => {
     expect(procedure).toContain('総務課に報道発表の準備を申請する');
     expect(procedure).toContain('職員は、業務に利用しているパソコン');
     expect(sectionText(doc, 'org-incident-notification')).toContain('職員等が不正の目的をもって');
-    expect(sectionText(doc, 'org-business-continuity')).toContain('理事長は、情報セキュリティインシデントの影響により当協会事業が中断した場合に備え');
+    expect(sectionText(doc, 'org-business-continuity')).toContain('理事長は、情報セキュリティインシデントの影響により当協会の事業が中断した場合に備え');
     const rows = tableRows(tables([section(doc, 'org-business-continuity')])[0]!);
     expect(rows.at(-1)).toEqual(['職員人的被害', '総務課長', '職員名簿参照']);
   });

@@ -23,7 +23,7 @@ const SKIP = [/○○|〇○|○〇|〇〇|●●|△△|◇◇|20yy|\*\*\*\*/u,
 export function normalizeSampleLine(raw: string): string {
   return raw
     .replace(/\[bookmark: [^\]]*\]/gu, '')
-    .replace(/^[\s\u3000]*(?:·\s*)?/u, '')
+    .replace(/^[\s\u3000]*(?:[·・]\s*)?/u, '')
     .replace(/^\d+(?:\.\d+)*\.?\s+(?=\S)/u, '')
     .replace(/^\d+(?:\.\d+)+(?=[^\d\s.])/u, '')
     .replace(/[\s\u3000]+$/u, '')

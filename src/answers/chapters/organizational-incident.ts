@@ -87,6 +87,8 @@ function stakeholderRow(ctx: PresetContext) {
 }
 
 export function incidentDefaults(ctx: PresetContext): IncidentAnswers {
+  const options = ctx.input.options;
+  const cloudBackup = !(typeof options === 'object' && options !== null && (options as Record<string, unknown>).cloudBackup === false);
   const t = ctx.terms;
   const roles = ctx.roles;
   const ga = GENERAL_AFFAIRS[ctx.type];
@@ -139,12 +141,13 @@ export function incidentDefaults(ctx: PresetContext): IncidentAnswers {
         },
         {
           ofSystem: true,
-          targets: ['ハードウェア', 'ソフトウェア', 'ネットワーク機器', '回線サービス', 'バックアップクラウドサーバー'],
+          // Without cloud backup there is no backup cloud server to recover.
+          targets: ['ハードウェア', 'ソフトウェア', 'ネットワーク機器', '回線サービス', ...(cloudBackup ? ['バックアップクラウドサーバー'] : [])],
           owners: [roles.incidentOfficer.name, roles.systemAdmin.name],
           contacts: [
             todo('システムの開発・保守事業者の名前'),
             todo('ネットワーク・回線サービス事業者の名前'),
-            todo('バックアップ用クラウドサーバーの提供事業者の名前'),
+            ...(cloudBackup ? [todo('バックアップ用クラウドサーバーの提供事業者の名前')] : []),
           ],
         },
         { ofSystem: false, ...stakeholderRow(ctx) },
