@@ -1,0 +1,198 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { bookmarkName } from '../../src/render/docx/blocks.js';
+import { renderDocx } from '../../src/render/docx/index.js';
+import { FORMATS, parseFormats } from '../../src/render/index.js';
+import type { Document } from '../../src/model/types.js';
+import { fixture } from '../support/build.js';
+import { SAMPLE_MODEL } from './model.js';
+import { docxParts, exampleDocuments, examples, prettyXml } from './support.js';
+
+/**
+ * The Word writer against a hand-made model (structure: styles, numbering, tables, fields,
+ * properties, determinism) and against every example (golden word/document.xml).
+ */
+
+const parts = async (doc: Document = SAMPLE_MODEL) => docxParts(await renderDocx(doc));
+const count = (haystack: string, needle: string | RegExp) =>
+  typeof needle === 'string' ? haystack.split(needle).length - 1 : (haystack.match(new RegExp(needle, 'gu')) ?? []).length;
+/** The visible text of a part: the w:t runs, concatenated. */
+const visibleText = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join('');
+
+const p = await parts();
+const document = p.get('word/document.xml')!;
+const styles = p.get('word/styles.xml')!;
+const numbering = p.get('word/numbering.xml')!;
+
+describe('docx writer on a hand-made model', () => {
+  it('is registered as the docx format: kitei build --format md,docx writes both for every document', async () => {
+    expect(parseFormats('md,docx')).toEqual(['md', 'docx']);
+    expect(FORMATS.docx.extension).toBe('docx');
+    const out = mkdtempSync(join(tmpdir(), 'kitei-docx-cli-'));
+    try {
+      const io = { out: () => {}, err: (t: string) => console.error(t) };
+      const file = fixture('answers', 'ipa-sample.yaml');
+      expect(await run(['build', file, '--draft', '--format', 'md,docx', '--out', out], io)).toBe(0);
+      const written = readdirSync(join(out, 'サンプル株式会社')).sort();
+      const documents = exampleDocuments({ name: 'ipa-sample', file });
+      expect(written.filter((f) => f.endsWith('.docx'))).toHaveLength(documents.length);
+      expect(written.filter((f) => f.endsWith('.md'))).toHaveLength(documents.length);
+      const docx = readFileSync(join(out, 'サンプル株式会社', written.find((f) => f.endsWith('.docx'))!));
+      expect(docxParts(docx).get('word/document.xml')).toContain('Heading1');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('uses the built-in heading styles for chapters and sections, in the navigation pane', () => {
+    for (const level of [1, 2, 3, 4, 5]) {
+      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${level}">.*?</w:style>`, 'u').exec(styles)?.[0] ?? '';
+      expect(style).toContain(`<w:name w:val="heading ${level}"/>`);
+      expect(style).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+    }
+    expect(count(document, '<w:pStyle w:val="Heading1"/>')).toBe(2); // chapters
+    expect(count(document, '<w:pStyle w:val="Heading2"/>')).toBe(4); // level-1 sections, the annex too
+    expect(count(document, '<w:pStyle w:val="Heading3"/>')).toBe(2);
+    expect(count(document, '<w:pStyle w:val="Heading4"/>')).toBe(1); // level 3
+    expect(count(document, '<w:pStyle w:val="Heading5"/>')).toBe(1); // level 4
+    expect(visibleText(document)).toContain('1. 組織的対策');
+    expect(visibleText(document)).toContain('2.1.1.1 管理者権限');
+    expect(visibleText(document)).toContain('2-1 委託先チェックリスト');
+  });
+
+  it('writes the table of contents field with its entries and asks Word to update fields', () => {
+    const toc = /<w:sdt>.*?<\/w:sdt>/su.exec(document)?.[0] ?? '';
+    expect(toc).toContain('TOC \\h \\o &quot;1-3&quot;');
+    const tocText = visibleText(toc);
+    for (const entry of ['1. 組織的対策', '1. 情報セキュリティのための組織', '2.1 アクセス制御方針', '2-1 委託先チェックリスト', '1.1 利用者認証方法']) {
+      expect(tocText).toContain(entry);
+    }
+    expect(tocText).not.toContain('特権アカウント'); // level 3: Heading 4, outside 1-3
+    expect(p.get('word/settings.xml')).toContain('<w:updateFields');
+  });
+
+  it('opens each chapter with the sample header table', () => {
+    const firstChapter = document.slice(document.indexOf('<w:pStyle w:val="Heading1"/>'));
+    const table = /<w:tbl>.*?<\/w:tbl>/su.exec(firstChapter)?.[0] ?? '';
+    expect(visibleText(table)).toBe('番号章名改訂日適用範囲1組織的対策2026.04.01全社・全従業員');
+  });
+
+  it('writes lists as Word numbering, nested with hanging indents, never typed markers', () => {
+    expect(numbering).toMatch(/<w:numFmt w:val="bullet"\/>/u);
+    expect(numbering).toMatch(/<w:numFmt w:val="decimal"\/>/u);
+    expect(numbering).toMatch(/<w:ind w:left="840" w:hanging="420"\/>/u);
+    // The ordered list that starts at 3 counts from 3.
+    expect(numbering).toMatch(/<w:start w:val="3"\/>/u);
+    expect(count(document, /<w:ilvl w:val="1"\/>/u)).toBeGreaterThanOrEqual(3); // nested in body and in a cell
+    const text = visibleText(document);
+    expect(text).not.toMatch(/(^|[^ぁ-んァ-ヶ一-龠])[・•]\s/u);
+    expect(text).toContain('申請する');
+  });
+
+  it('writes tables with borders, repeated header rows, unsplittable rows, spans and widths that fit A4', () => {
+    const tables = document.match(/<w:tbl>.*?<\/w:tbl>/gsu) ?? [];
+    expect(tables.length).toBeGreaterThanOrEqual(6);
+    for (const table of tables) {
+      expect(table).toMatch(/<w:tblBorders>/u);
+      const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/gu)].map((m) => Number(m[1]));
+      expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9071);
+      expect(table).toContain('<w:cantSplit/>');
+    }
+    const merged = tables.find((t) => t.includes('上のセルと結合した行'))!;
+    expect(merged).toContain('<w:tblHeader/>');
+    expect(merged).toMatch(/<w:vMerge w:val="restart"\/>/u);
+    expect(merged).toMatch(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/u);
+    expect(merged).toContain('<w:gridSpan w:val="2"/>');
+    // A cell holding several paragraphs and a list.
+    expect(merged).toMatch(/取引先に影響が及ぶとき.*<w:numPr>.*個人情報が漏えいしたとき/su);
+    const checklist = tables.find((t) => t.includes('責任者を決めていますか'))!;
+    expect(checklist).toMatch(/<w:trHeight w:val="454" w:hRule="atLeast"\/>/u);
+  });
+
+  it('sets Japanese fonts for eastAsia, ascii and hAnsi: body and headings', async () => {
+    expect(styles).toMatch(/<w:docDefaults>.*<w:rFonts w:ascii="游明朝" w:cs="游明朝" w:eastAsia="游明朝" w:hAnsi="游明朝"\/>/su);
+    const heading1 = /<w:style w:type="paragraph" w:styleId="Heading1">.*?<\/w:style>/su.exec(styles)![0];
+    expect(heading1).toContain('w:eastAsia="游ゴシック"');
+    expect(heading1).toContain('w:ascii="游ゴシック"');
+    expect(heading1).toContain('w:hAnsi="游ゴシック"');
+    const other = await parts({ ...SAMPLE_MODEL, meta: { ...SAMPLE_MODEL.meta, fonts: { body: 'BIZ UD明朝', heading: 'BIZ UDゴシック' } } });
+    expect(other.get('word/styles.xml')).toContain('w:eastAsia="BIZ UD明朝"');
+    expect(other.get('word/styles.xml')).toContain('w:eastAsia="BIZ UDゴシック"');
+  });
+
+  it('lays out A4 portrait with a binding gutter, a header with title and classification, page numbers below', () => {
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/u);
+    expect(document).toMatch(/<w:pgMar [^>]*w:gutter="(\d+)"/u);
+    expect(Number(/w:gutter="(\d+)"/u.exec(document)![1])).toBeGreaterThan(0);
+    const headers = [...p.entries()].filter(([path]) => /^word\/header\d+\.xml$/u.test(path)).map(([, xml]) => visibleText(xml));
+    expect(headers).toContain('情報セキュリティ関連規程 社外秘 ');
+    expect(headers).toContain(' 社外秘 '); // the cover: the label only
+    const footers = [...p.entries()].filter(([path]) => /^word\/footer\d+\.xml$/u.test(path)).map(([, xml]) => xml);
+    expect(footers.some((xml) => /PAGE/u.test(xml))).toBe(true);
+  });
+
+  it('writes the document properties from the model, and no date from the clock', () => {
+    const core = p.get('docProps/core.xml')!;
+    expect(core).toContain('<dc:title>情報セキュリティ関連規程</dc:title>');
+    expect(core).toContain('<dc:creator>テスト工業株式会社</dc:creator>');
+    expect(core).toContain('2026-04-01T00:00:00Z</dcterms:created>');
+    expect(p.get('docProps/app.xml')).toContain('<Company>テスト工業株式会社</Company>');
+    const custom = p.get('docProps/custom.xml')!;
+    expect(custom).toContain('版数');
+    expect(custom).toContain('1.0');
+  });
+
+  it('gives the same bytes for the same model, whatever was rendered before', async () => {
+    const first = await renderDocx(SAMPLE_MODEL);
+    await renderDocx({ ...SAMPLE_MODEL, meta: { ...SAMPLE_MODEL.meta, title: '別の規程' } });
+    const second = await renderDocx(SAMPLE_MODEL);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('links cross-references to bookmarks on the sections, marks gaps, keeps line breaks', () => {
+    const anchor = bookmarkName('tech-user-auth-method');
+    expect(document).toContain(`w:anchor="${anchor}"`);
+    expect(document).toContain(`w:name="${anchor}"`);
+    expect(document).toMatch(/<w:highlight w:val="yellow"\/>.*?【要記入：連絡先の電話番号】/su);
+    expect(document).toMatch(/一行目<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">二行目/u);
+    expect(p.get('word/_rels/document.xml.rels')).toContain('Target="https://www.ipa.go.jp/security/" TargetMode="External"');
+  });
+
+  it('draws the committee chart as a table of boxes, the parent spanning its children', () => {
+    expect(visibleText(document)).toContain('情報セキュリティ委員会体制図');
+    const chart = (document.match(/<w:tbl>.*?<\/w:tbl>/gsu) ?? []).find((t) => t.includes('（技術部長）'))!;
+    expect(chart).toMatch(/<w:vMerge w:val="restart"\/>.*情報セキュリティ責任者/su);
+    expect(count(chart, '<w:tr>') + count(chart, '<w:tr ')).toBe(3);
+  });
+
+  it('keeps bookmark names Word accepts', () => {
+    expect(bookmarkName('org-access-control')).toBe('k_org_access_control');
+    const long = bookmarkName('a-very-long-section-identifier-that-goes-on-and-on');
+    expect(long.length).toBeLessThanOrEqual(40);
+    expect(long).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/u);
+    expect(bookmarkName('a-very-long-section-identifier-that-goes-on-and-off')).not.toBe(long);
+  });
+});
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+
+describe('docx golden word/document.xml per example', () => {
+  for (const example of examples()) {
+    it(`${example.name}`, async () => {
+      for (const doc of exampleDocuments(example)) {
+        const xml = prettyXml(docxParts(await renderDocx(doc)).get('word/document.xml')!);
+        const file = join(GOLDEN, `${example.name}.${doc.id}.document.xml`);
+        // A missing golden is written locally (a new example), but must exist in CI.
+        if (process.env.UPDATE === '1' || (!existsSync(file) && !process.env.CI)) {
+          mkdirSync(GOLDEN, { recursive: true });
+          writeFileSync(file, xml);
+          if (process.env.UPDATE !== '1') console.warn(`golden written: ${file}`);
+        }
+        expect(xml, `${file} differs; rerun with UPDATE=1 if the change is intended`).toBe(readFileSync(file, 'utf8'));
+      }
+    });
+  }
+});

@@ -1,0 +1,127 @@
+import type { Block, ChartBox, Document, Inline, List, Paragraph, Section, Table, TableCell } from '../../src/model/types.js';
+
+/** A small hand-made document model with every node type, for the Word writer's unit tests. */
+
+export const text = (value: string): Inline => ({ type: 'text', value });
+export const para = (...children: (Inline | string)[]): Paragraph => ({
+  type: 'paragraph',
+  children: children.map((c) => (typeof c === 'string' ? text(c) : c)),
+});
+export const list = (ordered: boolean, items: (string | Block[])[], start = 1): List => ({
+  type: 'list',
+  ordered,
+  start,
+  children: items.map((item) => ({ type: 'listItem', children: typeof item === 'string' ? [para(item)] : item })),
+});
+export const cell = (children: Block[] | string, rowSpan = 1, colSpan = 1): TableCell => ({
+  type: 'tableCell',
+  rowSpan,
+  colSpan,
+  children: typeof children === 'string' ? [para(children)] : children,
+});
+const box = (lines: string[], children: ChartBox[] = []): ChartBox => ({ type: 'chartBox', lines: lines.map((l) => [text(l)]), children });
+export const section = (id: string, level: number, number: string, title: string, children: Block[], annex = false): Section => ({
+  type: 'section',
+  id,
+  level,
+  annex,
+  number,
+  title: [text(title)],
+  children,
+});
+
+const mergedTable: Table = {
+  type: 'table',
+  columns: [{ width: 1 }, { width: 3 }, { width: 2 }],
+  headerRows: 1,
+  headerColumn: true,
+  variant: 'default',
+  children: [
+    { type: 'tableRow', children: [cell('レベル'), cell('影響範囲'), cell('責任者')] },
+    {
+      type: 'tableRow',
+      children: [
+        cell('3', 2),
+        cell([para('取引先に影響が及ぶとき'), list(false, ['個人情報が漏えいしたとき', [para('業務が停止したとき'), list(true, ['一次対応', '二次対応'])]])]),
+        cell('代表取締役'),
+      ],
+    },
+    { type: 'tableRow', children: [cell('上のセルと結合した行'), cell('管理部長')] },
+    { type: 'tableRow', children: [cell('2'), cell('二列にまたがるセル', 1, 2)] },
+  ],
+};
+
+const checklist: Table = {
+  type: 'table',
+  columns: [{ width: 2 }, { width: 1 }, { width: 6 }, { width: 2 }],
+  headerRows: 1,
+  headerColumn: false,
+  variant: 'checklist',
+  children: [
+    { type: 'tableRow', children: [cell('区分'), cell('No'), cell('確認項目'), cell('実施状況')] },
+    { type: 'tableRow', children: [cell('ガバナンス', 2), cell('1'), cell('責任者を決めていますか？'), cell([])] },
+    { type: 'tableRow', children: [cell('2'), cell('規程を周知していますか？'), cell([])] },
+  ],
+};
+
+export const SAMPLE_MODEL: Document = {
+  type: 'document',
+  id: 'rulebook',
+  meta: {
+    title: '情報セキュリティ関連規程',
+    organization: 'テスト工業株式会社',
+    version: '1.0',
+    effectiveDate: '2026-04-01',
+    approver: '代表取締役',
+    classification: '社外秘',
+    revisions: [
+      { version: '1.0', date: '2026-04-01', description: '制定' },
+      { version: '1.1', date: '2026-10-01', description: 'テレワークの規定を追加\n様式を改訂' },
+    ],
+    fonts: { body: '游明朝', heading: '游ゴシック' },
+  },
+  children: [
+    {
+      type: 'chapter',
+      id: 'organizational',
+      number: '1',
+      title: '組織的対策',
+      revised: '2026.04.01',
+      scope: [text('全社・全従業員')],
+      children: [
+        section('org-organization', 1, '1', '情報セキュリティのための組織', [
+          para('情報セキュリティ委員会を設置する。', { type: 'strong', children: [text('重要')] }),
+          para('一行目\n二行目'),
+          {
+            type: 'chart',
+            title: '情報セキュリティ委員会体制図',
+            root: box(['情報セキュリティ責任者', '（代表取締役）'], [box(['システム管理者', '（管理部長）']), box(['部門責任者'], [box(['（営業部長）']), box(['（技術部長）'])])]),
+          },
+          list(false, ['従業員名', [para('所属名'), list(false, ['部署', 'チーム'])]]),
+        ]),
+        section('org-access', 1, '2', 'アクセス制御', [
+          section('org-access-policy', 2, '2.1', 'アクセス制御方針', [
+            list(true, ['申請する', '承認する', '登録する'], 3),
+            para('詳細は', { type: 'xref', target: 'tech-user-auth-method', text: '「2.技術的対策」の「1.1 利用者認証方法」' }, 'を参照。'),
+            section('org-access-deep', 3, '2.1.1', '特権アカウント', [section('org-access-deeper', 4, '2.1.1.1', '管理者権限', [para('最小限とする。')])]),
+          ]),
+          mergedTable,
+          { type: 'pageBreak' },
+          { type: 'note', children: [para('注記の本文。'), list(false, ['注記の箇条書き'])] },
+          para('未記入: ', { type: 'gap', key: 'incident.contacts.0.phone', question: '連絡先の電話番号' }),
+          para('参考: ', { type: 'link', url: 'https://www.ipa.go.jp/security/', children: [text('IPA')] }),
+        ]),
+        section('org-checklist', 1, '2-1', '委託先チェックリスト', [checklist], true),
+      ],
+    },
+    {
+      type: 'chapter',
+      id: 'technical',
+      number: '2',
+      title: '技術的対策',
+      revised: '2026.04.01',
+      scope: [text('業務で利用する情報機器')],
+      children: [section('tech-user-auth', 1, '1', '利用者認証', [section('tech-user-auth-method', 2, '1.1', '利用者認証方法', [para('パスワードを用いる。')])])],
+    },
+  ],
+};
