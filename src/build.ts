@@ -2,7 +2,8 @@ import { loadAnswersFile } from './answers/load.js';
 import type { Answers } from './answers/schema.js';
 import { generate, type GenerateResult, type UnfilledValue } from './generate.js';
 import { insideDirectory, safeFileName, writeFileAtomic } from './output/files.js';
-import { FORMATS, type Format } from './render/index.js';
+import { line } from './answers/common.js';
+import { FORMATS, UsageError, type Format } from './render/index.js';
 import { loadTemplates, type TemplateSet } from './templates/load.js';
 
 /**
@@ -35,6 +36,19 @@ export interface BuildOptions {
   readonly formats: readonly Format[];
   readonly draft: boolean;
   readonly templates?: TemplateSet;
+  /** 乙 of the contract clauses (`--contractor`), over `companion.contract.contractor`. */
+  readonly contractor?: string;
+}
+
+/** Formats the combined pack is written in: it is for printing and handing out, not for review. */
+const PACK_FORMATS: readonly Format[] = ['docx', 'pdf'];
+
+/** The answers with 乙 of the contract clauses named on the command line. */
+export function withContractor(answers: Answers, contractor: string | undefined): Answers {
+  if (contractor === undefined) return answers;
+  const checked = line().safeParse(contractor.trim());
+  if (!checked.success) throw new UsageError(`--contractor: ${checked.error.issues.map((i) => i.message).join('、')}`);
+  return { ...answers, companion: { ...answers.companion, contract: { ...answers.companion.contract, contractor: checked.data } } };
 }
 
 export interface WrittenFile {
@@ -53,16 +67,22 @@ export const outputDirectory = (answers: Answers, out: string): string => inside
 
 /** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
 export async function buildAnswers(answers: Answers, file: string, options: BuildOptions): Promise<BuildResult> {
-  const generated = generate(answers, options.templates ?? defaultTemplates());
+  const generated = generate(withContractor(answers, options.contractor), options.templates ?? defaultTemplates());
   if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled);
   const outputDir = outputDirectory(answers, options.out);
+  const jobs = generated.documents.flatMap((document) => options.formats.map((format) => ({ document, format })));
+  if (generated.pack) for (const format of options.formats) if (PACK_FORMATS.includes(format)) jobs.push({ document: generated.pack, format });
   const rendered: { path: string; data: Uint8Array }[] = [];
-  for (const document of generated.documents) {
-    for (const format of options.formats) {
-      const writer = FORMATS[format];
-      const name = `${safeFileName(document.meta.title, document.id)}.${writer.extension}`;
-      rendered.push({ path: insideDirectory(outputDir, name), data: await writer.render(document) });
+  const names = new Map<string, string>();
+  for (const { document, format } of jobs) {
+    const writer = FORMATS[format];
+    const name = `${safeFileName(document.meta.title, document.id)}.${writer.extension}`;
+    const clash = names.get(name.toLowerCase());
+    if (clash !== undefined && clash !== document.id) {
+      throw new UsageError(`${file}: 2つの文書が同じファイル名「${name}」になります。文書名（terms.documentName・companion.packTitle）を変えてください`);
     }
+    names.set(name.toLowerCase(), document.id);
+    rendered.push({ path: insideDirectory(outputDir, name), data: await writer.render(document) });
   }
   for (const output of rendered) writeFileAtomic(output.path, output.data);
   return { outputDir, files: rendered.map((r) => ({ path: r.path, bytes: r.data.byteLength })), generated };

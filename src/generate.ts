@@ -1,12 +1,12 @@
 import { isTodo, PLACEHOLDER_PATTERN, type Fillable } from './answers/common.js';
 import type { Answers } from './answers/schema.js';
-import type { Block, Chapter, Document, DocumentMeta, Inline } from './model/types.js';
+import type { Block, Chapter, Document, DocumentMeta, Inline, Part } from './model/types.js';
 import { forEachInlines, gapText } from './model/text.js';
-import type { TemplateSet } from './templates/load.js';
+import type { DocumentTemplate, PackRole, SectionTemplate, TemplateSet } from './templates/load.js';
 import { parseTemplateMarkdown, TemplateError } from './templates/parse.js';
 import { renderTemplate } from './templates/render.js';
 import { tokenize, ValueTable } from './templates/values.js';
-import { numberDocument } from './transform/numbering.js';
+import { numberDocument, NumberingError } from './transform/numbering.js';
 import { resolveReferences } from './transform/xref.js';
 
 /**
@@ -21,7 +21,10 @@ export interface UnfilledValue {
 }
 
 export interface GenerateResult {
+  /** The documents the answers ask for, the rulebook first. */
   readonly documents: readonly Document[];
+  /** The combined pack for distribution (cover, one table of contents, the documents as parts), or null. */
+  readonly pack: Document | null;
   /** Values still at a stand-in, in the order they appear; each key once. */
   readonly unfilled: readonly UnfilledValue[];
 }
@@ -66,60 +69,142 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
     metaGaps.push({ key, question: value.todo });
     return gapText(value.todo);
   };
+  const renderSections = (sections: readonly SectionTemplate[]): Block[] => {
+    const children: Block[] = [];
+    for (const section of sections) {
+      const markdown = renderTemplate(section.source, section.file, view, values, answers.companion.dateStyle);
+      checkLeftovers(markdown, section.file);
+      children.push(...parseTemplateMarkdown(markdown, section.file, values));
+    }
+    return children;
+  };
 
-  const documents = templates.documents.map((documentTemplate): Document => {
-    const meta = documentMeta(answers, plain);
+  const made = templates.documents.filter((documentTemplate) => documentTemplate.when.every((condition) => holds(condition, answers, documentTemplate.file)));
+  const documents = made.map((documentTemplate): Document => {
+    const titleSource = renderTemplate(documentTemplate.title, `${documentTemplate.file}（title）`, view, values, answers.companion.dateStyle);
+    checkLeftovers(titleSource, documentTemplate.file);
+    const meta = documentMeta(answers, plain, documentTemplate, values.plain(titleSource));
     const chapters = documentTemplate.chapters.map((chapterTemplate): Chapter => {
-      const children: Block[] = [];
-      for (const section of chapterTemplate.sections) {
-        const markdown = renderTemplate(section.source, section.file, view, values);
-        for (const [pattern, what] of LEFTOVER_PATTERNS) {
-          const match = pattern.exec(markdown);
-          if (match) {
-            const line = markdown.slice(0, match.index).split('\n').length;
-            throw new TemplateError(section.file, `出力に${what}が残っています: ${match[0]}`, line);
-          }
-        }
-        children.push(...parseTemplateMarkdown(markdown, section.file, values));
-      }
       const key = chapterTemplate.key;
-      const revisedKey = `document.chapterRevised.${key}`;
-      const revised = answers.document.chapterRevised[key];
+      const revised = key === null ? '' : answers.document.chapterRevised[key];
       return {
         type: 'chapter',
         id: chapterTemplate.id,
+        numbering: chapterTemplate.numbered ? 'decimal' : 'none',
         number: '',
         title: chapterTemplate.title,
-        revised: revised === null ? formatDate(plain(answers.document.effectiveDate, 'document.effectiveDate')) : formatDate(plain(revised, revisedKey)),
-        scope: values.inlines(values.token({ kind: 'text', value: answers.document.chapterScope[key] })),
-        children,
+        revised:
+          key === null
+            ? ''
+            : revised === null
+              ? formatDate(plain(answers.document.effectiveDate, 'document.effectiveDate'))
+              : formatDate(plain(revised as Fillable, `document.chapterRevised.${key}`)),
+        scope: key === null ? [] : values.inlines(values.token({ kind: 'text', value: answers.document.chapterScope[key] })),
+        children: renderSections(chapterTemplate.sections),
       };
     });
-    return numberDocument({ type: 'document', id: documentTemplate.id, meta, children: chapters });
+    const children = documentTemplate.chapters.length ? chapters : renderSections(documentTemplate.sections);
+    try {
+      return numberDocument({ type: 'document', id: documentTemplate.id, meta, children }, documentTemplate.numbering);
+    } catch (error) {
+      if (error instanceof NumberingError) throw new TemplateError(documentTemplate.file, error.message);
+      throw error;
+    }
   });
 
   const resolved = resolveReferences(documents, templates.knownIds);
-  return { documents: resolved, unfilled: collectUnfilled(resolved, metaGaps) };
+  const pack = assemblePack(answers, resolved, templates, plain);
+  return { documents: resolved, pack, unfilled: collectUnfilled(resolved, metaGaps) };
+}
+
+function checkLeftovers(markdown: string, file: string): void {
+  for (const [pattern, what] of LEFTOVER_PATTERNS) {
+    const match = pattern.exec(markdown);
+    if (match) {
+      const line = markdown.slice(0, match.index).split('\n').length;
+      throw new TemplateError(file, `出力に${what}が残っています: ${match[0]}`, line);
+    }
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A document's `when`: a bare name is a key of `options` (`myNumber`), a dotted name a path in the
+ * answers (`companion.outputs.basicPolicy`); either must be a true/false answer.
+ */
+export function holds(condition: string, answers: Answers, file: string): boolean {
+  const path = condition.includes('.') ? condition.split('.') : ['options', condition];
+  let value: unknown = answers;
+  for (const key of path) value = isObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+  if (typeof value !== 'boolean') {
+    throw new TemplateError(file, `when: ${condition} は回答の true/false の項目ではありません（options のキー、または companion.outputs.basicPolicy のようなパス）`);
+  }
+  return value;
+}
+
+/**
+ * The pack for distribution: the documents that have a place in it, main parts first (in their
+ * order), then the appendices numbered 付録1, 付録2 …, under one cover and one table of contents.
+ */
+function assemblePack(answers: Answers, documents: readonly Document[], templates: TemplateSet, plain: (value: Fillable, key: string) => string): Document | null {
+  if (!answers.companion.outputs.pack) return null;
+  const roles = new Map(templates.documents.map((t) => [t.id, t.pack] as const));
+  const entries = documents
+    .map((document) => ({ document, role: roles.get(document.id) ?? null }))
+    .filter((entry): entry is { document: Document; role: PackRole } => entry.role !== null)
+    .sort((a, b) => (a.role.role === b.role.role ? a.role.order - b.role.order : a.role.role === 'main' ? -1 : 1));
+  if (!entries.some((entry) => entry.role.role === 'main')) return null;
+  let appendix = 0;
+  const children = entries.map(
+    ({ document, role }): Part => ({
+      type: 'part',
+      id: document.id,
+      number: role.role === 'appendix' ? `付録${++appendix}` : '',
+      title: document.meta.title,
+      classification: document.meta.classification,
+      orientation: document.meta.orientation,
+      children: document.children,
+    }),
+  );
+  const levels = answers.confidentiality.levels;
+  const meta: DocumentMeta = {
+    ...baseMeta(answers, plain),
+    title: answers.companion.packTitle,
+    classification: answers.document.classification ?? levels[levels.length - 2]!.label,
+    front: 'cover',
+    orientation: 'portrait',
+  };
+  return { type: 'document', id: 'pack', meta, children };
 }
 
 /** 2026-04-01 → 2026.04.01, as in the sample's header table. */
 const formatDate = (isoOrGap: string): string => (/^\d{4}-\d{2}-\d{2}$/u.test(isoOrGap) ? isoOrGap.replaceAll('-', '.') : isoOrGap);
 
-function documentMeta(answers: Answers, plain: (value: Fillable, key: string) => string): DocumentMeta {
+function baseMeta(answers: Answers, plain: (value: Fillable, key: string) => string): Omit<DocumentMeta, 'title' | 'classification' | 'front' | 'orientation'> {
   const d = answers.document;
-  const levels = answers.confidentiality.levels;
   const effectiveDate = plain(d.effectiveDate, 'document.effectiveDate');
   return {
-    title: answers.terms.documentName,
     organization: answers.organization.name,
     version: d.version,
     effectiveDate,
     approver: plain(d.approver, 'document.approver'),
-    classification: d.classification ?? levels[levels.length - 2]!.label,
     revisions: d.revisions.length
       ? d.revisions.map((r, i) => ({ version: r.version, date: plain(r.date, `document.revisions.${i}.date`), description: r.description }))
       : [{ version: d.version, date: effectiveDate, description: '制定' }],
     fonts: d.fonts,
+  };
+}
+
+function documentMeta(answers: Answers, plain: (value: Fillable, key: string) => string, template: DocumentTemplate, title: string): DocumentMeta {
+  const levels = answers.confidentiality.levels;
+  return {
+    ...baseMeta(answers, plain),
+    title,
+    // A public document (the basic policies) carries the public level's label.
+    classification: template.classification === 'public' ? levels[levels.length - 1]!.label : (answers.document.classification ?? levels[levels.length - 2]!.label),
+    front: template.front,
+    orientation: template.orientation,
   };
 }
 

@@ -108,7 +108,7 @@ const confidentialityLevelSchema = z
     label: line().describe('表示ラベル: 極秘 / 社外秘 / 部外秘 / 関係者外秘 / 公開'),
     value: z.number().int().min(0).max(9).describe('評価値: 3 / 2 / 1（または 2 / 1 / 0）'),
     criteria: lines().min(1).describe('該当する基準（箇条書き）'),
-    takeOutApprover: line().nullable().describe('持ち出しの許可者（「所属部門長」「代表取締役」）。null は持ち出し禁止。 公開レベルでは使わない。'),
+    takeOutApprover: line().nullable().describe('持ち出しの許可者（「所属部門長」「代表取締役」）。null は持ち出し禁止。公開レベルでは使わない'),
   })
   .strict();
 
@@ -131,7 +131,7 @@ export const confidentialitySchema = z
       .refine((levels) => new Set(levels.map((l) => l.label)).size === levels.length, {
         message: '機密性のレベルのラベルが重複しています',
       }).describe('機密性のレベル（高い順、最後が公開）'),
-    integrity: z.array(ratingLevelSchema).min(2).nullable().describe('完全性の評価基準（任意、seed 000 の例: 2 / 1）'),
+    integrity: z.array(ratingLevelSchema).min(2).nullable().describe('完全性の評価基準（任意。例: 2 = 改ざん等で業務に支障、1 = それ以外）'),
     availability: z.array(ratingLevelSchema).min(2).nullable().describe('可用性の評価基準（任意）'),
   })
   .strict();
@@ -184,7 +184,7 @@ export const optionsSchema = z
     privateDevices: z.enum(['permitted', 'prohibited']).describe('私有IT機器・電子媒体の業務利用: permitted（許可制）/ prohibited（禁止）'),
     systemDevelopment: z.boolean().describe('自社でシステム開発・保守を行う（技術的対策 6 を含める）'),
     cloudBackup: z.boolean().describe('クラウドサービスを利用したバックアップを行う（技術的対策 4.3 を含める）'),
-    myNumber: z.boolean().describe('マイナンバー（特定個人情報）を扱う'),
+    myNumber: z.boolean().describe('マイナンバー（特定個人情報）を扱う（特定個人情報の基本方針と特定個人情報取扱規程を作り、情報資産管理台帳に特定個人情報ファイルの登録方法を載せる）'),
   })
   .strict();
 export type Options = z.infer<typeof optionsSchema>;

@@ -8,6 +8,7 @@ import {
   termsSchema,
   type OrganizationType,
 } from './core.js';
+import { companionDefaults, companionIssues, companionSchema } from './chapters/companion.js';
 import { humanDefaults, humanSchema } from './chapters/human.js';
 import { organizationalDefaults, organizationalSchema } from './chapters/organizational.js';
 import { physicalDefaults, physicalSchema } from './chapters/physical.js';
@@ -33,6 +34,7 @@ export const answersSchema = z
     human: humanSchema.describe('2 人的対策の回答'),
     physical: physicalSchema.describe('3 物理的対策の回答'),
     technical: technicalSchema.describe('4 技術的対策の回答'),
+    companion: companionSchema.describe('規程と同じ回答から作る文書（基本方針・特定個人情報の基本方針と取扱規程・業務委託契約の機密保持条項・記入用の様式・配布用の合本）の回答'),
   })
   .strict()
   .superRefine((answers, ctx) => {
@@ -45,9 +47,11 @@ export const answersSchema = z
       });
     }
     for (const issue of continuityIssues(answers)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of companionIssues(answers)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type Answers = z.infer<typeof answersSchema>;
+
 
 /** Top-level keys a user may write, for did-you-mean hints. */
 export const TOP_LEVEL_KEYS = Object.keys(answersSchema.shape ?? {});
@@ -114,5 +118,6 @@ export function presetFor(type: OrganizationType, input: Input): Input {
     human: humanDefaults(ctx),
     physical: physicalDefaults(ctx),
     technical: technicalDefaults(ctx),
+    companion: companionDefaults(ctx),
   };
 }

@@ -5,13 +5,15 @@ import { formatSummary, barReporter, plainReporter } from '../batch/progress.js'
 import { parseJobs, runBatch } from '../batch/run.js';
 import { buildFile, checkFile, formatUnfilled, UnfilledError } from '../build.js';
 import { FORMAT_NAMES, parseFormats, UsageError } from '../render/index.js';
+import { MissingGlyphError } from '../render/pdf/errors.js';
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
+import { WizardNeedsTerminal } from '../wizard/types.js';
 
 /**
  * The command line: parses arguments and calls the core. Exit codes: 0 ok, 1 invalid input (the
  * answers, the arguments, unfilled values; for batch: any client failed), 2 internal error (a bug in
- * kitei or its templates), 130 batch interrupted.
+ * kitei or its templates), 130 batch or the wizard interrupted (Ctrl+C).
  */
 
 export const EXIT_OK = 0;
@@ -93,7 +95,7 @@ const translateExtras = (text: string): string =>
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new KiteiCommand('kitei')
     .usage('[オプション] <コマンド>')
-    .description('IPA「情報セキュリティ関連規程（サンプル）」から、回答ファイルに合わせた規程を生成します。')
+    .description('IPA「情報セキュリティ関連規程（サンプル）」から、回答ファイルに合わせた規程を生成します。\n端末で引数なしに実行すると、質問に答えて回答ファイルを作る対話形式（kitei init）が始まります。')
     .helpOption('-h, --help', 'このヘルプを表示します')
     .addHelpCommand('help [コマンド]', 'コマンドのヘルプを表示します')
     .version('0.1.0', '-v, --version', 'バージョンを表示します')
@@ -104,14 +106,20 @@ function program(io: Io, setExit: (code: number) => void): Command {
   cli
     .command('build')
     .usage('[オプション] <回答ファイル>')
-    .description('回答ファイルから規程を生成し、<出力先>/<組織名>/ に書き出します')
+    .description('回答ファイルから規程と関連文書（基本方針・特定個人情報の基本方針と取扱規程・契約条項・様式・配布用の合本）を生成し、<出力先>/<組織名>/ に書き出します')
     .argument('<回答ファイル>', '回答ファイル（YAML）')
     .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
     .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
     .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します')
+    .option('--contractor <名前>', '業務委託契約 機密保持条項の乙（委託先）の名称（省略すると記入用の空欄）')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (file: string, opts: { out: string; format: string; draft?: boolean }) => {
-      const result = await buildFile(file, { out: opts.out, formats: parseFormats(opts.format), draft: opts.draft === true });
+    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string }) => {
+      const result = await buildFile(file, {
+        out: opts.out,
+        formats: parseFormats(opts.format),
+        draft: opts.draft === true,
+        ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
+      });
       for (const written of result.files) io.out(`書き出しました: ${relative(process.cwd(), written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）\n`);
       if (result.generated.unfilled.length) {
         io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
@@ -122,7 +130,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   cli
     .command('batch')
     .usage('[オプション] <回答ファイル・ディレクトリ・パターン…>')
-    .description('複数の回答ファイルから規程を並列に生成し、<出力先>/<組織名>/ と一覧 manifest.json を書き出します（1 件でも失敗すれば終了コード 1）')
+    .description('複数の回答ファイルから規程と関連文書を並列に生成し、<出力先>/<組織名>/ と一覧 manifest.json を書き出します（1 件でも失敗すれば終了コード 1）')
     .argument('<入力...>', '回答ファイル、回答ファイルのあるディレクトリ、または answers/*.yaml のようなパターン')
     .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
     .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
@@ -164,7 +172,24 @@ function program(io: Io, setExit: (code: number) => void): Command {
         setExit(EXIT_INVALID);
       }
     });
+
+  cli
+    .command('init')
+    .usage('[オプション]')
+    .description('質問に答えて回答ファイル（answers/<組織名>.yaml）を作り、そのまま規程を生成します（対話形式。引数なしの kitei と同じ）')
+    .option('-r, --resume <回答ファイル>', '保存した回答ファイル（中断したときの下書きを含む）の続きから答える・直す')
+    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action(async (opts: { resume?: string; out: string }) => {
+      setExit(await startWizard({ ...(opts.resume ? { resume: opts.resume } : {}), out: opts.out }));
+    });
   return cli;
+}
+
+/** The wizard is imported only when asked for, so build, check and batch never load inquirer. */
+async function startWizard(options: { resume?: string; out?: string }): Promise<number> {
+  const { runWizard } = await import('../wizard/index.js');
+  return runWizard(options);
 }
 
 /** Runs the CLI and returns the exit code (never throws, never prints a stack trace for bad input). */
@@ -173,6 +198,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
   const cli = program(io, (c) => (code = c));
   try {
     if (argv.length === 0) {
+      // On a terminal, `npx kitei` alone starts the wizard; in CI or a pipe it shows the help.
+      if (io === defaultIo && process.stdin.isTTY && process.stdout.isTTY) return await startWizard({});
       cli.outputHelp();
       return EXIT_INVALID;
     }
@@ -183,7 +210,17 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
       return EXIT_INVALID;
     }
-    if (error instanceof AnswersError || error instanceof UnfilledError || error instanceof UsageError || error instanceof ReferenceError) {
+    if (error instanceof WizardNeedsTerminal) {
+      io.err(`エラー: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    if (
+      error instanceof AnswersError ||
+      error instanceof UnfilledError ||
+      error instanceof UsageError ||
+      error instanceof ReferenceError ||
+      error instanceof MissingGlyphError
+    ) {
       io.err(`エラー: ${error.message}\n`);
       return EXIT_INVALID;
     }

@@ -54,6 +54,22 @@ export function forEachInlines(doc: Document, visit: (nodes: readonly Inline[]) 
         case 'chart':
           box(node.root);
           break;
+        case 'part':
+          visit([{ type: 'text', value: node.number ? `${node.number}\u3000${node.title}` : node.title }]);
+          blocks(node.children);
+          break;
+        case 'clause':
+          blocks(node.children);
+          break;
+        case 'fields':
+          node.children.forEach((field) => {
+            visit(field.label);
+            visit(field.hint);
+          });
+          break;
+        case 'signature':
+          node.lines.forEach(visit);
+          break;
         case 'pageBreak':
           break;
       }

@@ -122,6 +122,58 @@ export interface Chart {
   readonly root: ChartBox;
 }
 
+/**
+ * A paragraph (項) of an article. The first is unnumbered (`number` ''), the following are ２, ３ …
+ * (full-width, as printed). Lists inside a clause are its items (号), numbered (1), (2) …
+ */
+export interface Clause {
+  readonly type: 'clause';
+  readonly number: string;
+  readonly children: readonly Block[];
+}
+
+/** One labelled box of a form, filled in by hand: 会社名, 確認日 (with 年　月　日 printed in it). */
+export interface Field {
+  readonly type: 'field';
+  readonly label: readonly Inline[];
+  /** Text printed inside the box (年　　月　　日), usually empty. */
+  readonly hint: readonly Inline[];
+}
+
+/** The fields of a form, in one group: 会社名・確認者・確認日. */
+export interface Fields {
+  readonly type: 'fields';
+  readonly children: readonly Field[];
+}
+
+/** The closing of a public statement, set flush right: date, organization, signatory. */
+export interface Signature {
+  readonly type: 'signature';
+  readonly lines: readonly (readonly Inline[])[];
+}
+
+/**
+ * One document inside the combined pack (配布用): it starts on a new page under its own title and
+ * is a top-level entry of the pack's table of contents. Its sections keep their numbers.
+ */
+export interface Part {
+  readonly type: 'part';
+  /** The document's id (a cross-reference target). */
+  readonly id: string;
+  /** '' for a main part; 付録1, 付録2 … for an appendix. */
+  readonly number: string;
+  readonly title: string;
+  /** The classification label the document carries on its own. */
+  readonly classification: string;
+  readonly orientation: Orientation;
+  readonly children: readonly Block[];
+}
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** How a heading is numbered: 1. / 1.2 (decimal), 第1条（見出し）/ 第1章 (article), or not at all (附則). */
+export type Numbering = 'decimal' | 'article' | 'none';
+
 /** A hint that what follows should start on a new page. */
 export interface PageBreak {
   readonly type: 'pageBreak';
@@ -129,34 +181,42 @@ export interface PageBreak {
 
 /**
  * A numbered section. Levels start at 1 inside a chapter: level 1 is 「1. …」, level 2 「1.2 …」.
- * An annex (the sample's 「8-1」 checklist) is numbered after the level-1 section before it.
+ * An annex (the sample's 「8-1」 checklist) is numbered after the level-1 section before it. In a
+ * document of articles, a level-1 section is an article 「第5条（再委託）」 whose children are
+ * clauses; `numbering: 'none'` is a heading without a number (附則).
  */
 export interface Section {
   readonly type: 'section';
   readonly id: string;
   readonly level: number;
   readonly annex: boolean;
-  /** Filled by the numbering transform: `6`, `6.2`, `2.1.4.1`, `8-1`. */
+  readonly numbering: Numbering;
+  /** Filled by the numbering transform: `6`, `6.2`, `2.1.4.1`, `8-1`; for an article `5` (第5条); '' when not numbered. */
   readonly number: string;
   readonly title: readonly Inline[];
   readonly children: readonly Block[];
 }
 
-/** A chapter of a document (1 組織的対策 …), opened by the sample's header table. */
+/**
+ * A chapter of a document: 「1. 組織的対策」 opened by the sample's header table (`decimal`),
+ * 「第1章 総則」 over articles numbered through the whole document (`article`, no header table), or
+ * a heading without a number (`none`: the 附則 after the chapters of a set of rules).
+ */
 export interface Chapter {
   readonly type: 'chapter';
   readonly id: string;
+  readonly numbering: Numbering;
   /** Filled by the numbering transform. */
   readonly number: string;
   readonly title: string;
-  /** 改訂日 in the header table, e.g. 2026.04.01. */
+  /** 改訂日 in the header table, e.g. 2026.04.01 (decimal chapters only; '' otherwise). */
   readonly revised: string;
-  /** 適用範囲 in the header table. */
+  /** 適用範囲 in the header table (decimal chapters only; empty otherwise). */
   readonly scope: readonly Inline[];
   readonly children: readonly Block[];
 }
 
-export type Block = Paragraph | List | Table | Note | Chart | PageBreak | Section | Chapter;
+export type Block = Paragraph | List | Table | Note | Chart | PageBreak | Section | Chapter | Clause | Fields | Signature | Part;
 
 export interface DocumentMeta {
   /** The document's own name, e.g. 情報セキュリティ関連規程. */
@@ -171,6 +231,13 @@ export interface DocumentMeta {
   readonly revisions: readonly Revision[];
   /** Body and heading font families, for writers that embed or name fonts. */
   readonly fonts: { readonly body: string; readonly heading: string };
+  /**
+   * `cover`: a cover page (title, organization, version, date, approver, classification), the
+   * revision history and a table of contents before the body (the rulebook, the pack); `title`: the
+   * title on top of the first page and the body right under it (a policy, rules, a form).
+   */
+  readonly front: 'cover' | 'title';
+  readonly orientation: Orientation;
 }
 
 export interface Revision {
@@ -187,5 +254,5 @@ export interface Document {
   readonly children: readonly Block[];
 }
 
-export type Node = Document | Block | Inline | ListItem | TableRow | TableCell | ChartBox;
+export type Node = Document | Block | Inline | ListItem | TableRow | TableCell | ChartBox | Field;
 export type NodeType = Node['type'];

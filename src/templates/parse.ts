@@ -9,10 +9,13 @@ import type {
   Block,
   Chart,
   ChartBox,
+  Field,
+  Fields,
   Inline,
   List,
   ListItem,
   Section,
+  Signature,
   Table,
   TableCell,
   TableRow,
@@ -26,8 +29,10 @@ import { containsToken, type ValueTable } from './values.js';
  * directives. `# 見出し {#id}` opens a numbered section (`#` level 1, `##` level 2 …; `.annex`
  * makes it an annex such as 「8-1」); `:::table` holds a list of rows, each a list of cells, so cells
  * can carry several paragraphs and lists (a cell of just `^` joins the cell above); `:::note`,
- * `::::chart` (a nested list of boxes) and `::pagebreak` are the other blocks; `:ref{to=id}` is a
- * cross-reference. A newline inside a paragraph is a line break.
+ * `::::chart` (a nested list of boxes), `:::fields` (a form's labelled blanks), `:::signature` (the
+ * closing lines of a statement) and `::pagebreak` are the other blocks; `:ref{to=id}` is a
+ * cross-reference. `.unnumbered` on a heading leaves it without a number (附則). A newline inside a
+ * paragraph is a line break.
  */
 
 export class TemplateError extends Error {
@@ -100,8 +105,9 @@ function heading(ctx: Context, node: md.Heading): Omit<Section, 'children'> {
   if (!id || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(id)) {
     return fail(ctx, node, `見出しのidは英小文字・数字・ハイフンで書いてください: {${attrMatch[1]}}`);
   }
-  const unknown = attrs.filter((a) => !a.startsWith('#') && a !== '.annex');
+  const unknown = attrs.filter((a) => !a.startsWith('#') && a !== '.annex' && a !== '.unnumbered');
   if (unknown.length) fail(ctx, node, `見出しの属性が不明です: ${unknown.join(' ')}`);
+  if (attrs.includes('.annex') && attrs.includes('.unnumbered')) fail(ctx, node, '.annex と .unnumbered は同時に使えません');
   const trimmed = last.value.slice(0, attrMatch.index);
   if (trimmed) children[children.length - 1] = { ...last, value: trimmed };
   else children.pop();
@@ -110,6 +116,8 @@ function heading(ctx: Context, node: md.Heading): Omit<Section, 'children'> {
     id,
     level: node.depth,
     annex: attrs.includes('.annex'),
+    // The numbering transform turns the document's level-1 sections into articles where it numbers so.
+    numbering: attrs.includes('.unnumbered') ? 'none' : 'decimal',
     number: '',
     title: inlines(ctx, children),
   };
@@ -178,6 +186,32 @@ function containerDirective(ctx: Context, node: ContainerDirective): Block {
     case 'note':
       onlyKnown(ctx, node, attrs, []);
       return { type: 'note', children: blocks(ctx, node.children) };
+    case 'signature': {
+      onlyKnown(ctx, node, attrs, []);
+      const lines: Inline[][] = [];
+      for (const child of node.children) {
+        if (child.type !== 'paragraph') fail(ctx, child, ':::signature には文（日付・組織名・署名者）だけを書いてください');
+        else lines.push(...splitLines(inlines(ctx, child.children)));
+      }
+      if (!lines.length) fail(ctx, node, ':::signature が空です');
+      const signature: Signature = { type: 'signature', lines };
+      return signature;
+    }
+    case 'fields': {
+      onlyKnown(ctx, node, attrs, []);
+      const [only, ...rest] = node.children;
+      if (!only || only.type !== 'list' || rest.length) return fail(ctx, node, ':::fields には記入欄のリスト（- 会社名）だけを書いてください');
+      const fields: Fields = {
+        type: 'fields',
+        children: only.children.map((item): Field => {
+          const [first, ...more] = item.children;
+          if (!first || first.type !== 'paragraph' || more.length) return fail(ctx, item, '記入欄は「- 見出し」（2行目に欄内の文字を書ける）の1段落で書いてください');
+          const [label = [], ...hint] = splitLines(inlines(ctx, first.children));
+          return { type: 'field', label, hint: hint.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as Inline, ...line] : line)) };
+        }),
+      };
+      return fields;
+    }
     case 'chart': {
       onlyKnown(ctx, node, attrs, ['title']);
       const [only, ...rest] = node.children;

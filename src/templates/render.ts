@@ -24,13 +24,35 @@ const HELPERS = [
   'andList',
   'join',
   'add',
+  'date',
+  'range',
 ] as const;
+
+export type DateStyle = 'western' | 'japanese';
+
+/** Japanese eras from their first day, newest first. */
+const ERAS: readonly [string, string][] = [
+  ['令和', '2019-05-01'],
+  ['平成', '1989-01-08'],
+  ['昭和', '1926-12-25'],
+];
+
+/** 2026-04-01 → 2026年4月1日 (western) or 令和8年4月1日 (japanese; the first year is 元年). */
+export function formatJapaneseDate(iso: string, style: DateStyle): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  if (!match) return iso;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const era = style === 'japanese' ? ERAS.find(([, start]) => iso >= start) : undefined;
+  if (!era) return `${year}年${month}月${day}日`;
+  const eraYear = year - Number(era[1].slice(0, 4)) + 1;
+  return `${era[0]}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+}
 
 type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
 const compiled = new Map<string, CompiledTemplate>();
 
-function environment(values: ValueTable): typeof Handlebars {
+function environment(values: ValueTable, dateStyle: DateStyle): typeof Handlebars {
   const hb = Handlebars.create();
   const v = (x: unknown) => values.resolve(x);
   const isOptions = (x: unknown) => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
@@ -61,11 +83,20 @@ function environment(values: ValueTable): typeof Handlebars {
     join: (items: unknown, sep: unknown) => joinTokens(items, String(sep), String(sep)),
     /** {{add @index 1}}: running numbers in tables (No 列) */
     add: (a: unknown, b: unknown) => Number(v(a)) + Number(v(b)),
+    /** {{#each (range 20)}}: 1 … 20, for the blank rows of a form. */
+    range: (n: unknown) => Array.from({ length: Math.max(0, Math.min(500, Number(v(n)) || 0)) }, (_, i) => i + 1),
+    /** {{date document.effectiveDate}}: 2026年4月1日 / 令和8年4月1日 as the answers ask; a gap stays a gap. */
+    date: (value: unknown) => {
+      const found = values.lookup(value);
+      if (!found) throw new Error('date には回答の日付を渡してください');
+      if (found.kind === 'gap') return new hb.SafeString(String(value));
+      return new hb.SafeString(values.token({ kind: 'text', value: formatJapaneseDate(found.value, dateStyle) }));
+    },
   });
   return hb;
 }
 
-export function renderTemplate(source: string, file: string, view: unknown, values: ValueTable): string {
+export function renderTemplate(source: string, file: string, view: unknown, values: ValueTable, dateStyle: DateStyle = 'western'): string {
   let template = compiled.get(file + '\0' + source);
   if (!template) {
     // Compiled once per file: the helpers are bound per run through the runtime options below.
@@ -77,7 +108,7 @@ export function renderTemplate(source: string, file: string, view: unknown, valu
     }) as CompiledTemplate;
     compiled.set(file + '\0' + source, template);
   }
-  const hb = environment(values);
+  const hb = environment(values, dateStyle);
   try {
     return template(view, {
       helpers: hb.helpers,

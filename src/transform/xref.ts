@@ -1,5 +1,5 @@
 import type { Block, Chapter, Document, Inline, ListItem, Section, TableCell, TableRow, ChartBox } from '../model/types.js';
-import { headingNumber } from './numbering.js';
+import { chapterHeading, headingNumber } from './numbering.js';
 import { inlineText } from '../model/text.js';
 
 /**
@@ -49,9 +49,9 @@ export function resolveReferences(documents: readonly Document[], knownIds: Know
   }
 
   const problems: string[] = [];
-  const resolveOne = (target: string, where: Where): string => {
+  const resolveOne = (target: string, where: Where, previous?: Target): Resolved => {
     const found = targets.get(target);
-    if (found) return referenceText(found, where);
+    if (found) return { text: referenceText(found, where, previous), target: found };
     const source = describe(where);
     const known = knownIds.get(target);
     problems.push(
@@ -59,7 +59,7 @@ export function resolveReferences(documents: readonly Document[], knownIds: Know
         ? `${source} が参照している「${known}」（${target}）は、回答の設定により除外されています`
         : `${source} が参照している ${target} という節はありません`,
     );
-    return '';
+    return { text: '' };
   };
 
   const resolved = documents.map((document) => mapDocument(document, resolveOne));
@@ -69,21 +69,34 @@ export function resolveReferences(documents: readonly Document[], knownIds: Know
 
 const quote = (s: string) => `「${s}」`;
 
+/** 「6.5 パスワードの設定」, 「1.組織」, 「8-1 …」, 「第5条（再委託）」, 「附則」. */
 function sectionLabel(section: Section): string {
   const number = headingNumber(section);
   const title = inlineText(section.title);
+  if (!number) return title;
+  if (section.numbering === 'article') return `${number}（${title}）`;
   return section.level === 1 && !section.annex ? `${number}${title}` : `${number} ${title}`;
 }
 
+/** 「4.技術的対策」, 「第2章 組織体制」. */
 function chapterLabel(chapter: Chapter): string {
-  return `${chapter.number}.${chapter.title}`;
+  return chapter.numbering === 'decimal' ? `${chapter.number}.${chapter.title}` : chapterHeading(chapter).replace('\u3000', ' ');
 }
 
-function referenceText(target: Target, where: Where): string {
+/**
+ * The reference as the reader sees it. Right after another reference into the same document
+ * (「…」及び「…」), the document and a shared chapter are not repeated:
+ * 『規程』の「1.組織的対策」の「8.1 …」及び「8.2 …」.
+ */
+function referenceText(target: Target, where: Where, previous?: Target): string {
   const parts: string[] = [];
   const otherDocument = target.document !== where.document;
-  if (otherDocument) parts.push(`『${target.document.meta.title}』`);
-  if (target.chapter && (otherDocument || target.chapter !== where.chapter || !target.section)) {
+  const sameDocumentAsPrevious = previous !== undefined && previous.document === target.document && previous.section !== undefined && target.section !== undefined;
+  const sameChapterAsPrevious = sameDocumentAsPrevious && previous.chapter === target.chapter;
+  if (otherDocument && !sameDocumentAsPrevious) parts.push(`『${target.document.meta.title}』`);
+  // Articles are numbered through the whole document: 「第5条（再委託）」 needs no chapter.
+  const article = target.section?.numbering === 'article' || (target.section !== undefined && target.chapter !== undefined && target.chapter.numbering !== 'decimal');
+  if (target.chapter && !article && !sameChapterAsPrevious && (otherDocument || target.chapter !== where.chapter || !target.section)) {
     parts.push(quote(chapterLabel(target.chapter)));
   }
   if (target.section) parts.push(quote(sectionLabel(target.section)));
@@ -97,15 +110,32 @@ function describe(where: Where): string {
   return parts.join('の');
 }
 
-type Resolve = (target: string, where: Where) => string;
+interface Resolved {
+  readonly text: string;
+  readonly target?: Target;
+}
+
+type Resolve = (target: string, where: Where, previous?: Target) => Resolved;
+
+/** What may stand between two references for the second to leave out what it shares with the first. */
+const JOINING = /^(?:及び|並びに|又は|若しくは|、|・|と)?$/u;
 
 function mapDocument(document: Document, resolve: Resolve): Document {
-  const mapInlines = (nodes: readonly Inline[], where: Where): Inline[] =>
-    nodes.map((node): Inline => {
-      if (node.type === 'xref') return { ...node, text: resolve(node.target, where) };
+  const mapInlines = (nodes: readonly Inline[], where: Where): Inline[] => {
+    let previous: Target | undefined;
+    let between = '';
+    return nodes.map((node): Inline => {
+      if (node.type === 'xref') {
+        const resolved = resolve(node.target, where, JOINING.test(between) ? previous : undefined);
+        previous = resolved.target;
+        between = '';
+        return { ...node, text: resolved.text };
+      }
+      between += node.type === 'text' ? node.value : '\u0000';
       if (node.type === 'strong' || node.type === 'link') return { ...node, children: mapInlines(node.children, where) };
       return node;
     });
+  };
   const mapBox = (box: ChartBox, where: Where): ChartBox => ({
     ...box,
     lines: box.lines.map((line) => mapInlines(line, where)),
@@ -140,7 +170,14 @@ function mapDocument(document: Document, resolve: Resolve): Document {
             ),
           };
         case 'note':
+        case 'clause':
           return { ...node, children: mapBlocks(node.children, where) };
+        case 'part':
+          return { ...node, children: mapBlocks(node.children, where) };
+        case 'fields':
+          return { ...node, children: node.children.map((field) => ({ ...field, label: mapInlines(field.label, where), hint: mapInlines(field.hint, where) })) };
+        case 'signature':
+          return { ...node, lines: node.lines.map((line) => mapInlines(line, where)) };
         case 'chart':
           return { ...node, root: mapBox(node.root, where) };
         case 'pageBreak':

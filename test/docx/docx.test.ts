@@ -8,7 +8,7 @@ import { renderDocx } from '../../src/render/docx/index.js';
 import { FORMATS, parseFormats } from '../../src/render/index.js';
 import type { Document } from '../../src/model/types.js';
 import { fixture } from '../support/build.js';
-import { SAMPLE_MODEL } from './model.js';
+import { PACK_MODEL, SAMPLE_MODEL } from './model.js';
 import { docxParts, exampleDocuments, examples, prettyXml } from './support.js';
 
 /**
@@ -38,9 +38,10 @@ describe('docx writer on a hand-made model', () => {
       expect(await run(['build', file, '--draft', '--format', 'md,docx', '--out', out], io)).toBe(0);
       const written = readdirSync(join(out, 'サンプル株式会社')).sort();
       const documents = exampleDocuments({ name: 'ipa-sample', file });
-      expect(written.filter((f) => f.endsWith('.docx'))).toHaveLength(documents.length);
+      // Every document, and the pack for distribution (Word and PDF only).
+      expect(written.filter((f) => f.endsWith('.docx'))).toHaveLength(documents.length + 1);
       expect(written.filter((f) => f.endsWith('.md'))).toHaveLength(documents.length);
-      const docx = readFileSync(join(out, 'サンプル株式会社', written.find((f) => f.endsWith('.docx'))!));
+      const docx = readFileSync(join(out, 'サンプル株式会社', '情報セキュリティ関連規程.docx'));
       expect(docxParts(docx).get('word/document.xml')).toContain('Heading1');
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -174,6 +175,54 @@ describe('docx writer on a hand-made model', () => {
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/u);
     expect(bookmarkName('a-very-long-section-identifier-that-goes-on-and-off')).not.toBe(long);
+  });
+});
+
+describe('docx writer: the documents made alongside the rulebook', () => {
+  it('writes articles as 第N条（見出し）, clause numbers hanging in the margin, items as (1) then ①', async () => {
+    const q = await parts(PACK_MODEL);
+    const xml = q.get('word/document.xml')!;
+    const text = visibleText(xml);
+    expect(text).toContain('第1章\u3000総則');
+    expect(text).toContain('第2条（再委託）');
+    expect(text).toMatch(/２\u3000乙は、次の各号に掲げる事項を守る。/u);
+    // The first clause is indented one character, the second hangs its number.
+    expect(xml).toContain('<w:ind w:firstLine="210"/>');
+    expect(xml).toContain('<w:ind w:left="210" w:hanging="210"/>');
+    const numberingXml = q.get('word/numbering.xml')!;
+    expect(numberingXml).toContain('<w:lvlText w:val="(%1)"/>');
+    // 附則 has no number and does not start a page.
+    expect(text).toContain('附則');
+    expect(text).not.toMatch(/第\d+章.附則/u);
+  });
+
+  it('sets the signature flush right and form fields as labelled boxes', async () => {
+    const xml = (await parts(PACK_MODEL)).get('word/document.xml')!;
+    const signature = /<w:p>(?:(?!<w:p>).)*?代表取締役　山田 太郎.*?<\/w:p>/su.exec(xml)?.[0] ?? '';
+    expect(signature).toContain('<w:jc w:val="right"/>');
+    const fieldTable = /<w:tbl>(?:(?!<w:tbl>).)*?部門名.*?<\/w:tbl>/su.exec(xml)?.[0] ?? '';
+    expect(fieldTable).toContain('<w:jc w:val="right"/>');
+    expect(fieldTable).toContain('w:hRule="atLeast"');
+    expect(visibleText(fieldTable)).toBe('部門名更新日年　月　日');
+  });
+
+  it('opens each part on a new page under Heading 1, and a landscape part in its own landscape section', async () => {
+    const xml = (await parts(PACK_MODEL)).get('word/document.xml')!;
+    expect(count(xml, '<w:sectPr')).toBe(2);
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/u);
+    const headings1 = [...xml.matchAll(/<w:pStyle w:val="Heading1"\/>.*?<\/w:p>/gsu)].map((m) => visibleText(m[0]));
+    expect(headings1).toEqual(['情報セキュリティ基本方針', '特定個人情報取扱規程', '付録1\u3000情報資産管理台帳']);
+    // Inside a part, a chapter is one level down.
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>.*?第1章/su);
+  });
+
+  it('puts the title on top of the first page of a document without a cover, with no table of contents', async () => {
+    const statement: Document = { ...SAMPLE_MODEL, meta: { ...SAMPLE_MODEL.meta, front: 'title' }, children: PACK_MODEL.children.slice(0, 1).flatMap((p) => (p.type === 'part' ? p.children : [])) };
+    const xml = (await parts(statement)).get('word/document.xml')!;
+    expect(xml).toContain('<w:pStyle w:val="DocumentTitle"/>');
+    expect(xml).not.toContain('TOC \\h');
+    expect(xml).not.toContain('改訂履歴');
+    expect(xml).not.toContain('<w:titlePg/>');
   });
 });
 

@@ -25,6 +25,7 @@ export const section = (id: string, level: number, number: string, title: string
   id,
   level,
   annex,
+  numbering: 'decimal',
   number,
   title: [text(title)],
   children,
@@ -79,10 +80,13 @@ export const SAMPLE_MODEL: Document = {
       { version: '1.1', date: '2026-10-01', description: 'テレワークの規定を追加\n様式を改訂' },
     ],
     fonts: { body: '游明朝', heading: '游ゴシック' },
+    front: 'cover',
+    orientation: 'portrait',
   },
   children: [
     {
       type: 'chapter',
+      numbering: 'decimal',
       id: 'organizational',
       number: '1',
       title: '組織的対策',
@@ -116,12 +120,73 @@ export const SAMPLE_MODEL: Document = {
     },
     {
       type: 'chapter',
+      numbering: 'decimal',
       id: 'technical',
       number: '2',
       title: '技術的対策',
       revised: '2026.04.01',
       scope: [text('業務で利用する情報機器')],
       children: [section('tech-user-auth', 1, '1', '利用者認証', [section('tech-user-auth-method', 2, '1.1', '利用者認証方法', [para('パスワードを用いる。')])])],
+    },
+  ],
+};
+
+/** An article (第2条) of two clauses, the second with items: what a set of rules is made of. */
+export const article = (id: string, number: string, title: string): Section => ({
+  type: 'section',
+  id,
+  level: 1,
+  annex: false,
+  numbering: 'article',
+  number,
+  title: [text(title)],
+  children: [
+    { type: 'clause', number: '', children: [para('乙は、甲の承諾を得なければならない。')] },
+    { type: 'clause', number: '２', children: [para('乙は、次の各号に掲げる事項を守る。'), list(true, ['直ちに通知すること', [para('再発防止策を協議すること'), list(true, ['甲も参加する'])]])] },
+  ],
+});
+
+/** A pack: a statement with a signature, a set of rules in 第1章, and a landscape form with fields as an appendix. */
+export const PACK_MODEL: Document = {
+  type: 'document',
+  id: 'pack',
+  meta: { ...SAMPLE_MODEL.meta, title: '情報セキュリティ関連規程（配布用）' },
+  children: [
+    {
+      type: 'part',
+      id: 'basic-policy',
+      number: '',
+      title: '情報セキュリティ基本方針',
+      classification: '公開',
+      orientation: 'portrait',
+      children: [
+        para('当社は、情報セキュリティに取り組みます。'),
+        { type: 'signature', lines: [[text('2026年4月1日')], [text('テスト工業株式会社')], [text('代表取締役　山田 太郎')]] },
+      ],
+    },
+    {
+      type: 'part',
+      id: 'my-number-rules',
+      number: '',
+      title: '特定個人情報取扱規程',
+      classification: '社外秘',
+      orientation: 'portrait',
+      children: [
+        { type: 'chapter', id: 'mnr-general', numbering: 'article', number: '1', title: '総則', revised: '', scope: [], children: [article('mnr-purpose', '1', '目的'), article('mnr-sub', '2', '再委託')] },
+        { type: 'chapter', id: 'mnr-supplementary', numbering: 'none', number: '', title: '附則', revised: '', scope: [], children: [para('この規程は、2026年4月1日から施行する。')] },
+      ],
+    },
+    {
+      type: 'part',
+      id: 'asset-ledger',
+      number: '付録1',
+      title: '情報資産管理台帳',
+      classification: '社外秘',
+      orientation: 'landscape',
+      children: [
+        { type: 'fields', children: [{ type: 'field', label: [text('部門名')], hint: [] }, { type: 'field', label: [text('更新日')], hint: [text('年　月　日')] }] },
+        { ...checklist },
+      ],
     },
   ],
 };

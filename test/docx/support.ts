@@ -66,3 +66,6 @@ export function examples(): Example[] {
 
 /** The documents of an example as a draft build gives them (gaps included). */
 export const exampleDocuments = (example: Example): readonly Document[] => generate(answersFile(example.file), testTemplates()).documents;
+
+/** The example's combined pack for distribution, or null. */
+export const examplePack = (example: Example): Document | null => generate(answersFile(example.file), testTemplates()).pack;

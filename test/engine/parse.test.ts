@@ -63,6 +63,25 @@ describe('テンプレートの Markdown → 文書モデル', () => {
     });
   });
 
+  it(':::fields は記入欄（見出しと欄内の文字）、:::signature は署名の行、.unnumbered は番号なしの見出し', () => {
+    const [fields, signature, heading] = parse(':::fields\n- 会社名\n- 確認日\n  年　月　日\n:::\n\n:::signature\n2026年4月1日\n例示株式会社\n\n代表取締役　山田 太郎\n:::\n\n# 附則 {#closing .unnumbered}\n');
+    expect(fields).toEqual({
+      type: 'fields',
+      children: [
+        { type: 'field', label: [{ type: 'text', value: '会社名' }], hint: [] },
+        { type: 'field', label: [{ type: 'text', value: '確認日' }], hint: [{ type: 'text', value: '年　月　日' }] },
+      ],
+    });
+    expect(signature).toEqual({
+      type: 'signature',
+      lines: [[{ type: 'text', value: '2026年4月1日' }], [{ type: 'text', value: '例示株式会社' }], [{ type: 'text', value: '代表取締役　山田 太郎' }]],
+    });
+    expect(heading).toMatchObject({ type: 'section', id: 'closing', numbering: 'none', annex: false });
+    expect(() => parse(':::fields\n会社名\n:::\n')).toThrow(TemplateError);
+    expect(() => parse(':::signature\n- 日付\n:::\n')).toThrow(/:::signature には文/u);
+    expect(() => parse('# 附則 {#x .unnumbered .annex}\n')).toThrow(/同時に使えません/u);
+  });
+
   it('段落内の改行は文字列の "\\n" として残る', () => {
     expect(parse('一行目\n二行目\n')).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: '一行目\n二行目' }] }]);
   });

@@ -13,6 +13,7 @@ export function templateSet(chapters: Record<string, Record<string, string>>, ex
     return {
       id,
       key: keys[index % keys.length]!,
+      numbered: true,
       title,
       sections: Object.entries(sections).map(([file, source]) => {
         for (const match of source.matchAll(/^#+\s+(.*?)\s*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$/gmu)) knownIds.set(match[2]!, match[1]!);
@@ -20,5 +21,23 @@ export function templateSet(chapters: Record<string, Record<string, string>>, ex
       }),
     };
   });
-  return { documents: [{ id: 'rulebook', chapters: documentChapters }], knownIds };
+  knownIds.set('rulebook', '…');
+  return {
+    documents: [
+      {
+        id: 'rulebook',
+        title: '{{terms.documentName}}',
+        when: [],
+        classification: 'internal',
+        front: 'cover',
+        numbering: 'decimal',
+        orientation: 'portrait',
+        pack: null,
+        chapters: documentChapters,
+        sections: [],
+        file: 'rulebook/document.yaml',
+      },
+    ],
+    knownIds,
+  };
 }

@@ -48,7 +48,7 @@ const teleworkDeviceSchema = z
     device: line().describe('情報機器: パソコン / スマホ・タブレット'),
     ownedFor: fillableLine().nullable().describe('組織の機器を貸与する対象（任意）: 営業部員。null は全員'),
     owned: lines().min(1).describe('組織の機器の利用方法（複数なら「・」付きで並ぶ）'),
-    private: z.enum(['measures', 'asNeeded', 'prohibited']).describe('私有機器の扱い: measures（私有機器を利用する場合の対策を実施して利用）/ asNeeded（必要に応じて私有機器を利用）/ prohibited（私有機器の業務利用禁止）。 options.privateDevices が prohibited のときはすべて禁止になる'),
+    private: z.enum(['measures', 'asNeeded', 'prohibited']).describe('私有機器の扱い: measures（私有機器を利用する場合の対策を実施して利用）/ asNeeded（必要に応じて私有機器を利用）/ prohibited（私有機器の業務利用禁止）。options.privateDevices が prohibited のときはすべて禁止になる'),
     privateAlternatives: line().nullable().describe('私有機器のほかに使えるサービス（任意、measures のとき）: コンビニ・レンタルオフィス等のサービス'),
   })
   .strict();
@@ -80,7 +80,7 @@ const teleworkSchema = z
     devices: z.array(teleworkDeviceSchema).min(1).max(50).describe('6.1.2 テレワークで利用する情報機器'),
     configurations: z.array(z.enum(TELEWORK_CONFIGURATIONS)).min(1, 'システム構成を1つ以上選んでください').describe('6.1.3 利用するシステム構成: vpn（VPN方式）/ remoteDesktop（リモートデスクトップ方式）/ standalone（スタンドアロン（持ち帰り）方式）/ cloud（クラウドサービス方式）'),
     apps: z.array(teleworkAppSchema).max(50).describe('6.2.3 社内標準アプリ'),
-    networks: z.array(z.enum(TELEWORK_NETWORKS)).min(1, '通信機器・サービスを1つ以上選んでください').describe('6.3 利用を認める通信機器・サービス: wiredHub（自宅の有線LANハブ）/ wirelessRouter（自宅の無線LANルーター）/ mobileRouter（外出先のモバイルWi-Fiルーター）/ publicWifi（外出先の公衆Wi-Fiサービス）。 publicWifi を外すと公衆Wi-Fiの利用禁止になる'),
+    networks: z.array(z.enum(TELEWORK_NETWORKS)).min(1, '通信機器・サービスを1つ以上選んでください').describe('6.3 利用を認める通信機器・サービス: wiredHub（自宅の有線LANハブ）/ wirelessRouter（自宅の無線LANルーター）/ mobileRouter（外出先のモバイルWi-Fiルーター）/ publicWifi（外出先の公衆Wi-Fiサービス）。publicWifi を外すと公衆Wi-Fiの利用禁止になる'),
     inquiryContacts: z.array(teleworkContactSchema).min(1).max(20).describe('6.6 問い合わせ先'),
     emergencyContacts: z.array(teleworkContactSchema).min(1).max(20).describe('6.6 緊急連絡先（夜間休日を問わない）'),
   })

@@ -26,7 +26,7 @@ const count = (max: number) => z.number().int('整数で記入してください
 /** 6.10 アカウントロックとパスワードの長さ（特権アカウント・一般アカウントで共通の項目） */
 const accountClassSchema = {
   lockoutThreshold: count(100).describe('ロックアウトのしきい値（連続して認証に失敗した回数）: 特権 3 / 一般 10'),
-  lockoutDuration: count(999).describe('ロックアウトの時間（lockoutUnit の単位で）: 特権 6 / 一般 1'),
+  lockoutDuration: count(999).describe('ロックアウトの時間（単位は「時間」か「分」を別に選ぶ）: 特権 6 / 一般 1'),
   lockoutUnit: z.enum(['hours', 'minutes']).describe('ロックアウトの時間の単位: hours（時間）/ minutes（分）'),
   minLength: count(128).describe('パスワードの最小文字数: 特権 12 / 一般 8'),
 };
@@ -37,7 +37,7 @@ export const organizationalSchema = z
   .object({
     audit: z
       .object({
-        kind: z.enum(['audit', 'inspection']).describe('取組みの確認の形: audit（「監査・点検」、監査・点検責任者）/ inspection（「点検」のみ、点検責任者）。 責任者の名前（roles.auditor.name）の既定値もこれに従う'),
+        kind: z.enum(['audit', 'inspection']).describe('取組みの確認の形: audit（「監査・点検」、監査・点検責任者）/ inspection（「点検」のみ、点検責任者）。責任者の名前（roles.auditor.name）の既定値もこれに従う'),
         month: fillableLine().describe('点検を行う月（「…に点検を行い」の前に入る語）: 8月 / 毎年4月'),
       })
       .strict().describe('2 情報セキュリティ取組みの監査・点検'),

@@ -1,4 +1,5 @@
 import {
+  AlignmentType,
   Bookmark,
   ExternalHyperlink,
   HighlightColor,
@@ -10,11 +11,11 @@ import {
   type Table,
 } from 'docx';
 import { gapText } from '../../model/text.js';
-import type { Block, Chapter, Inline, List, Note, Section, Table as ModelTable, TableCell as ModelCell } from '../../model/types.js';
-import { headingNumber } from '../../transform/numbering.js';
+import type { Block, Chapter, Clause, Fields, Inline, List, Note, Part, Section, Signature, Table as ModelTable, TableCell as ModelCell } from '../../model/types.js';
+import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
 import { chartBlocks } from './chart.js';
-import { COLOR, MAX_LIST_LEVEL } from './layout.js';
-import { BULLET_LIST, headingStyle, listTextIndent, orderedList, STYLE } from './styles.js';
+import { CHAR, COLOR, MAX_LIST_LEVEL, TEXT_WIDTH } from './layout.js';
+import { BULLET_LIST, headingStyle, itemsList, listTextIndent, orderedList, STYLE } from './styles.js';
 import { textRuns, type RunFormat } from './runs.js';
 import { gridTable, labelCell, valueCell, type GridRow } from './table.js';
 
@@ -29,11 +30,17 @@ export type BodyChild = Paragraph | Table;
 export interface RenderState {
   listInstances: number;
   readonly orderedStarts: Set<number>;
+  /** First numbers of the items (号) lists of clauses: (1), (2) … */
+  readonly itemStarts: Set<number>;
   /** A page break was asked for and waits for the next block. */
   pendingBreak: boolean;
+  /** The next block opens a Word section, which starts a page already. */
+  sectionStart: boolean;
+  /** A part's title was just written: its first chapter goes on the same page. */
+  partOpened: boolean;
 }
 
-export const newRenderState = (): RenderState => ({ listInstances: 0, orderedStarts: new Set(), pendingBreak: false });
+export const newRenderState = (): RenderState => ({ listInstances: 0, orderedStarts: new Set(), itemStarts: new Set(), pendingBreak: false, sectionStart: false, partOpened: false });
 
 /** Where a block is written. */
 interface Context {
@@ -44,6 +51,12 @@ interface Context {
   readonly inCell: boolean;
   /** Paragraph style of plain paragraphs here (undefined: Normal). */
   readonly paragraphStyle?: string;
+  /** Heading levels taken by what encloses the block: a part of the pack and a chapter take one each. */
+  readonly headingBase?: number;
+  /** Inside a clause of an article: ordered lists are its items (1), (2) … */
+  readonly legal?: boolean;
+  /** Width of the text column here, in twips (a landscape page is wider); TEXT_WIDTH when absent. */
+  readonly textWidth?: number;
 }
 
 type InlineType = Inline['type'];
@@ -113,8 +126,10 @@ function chapterHeader(node: Chapter): Table {
 function listBlocks(node: List, ctx: Context): BodyChild[] {
   const { state } = ctx;
   const level = Math.min(ctx.listDepth, MAX_LIST_LEVEL);
-  const reference = node.ordered ? orderedList(node.start) : BULLET_LIST;
-  if (node.ordered) state.orderedStarts.add(node.start);
+  const legal = node.ordered && ctx.legal === true;
+  const reference = legal ? itemsList(node.start) : node.ordered ? orderedList(node.start) : BULLET_LIST;
+  if (legal) state.itemStarts.add(node.start);
+  else if (node.ordered) state.orderedStarts.add(node.start);
   // Each ordered list is its own instance, so it counts from its own start; bullets share one.
   const instance = node.ordered ? { instance: ++state.listInstances } : {};
   const inner: Context = { ...ctx, listDepth: ctx.listDepth + 1 };
@@ -159,7 +174,7 @@ function tableBlocks(node: ModelTable, ctx: Context): BodyChild[] {
       ...(node.variant === 'checklist' && !header ? { minHeight: 454 } : {}),
     };
   });
-  return [gridTable(node.columns.map((c) => c.width), rows), spacer()];
+  return [gridTable(node.columns.map((c) => c.width), rows, ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }), spacer()];
 }
 
 /** A little air after a table, which Word otherwise glues to the next paragraph. */
@@ -167,22 +182,107 @@ const spacer = () => new Paragraph({ spacing: { before: 0, after: 0, line: 120, 
 
 function noteBlocks(node: Note, ctx: Context): BodyChild[] {
   const inner: Context = { state: ctx.state, listDepth: 0, inCell: true };
-  return [gridTable([1], [{ cells: [{ children: blocks(node.children, inner) }] }], { fill: COLOR.noteFill, borderColor: COLOR.muted }), spacer()];
+  return [
+    gridTable([1], [{ cells: [{ children: blocks(node.children, inner) }] }], {
+      fill: COLOR.noteFill,
+      borderColor: COLOR.muted,
+      ...(ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }),
+    }),
+    spacer(),
+  ];
+}
+
+/** A heading's runs: 「6.2 」 title, 「第5条（」 title 「）」. */
+function sectionTitle(node: Section): ParagraphChild[] {
+  const { before, after } = headingAffixes(node);
+  return [...(before ? [new TextRun(before)] : []), ...inlines(node.title), ...(after ? [new TextRun(after)] : [])];
+}
+
+/** A clause (項): its number hangs in the margin of the first line (２), an unnumbered one is indented one character. */
+function clauseBlocks(node: Clause, ctx: Context): BodyChild[] {
+  const inner: Context = { ...ctx, legal: true };
+  return node.children.flatMap((child, i): BodyChild[] => {
+    if (child.type !== 'paragraph') return blocks([child], inner);
+    const first = i === 0;
+    return [
+      new Paragraph({
+        ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}),
+        indent: first && node.number ? { left: CHAR, hanging: CHAR } : first ? { firstLine: CHAR } : { left: CHAR, firstLine: CHAR },
+        children: [...(first && node.number ? [new TextRun(`${node.number}\u3000`)] : []), ...inlines(child.children)],
+      }),
+    ];
+  });
+}
+
+/** Form fields: a label cell and a tall blank box per field, set to the right as forms put them. */
+function fieldsBlocks(node: Fields, ctx: Context): BodyChild[] {
+  const rows: GridRow[] = node.children.map((field) => ({
+    cells: [
+      { shaded: true, verticalAlign: 'center', children: [new Paragraph({ style: STYLE.tableHeading, alignment: AlignmentType.CENTER, children: inlines(field.label) })] },
+      { verticalAlign: 'center', children: [new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.RIGHT, children: inlines(field.hint) })] },
+    ],
+    minHeight: 482,
+  }));
+  const width = ctx.inCell ? TEXT_WIDTH : Math.min(Math.round((ctx.textWidth ?? TEXT_WIDTH) * 0.55), 5400);
+  return [gridTable([1, 3], rows, { width, alignment: ctx.inCell ? 'left' : 'right' }), spacer()];
+}
+
+function signatureBlocks(node: Signature): BodyChild[] {
+  return node.lines.map(
+    (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: i < node.lines.length - 1, spacing: i === 0 ? { before: 480 } : {}, children: inlines(line) }),
+  );
+}
+
+function partBlocks(node: Part, ctx: Context): BodyChild[] {
+  ctx.state.pendingBreak = false; // The part opens a page of its own.
+  const breakBefore = !ctx.state.sectionStart;
+  ctx.state.sectionStart = false;
+  const title = textRuns(node.number ? `${node.number}\u3000${node.title}` : node.title);
+  const head = heading(1, node.id, title, breakBefore);
+  ctx.state.partOpened = true;
+  return [head, ...blocks(node.children, { ...ctx, headingBase: 1 })];
+}
+
+/** The body in runs of one page orientation: a landscape part of the pack becomes a Word section of its own. */
+export function bodyRuns(children: readonly Block[], orientation: 'portrait' | 'landscape'): { orientation: 'portrait' | 'landscape'; children: Block[] }[] {
+  const runs: { orientation: 'portrait' | 'landscape'; children: Block[] }[] = [];
+  for (const node of children) {
+    const wanted = node.type === 'part' ? node.orientation : (runs[runs.length - 1]?.orientation ?? orientation);
+    const last = runs[runs.length - 1];
+    if (last && last.orientation === wanted) last.children.push(node);
+    else runs.push({ orientation: wanted, children: [node] });
+  }
+  return runs.length ? runs : [{ orientation, children: [] }];
 }
 
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   chapter: (node, ctx) => {
-    ctx.state.pendingBreak = false; // Heading 1 opens a page of its own.
-    const title = textRuns(`${node.number}. ${node.title}`);
-    return [heading(1, node.id, title, true), chapterHeader(node), spacer(), ...blocks(node.children, ctx)];
+    const base = ctx.headingBase ?? 0;
+    const title = textRuns(chapterHeading(node));
+    const inner: Context = { ...ctx, headingBase: base + 1 };
+    if (node.numbering !== 'decimal') {
+      // 第1章 of a set of rules: the articles run on, no page of its own.
+      const breakBefore = ctx.state.pendingBreak;
+      ctx.state.pendingBreak = false;
+      ctx.state.partOpened = false;
+      return [heading(1 + base, node.id, title, breakBefore), ...blocks(node.children, inner)];
+    }
+    ctx.state.pendingBreak = false; // The rulebook's chapter opens a page of its own …
+    const breakBefore = !ctx.state.partOpened; // … unless it is the first thing under a part's title.
+    ctx.state.partOpened = false;
+    return [heading(1 + base, node.id, title, breakBefore), chapterHeader(node), spacer(), ...blocks(node.children, inner)];
   },
   section: (node: Section, ctx) => {
-    if (ctx.inCell) return [new Paragraph({ style: STYLE.tableHeading, children: [new TextRun(`${headingNumber(node)} `), ...inlines(node.title)] }), ...blocks(node.children, ctx)];
+    if (ctx.inCell) return [new Paragraph({ style: STYLE.tableHeading, children: sectionTitle(node) }), ...blocks(node.children, ctx)];
     const breakBefore = ctx.state.pendingBreak;
     ctx.state.pendingBreak = false;
-    const title = [new TextRun(`${headingNumber(node)} `), ...inlines(node.title)];
-    return [heading(node.level + 1, node.id, title, breakBefore), ...blocks(node.children, ctx)];
+    // A document's title (or a part's) stands above sections that have no chapter: they start at Heading 2.
+    return [heading(node.level + Math.max(ctx.headingBase ?? 0, 1), node.id, sectionTitle(node), breakBefore), ...blocks(node.children, ctx)];
   },
+  clause: clauseBlocks,
+  fields: fieldsBlocks,
+  signature: (node) => signatureBlocks(node),
+  part: partBlocks,
   paragraph: (node, ctx) => [
     new Paragraph({
       ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}),
@@ -208,7 +308,8 @@ export function blocks(nodes: readonly Block[], ctx: Context): BodyChild[] {
   const out: BodyChild[] = [];
   for (const node of nodes) {
     const { state } = ctx;
-    if (state.pendingBreak && !ctx.inCell && node.type !== 'chapter' && node.type !== 'section' && node.type !== 'pageBreak') {
+    if (node.type !== 'chapter' && node.type !== 'part') state.partOpened = false;
+    if (state.pendingBreak && !ctx.inCell && node.type !== 'chapter' && node.type !== 'section' && node.type !== 'part' && node.type !== 'pageBreak') {
       state.pendingBreak = false;
       out.push(breakParagraph());
     }
@@ -217,4 +318,4 @@ export function blocks(nodes: readonly Block[], ctx: Context): BodyChild[] {
   return out;
 }
 
-export const bodyContext = (state: RenderState): Context => ({ state, listDepth: 0, inCell: false });
+export const bodyContext = (state: RenderState, textWidth?: number): Context => ({ state, listDepth: 0, inCell: false, ...(textWidth ? { textWidth } : {}) });

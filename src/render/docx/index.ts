@@ -16,7 +16,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Document, DocumentMeta } from '../../model/types.js';
-import { blocks, bodyContext, newRenderState, type BodyChild } from './blocks.js';
+import { blocks, bodyContext, bodyRuns, newRenderState, type BodyChild } from './blocks.js';
 import { COLOR, MARGIN, PAGE, TEXT_WIDTH } from './layout.js';
 import { normalizePackage } from './package.js';
 import { documentStyles, listNumbering, STYLE } from './styles.js';
@@ -45,7 +45,7 @@ const versionLabel = (version: string): string => (/^[\d.]+$/u.test(version) ? `
 const classificationRun = (label: string) =>
   new TextRun({ text: ` ${label} `, bold: true, color: '000000', border: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } });
 
-function cover(meta: DocumentMeta): BodyChild[] {
+function coverPage(meta: DocumentMeta): BodyChild[] {
   const row = (label: string, value: string) => ({ cells: [labelCell(label), valueCell(textRuns(value))] });
   const facts = [row('版数', versionLabel(meta.version)), row('施行日', japaneseDate(meta.effectiveDate)), row('承認者', meta.approver)];
   if (meta.classification) facts.push(row('文書区分', meta.classification));
@@ -75,10 +75,16 @@ function tableOfContents(): FileChild[] {
   return [new Paragraph({ style: STYLE.tocHeading, children: textRuns('目次') }), new TableOfContents('目次', { hyperlink: true, headingStyleRange: '1-3' })];
 }
 
-const headerParagraph = (meta: DocumentMeta, withTitle: boolean): Paragraph =>
+/** The title on top of the first page of a document without a cover (a policy, rules, a form). */
+const titleBlock = (meta: DocumentMeta): BodyChild[] => [new Paragraph({ style: STYLE.documentTitle, children: textRuns(meta.title) })];
+
+/** Width of the text column of a landscape page. */
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right - MARGIN.gutter;
+
+const headerParagraph = (meta: DocumentMeta, withTitle: boolean, width = TEXT_WIDTH): Paragraph =>
   new Paragraph({
     style: STYLE.header,
-    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    tabStops: [{ type: TabStopType.RIGHT, position: width }],
     ...(withTitle ? { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.muted, space: 4 } } } : {}),
     children: [
       ...(withTitle ? [new TextRun(meta.title)] : []),
@@ -86,12 +92,12 @@ const headerParagraph = (meta: DocumentMeta, withTitle: boolean): Paragraph =>
     ] as ParagraphChild[],
   });
 
-const footerParagraph = (meta: DocumentMeta): Paragraph =>
+const footerParagraph = (meta: DocumentMeta, width = TEXT_WIDTH): Paragraph =>
   new Paragraph({
     style: STYLE.footer,
     tabStops: [
-      { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) },
-      { type: TabStopType.RIGHT, position: TEXT_WIDTH },
+      { type: TabStopType.CENTER, position: Math.round(width / 2) },
+      { type: TabStopType.RIGHT, position: width },
     ],
     children: [
       new TextRun(meta.organization),
@@ -103,7 +109,34 @@ const footerParagraph = (meta: DocumentMeta): Paragraph =>
 export function buildWordDocument(doc: Document, extra: { pageNumbers?: PageNumberEstimator } = {}): WordDocument {
   const { meta } = doc;
   const state = newRenderState();
-  const body = blocks(doc.children, bodyContext(state));
+  const cover = meta.front === 'cover';
+  // A landscape part of the pack (the asset ledger) is a Word section of its own.
+  const runs = bodyRuns(doc.children, meta.orientation);
+  const sections = runs.map((run, index) => {
+    const landscape = run.orientation === 'landscape';
+    const width = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+    state.sectionStart = index > 0;
+    const body = blocks(run.children, bodyContext(state, width));
+    const first = index === 0;
+    return {
+      properties: {
+        ...(first && cover ? { titlePage: true } : {}),
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { ...MARGIN },
+        },
+      },
+      headers: {
+        ...(first && cover ? { first: new Header({ children: [headerParagraph(meta, false, width)] }) } : {}),
+        default: new Header({ children: [headerParagraph(meta, true, width)] }),
+      },
+      footers: {
+        ...(first && cover ? { first: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] }) } : {}),
+        default: new Footer({ children: [footerParagraph(meta, width)] }),
+      },
+      children: first ? [...(cover ? [...coverPage(meta), ...revisionHistory(meta), ...tableOfContents()] : titleBlock(meta)), ...body] : body,
+    };
+  });
   return new WordDocument({
     title: meta.title,
     subject: meta.organization,
@@ -116,30 +149,13 @@ export function buildWordDocument(doc: Document, extra: { pageNumbers?: PageNumb
       { name: '施行日', value: meta.effectiveDate },
       { name: '文書区分', value: meta.classification },
     ],
-    features: { updateFields: true },
+    features: { updateFields: cover },
+    // A line that ends in a line break inside a justified paragraph is not spread over the width.
+    compatibility: { doNotExpandShiftReturn: true },
     ...extra,
     styles: documentStyles(meta.fonts),
-    numbering: listNumbering([...state.orderedStarts]),
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: { ...MARGIN },
-          },
-        },
-        headers: {
-          first: new Header({ children: [headerParagraph(meta, false)] }),
-          default: new Header({ children: [headerParagraph(meta, true)] }),
-        },
-        footers: {
-          first: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] }),
-          default: new Footer({ children: [footerParagraph(meta)] }),
-        },
-        children: [...cover(meta), ...revisionHistory(meta), ...tableOfContents(), ...body],
-      },
-    ],
+    numbering: listNumbering([...state.orderedStarts], [...state.itemStarts]),
+    sections,
   });
 }
 

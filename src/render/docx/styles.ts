@@ -14,6 +14,7 @@ export const STYLE = {
   tableHeading: 'TableHeading',
   caption: 'FigureTitle',
   coverTitle: 'Title',
+  documentTitle: 'DocumentTitle',
   coverSubtitle: 'Subtitle',
   tocHeading: 'TOCHeading',
   frontHeading: 'FrontHeading',
@@ -110,6 +111,15 @@ export function documentStyles(fonts: DocumentMeta['fonts']): IStylesOptions {
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
       },
       {
+        id: STYLE.documentTitle,
+        name: '文書の題名',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font: heading, size: SIZE.heading1, bold: true, color: COLOR.headingText },
+        paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 360 } },
+      },
+      {
         id: STYLE.frontHeading,
         name: '前付けの見出し',
         basedOn: 'Normal',
@@ -171,6 +181,8 @@ export function documentStyles(fonts: DocumentMeta['fonts']): IStylesOptions {
 /** List references: one bullet list, and an ordered list for each first number in use. */
 export const BULLET_LIST = 'bullet';
 export const orderedList = (start: number): string => `ordered-${start}`;
+/** The items (号) of a clause: (1) → ① → ア, as Japanese rules number them. */
+export const itemsList = (start: number): string => `items-${start}`;
 
 const BULLETS = ['・', '○', '■'] as const;
 
@@ -182,6 +194,8 @@ const ORDERED: readonly { format: (typeof LevelFormat)[keyof typeof LevelFormat]
   { format: LevelFormat.AIUEO_FULL_WIDTH, text: (n) => `%${n}` },
 ];
 
+const ITEMS: readonly { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (n: number) => string }[] = ORDERED.slice(1);
+
 /** Where level `level` puts its text; its number hangs one step to the left. */
 export const listTextIndent = (level: number): number => LIST_STEP * (Math.min(level, MAX_LIST_LEVEL) + 1);
 
@@ -191,7 +205,7 @@ function levels(make: (level: number) => Omit<ILevelsOptions, 'level'>): ILevels
   return Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({ level, ...make(level) }));
 }
 
-export function listNumbering(orderedStarts: readonly number[]): INumberingOptions {
+export function listNumbering(orderedStarts: readonly number[], itemStarts: readonly number[] = []): INumberingOptions {
   const bullet = {
     reference: BULLET_LIST,
     levels: levels((level) => ({
@@ -217,5 +231,21 @@ export function listNumbering(orderedStarts: readonly number[]): INumberingOptio
         };
       }),
     }));
-  return { config: [bullet, ...ordered] };
+  const items = [...new Set(itemStarts)]
+    .sort((a, b) => a - b)
+    .map((start) => ({
+      reference: itemsList(start),
+      levels: levels((level) => {
+        const kind = ITEMS[level % ITEMS.length]!;
+        return {
+          format: kind.format,
+          text: kind.text(level + 1),
+          start,
+          alignment: AlignmentType.LEFT,
+          // Items hang inside the clause: one character in from the clause's text.
+          style: { paragraph: { indent: { left: listTextIndent(level) + CHAR, hanging: LIST_STEP } } },
+        };
+      }),
+    }));
+  return { config: [bullet, ...ordered, ...items] };
 }

@@ -43,7 +43,7 @@ export interface GridRow {
 export interface GridOptions {
   /** Total width in twips; the text width by default. */
   readonly width?: number;
-  readonly alignment?: 'left' | 'center';
+  readonly alignment?: 'left' | 'center' | 'right';
   readonly fill?: string;
   readonly borderColor?: string;
   readonly borderSize?: number;
@@ -109,7 +109,7 @@ export function gridTable(columns: readonly number[], rows: readonly GridRow[], 
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    alignment: options.alignment === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+    alignment: options.alignment === 'center' ? AlignmentType.CENTER : options.alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     margins: { ...CELL_MARGIN, marginUnitType: WidthType.DXA },
     borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
   });

@@ -1,5 +1,5 @@
-import type { Block, Chapter, Chart, ChartBox, Document, Inline, List, Section, Table, TableCell } from '../../model/types.js';
-import { headingNumber } from '../../transform/numbering.js';
+import type { Block, Chapter, Chart, ChartBox, Clause, Document, Fields, Inline, List, Part, Section, Signature, Table, TableCell } from '../../model/types.js';
+import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
 import { gapText, inlineText } from '../../model/text.js';
 
 /**
@@ -73,15 +73,31 @@ function inlines(nodes: readonly Inline[], inTable = false): string {
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   chapter: (node: Chapter) =>
     [
-      `# ${node.number}. ${escapeInline(node.title)}`,
-      `| 番号 | 章名 | 改訂日 | 適用範囲 |\n| --- | --- | --- | --- |\n| ${node.number} | ${escapeInline(node.title)} | ${escapeInline(node.revised)} | ${inlines(node.scope, true)} |`,
+      `# ${escapeInline(chapterHeading(node))}`,
+      // Only the rulebook's chapters open with the sample's header table.
+      ...(node.numbering === 'decimal'
+        ? [`| 番号 | 章名 | 改訂日 | 適用範囲 |\n| --- | --- | --- | --- |\n| ${node.number} | ${escapeInline(node.title)} | ${escapeInline(node.revised)} | ${inlines(node.scope, true)} |`]
+        : []),
       ...node.children.map((child) => block(child, 1)),
     ].join('\n\n'),
   section: (node: Section, depth) => {
     const hashes = '#'.repeat(Math.min(6, node.level + 1));
-    const heading = `${hashes} ${headingNumber(node)} ${inlines(node.title)}`;
+    const { before, after } = headingAffixes(node);
+    const heading = `${hashes} ${escapeInline(before)}${inlines(node.title)}${escapeInline(after)}`;
     return [heading, ...node.children.map((child) => block(child, depth + 1))].join('\n\n');
   },
+  clause: (node: Clause) => clause(node),
+  fields: (node: Fields) =>
+    node.children
+      .map((field) => {
+        const hint = field.hint.length ? inlines(field.hint) : '';
+        return `${inlines(field.label)}：${hint ? `\u3000${hint}` : BLANK}`;
+      })
+      .join('\\\n'),
+  // Markdown cannot set text flush right: the closing lines as they read.
+  signature: (node: Signature) => node.lines.map((line) => inlines(line)).join('\\\n'),
+  part: (node: Part) =>
+    [`# ${escapeInline(node.number ? `${node.number}\u3000${node.title}` : node.title)}`, ...node.children.map((child) => block(child, 0))].join('\n\n'),
   paragraph: (node) => inlines(node.children),
   list: (node) => list(node, 0),
   table: (node) => table(node),
@@ -95,6 +111,37 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   chart: (node: Chart) => [`**${escapeMarkdown(node.title || '体制図')}**`, chartBox(node.root, 0)].join('\n\n'),
   pageBreak: () => '<!-- 改ページ -->',
 };
+
+/** A blank to write in by hand. */
+const BLANK = '＿'.repeat(16);
+
+/** A clause of an article: ２ before its first paragraph, its lists as items (1), (2) … */
+function clause(node: Clause): string {
+  return node.children
+    .map((child, i) => {
+      if (child.type === 'list' && child.ordered) return legalItems(child, 0);
+      const text = block(child, 0);
+      return i === 0 && node.number ? `${node.number}\u3000${text}` : text;
+    })
+    .join('\n\n');
+}
+
+/** Items (号) of a clause: (1), then ①, then ア; one paragraph each, indented with full-width spaces. */
+function legalItems(node: List, depth: number): string {
+  const marker = (n: number) => (depth % 3 === 0 ? `(${n})` : depth % 3 === 1 ? String.fromCodePoint(0x2460 + n - 1) : 'アイウエオカキクケコサシスセソタチツテトナニヌネノ'[(n - 1) % 25]!);
+  const pad = '\u3000'.repeat(depth + 1);
+  return node.children
+    .map((item, i) =>
+      item.children
+        .map((child, j) => {
+          if (child.type === 'list') return child.ordered ? legalItems(child, depth + 1) : list(child, 2 * (depth + 1));
+          const text = block(child, 0);
+          return j === 0 ? `${pad}${marker(node.start + i)}\u3000${text}` : `${pad}\u3000${text}`;
+        })
+        .join('\n\n'),
+    )
+    .join('\n\n');
+}
 
 function block(node: Block, depth: number): string {
   return (blockHandlers[node.type] as BlockHandler<BlockType>)(node, depth);
@@ -190,6 +237,7 @@ function table(node: Table): string {
 
 export function renderMarkdown(doc: Document): string {
   const m = doc.meta;
+  if (m.front === 'title') return `${[`# ${escapeInline(m.title)}`, ...doc.children.map((node) => block(node, 0))].join('\n\n')}\n`;
   const front = [
     `# ${escapeInline(m.title)}`,
     [

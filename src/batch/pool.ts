@@ -1,0 +1,118 @@
+import { Worker } from 'node:worker_threads';
+import type { BuildReply, BuildTask, WorkerInit, WorkerMessage } from './protocol.js';
+
+/**
+ * A small pool of long-lived worker threads. A task goes to the next idle worker; a worker that
+ * dies (an uncaught error, running out of memory) fails only its own task and is replaced.
+ */
+
+// From dist/ the compiled worker.js runs as is; from the sources (vitest, tsx) a bootstrap
+// registers the TypeScript loader in the worker thread first.
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker-dev.mjs' : './worker.js', import.meta.url);
+
+/**
+ * A ceiling per worker, as a safety net: a runaway document fails its own client (the worker is
+ * replaced) instead of taking the machine's memory. Not lower: V8 grows a heap whose ceiling is
+ * under ~2 GB more timidly, and a 256–512 MB ceiling measured ~45 % more CPU per client (for
+ * ~100 MB less RSS per worker); at 2 GB it collects as with no ceiling.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 };
+
+interface Job {
+  readonly task: BuildTask;
+  readonly resolve: (reply: BuildReply) => void;
+  readonly onStart: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Job | undefined;
+  /** The worker has loaded its templates and said so. */
+  ready: boolean;
+}
+
+export class BuildPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+
+  constructor(
+    size: number,
+    private readonly init: WorkerInit,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Builds one client on the next idle worker (`onStart` when it takes it); never rejects (a failure is a reply). */
+  run(task: BuildTask, onStart: () => void = () => {}): Promise<BuildReply> {
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve, onStart });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers once every task has its reply. */
+  async close(): Promise<void> {
+    await this.terminate();
+  }
+
+  /** Stops every worker at once (an interrupted run); tasks in flight get no reply. */
+  async terminate(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_URL, { workerData: this.init, resourceLimits: WORKER_LIMITS });
+    const slot: Slot = { worker, task: undefined, ready: false };
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        return;
+      }
+      const reply = message;
+      const current = slot.task;
+      slot.task = undefined;
+      current?.resolve(reply);
+      this.dispatch();
+    });
+    let failure: string | undefined;
+    worker.on('error', (error) => (failure = error.message));
+    worker.on('exit', (code) => {
+      if (this.closed) return;
+      const why = failure ?? `終了コード ${code}`;
+      const current = slot.task;
+      slot.task = undefined;
+      if (slot.ready) {
+        if (current) current.resolve(this.failed(current.task, `生成中の処理が異常終了しました（${why}）`));
+        // Replace the dead worker so the remaining clients still run in parallel.
+        this.slots[this.slots.indexOf(slot)] = this.spawn();
+        this.dispatch();
+      } else {
+        // Died while starting (templates unreadable…): every other worker would too.
+        this.closed = true;
+        const pending = [...(current ? [current] : []), ...this.slots.flatMap((other) => (other.task ? [other.task] : [])), ...this.queue.splice(0)];
+        for (const other of this.slots) other.task = undefined;
+        for (const each of pending) each.resolve(this.failed(each.task, `生成の準備に失敗しました（${why}）`));
+        void Promise.all(this.slots.map((other) => other.worker.terminate()));
+      }
+    });
+    return slot;
+  }
+
+  private failed(task: BuildTask, message: string): BuildReply {
+    return { id: task.id, ok: false, error: `${task.file}: 内部エラー: ${message}`, internal: true, workerMemory: 0 };
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.closed || this.queue.length === 0) return;
+      if (slot.task) continue;
+      const next = this.queue.shift()!;
+      slot.task = next;
+      next.onStart();
+      slot.worker.postMessage(next.task);
+    }
+  }
+}

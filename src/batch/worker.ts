@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AnswersError } from '../answers/load.js';
+import { buildAnswers, defaultTemplates, UnfilledError } from '../build.js';
+import { FORMAT_NAMES, FORMATS, UsageError, type Format } from '../render/index.js';
+import { loadTemplates } from '../templates/load.js';
+import { TemplateError } from '../templates/parse.js';
+import { ReferenceError } from '../transform/xref.js';
+import { pdfPageCount } from './pdf-pages.js';
+import type { BuildReply, BuildTask, OutputFile, WorkerInit, WorkerMessage } from './protocol.js';
+
+/**
+ * One batch worker: a long-lived thread that builds one client after another through the same
+ * buildAnswers as `kitei build`. Templates are read once here, and the writers' module-level caches
+ * (fonts) fill on the first document and serve every later one.
+ */
+
+const init = workerData as WorkerInit;
+const templates = init.templatesDir ? loadTemplates(init.templatesDir) : defaultTemplates();
+const formatOfExtension = new Map<string, Format>(FORMAT_NAMES.map((name) => [`.${FORMATS[name].extension}`, name] as const));
+
+/** Shown in the summary: the first unfilled keys, not all eighty. */
+const UNFILLED_SHOWN = 5;
+
+function describe(error: unknown, file: string): { error: string; internal: boolean } {
+  if (error instanceof UnfilledError) {
+    const shown = error.unfilled.slice(0, UNFILLED_SHOWN).map((u) => `  - ${u.key}: ${u.question}`);
+    const more = error.unfilled.length - shown.length;
+    return {
+      error: [
+        `${file}: 未記入の項目が${error.unfilled.length}件あります（--draft を付けると【要記入】付きの下書きとして書き出します。一覧: kitei check ${file}）`,
+        ...shown,
+        ...(more > 0 ? [`  …ほか${more}件`] : []),
+      ].join('\n'),
+      internal: false,
+    };
+  }
+  if (error instanceof AnswersError) return { error: error.message, internal: false };
+  if (error instanceof UsageError) return { error: error.message.startsWith(`${file}:`) ? error.message : `${file}: ${error.message}`, internal: false };
+  if (error instanceof ReferenceError) return { error: `${file}: ${error.message}`, internal: false };
+  if (error instanceof TemplateError) return { error: `${file}: 内部エラー（テンプレート）: ${error.message}`, internal: true };
+  return { error: `${file}: 内部エラー: ${error instanceof Error ? error.message : String(error)}`, internal: true };
+}
+
+const workerMemory = (): number => {
+  const usage = process.memoryUsage();
+  return usage.heapTotal + usage.external;
+};
+
+async function build(task: BuildTask): Promise<BuildReply> {
+  try {
+    const result = await buildAnswers(task.answers, task.file, { out: task.out, formats: task.formats, draft: task.draft, templates });
+    // Hash what is on disk, so the manifest vouches for the files as written.
+    const files = result.files.map((written): OutputFile => {
+      const data = readFileSync(written.path);
+      const format: Format = formatOfExtension.get(extname(written.path)) ?? task.formats[0]!;
+      return {
+        path: written.path,
+        format,
+        bytes: data.byteLength,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        pages: (format as string) === 'pdf' ? pdfPageCount(data) : undefined,
+      };
+    });
+    return { id: task.id, ok: true, outputDir: result.outputDir, files, unfilled: result.generated.unfilled.length, workerMemory: workerMemory() };
+  } catch (error) {
+    return { id: task.id, ok: false, ...describe(error, task.file), workerMemory: workerMemory() };
+  }
+}
+
+parentPort!.on('message', (task: BuildTask) => {
+  void build(task).then((reply) => parentPort!.postMessage(reply satisfies WorkerMessage));
+});
+parentPort!.postMessage({ ready: true } satisfies WorkerMessage);

@@ -1,0 +1,141 @@
+import { gapText } from '../../model/text.js';
+import type { Inline } from '../../model/types.js';
+import { face, type FaceName } from '../text/fonts.js';
+import { breakLines, type BreakAtom, type Line } from '../text/linebreak.js';
+import type { GlyphRun, Op } from './ops.js';
+import { baselineIn, COLORS, EM_TOP, type TextStyle } from './style.js';
+
+/**
+ * Inline content → styled characters → broken, justified lines → glyph runs. One handler per inline
+ * type, so a new inline type in the model is a compile error here.
+ */
+
+export interface AtomStyle {
+  readonly face: FaceName;
+  readonly size: number;
+  readonly color: string;
+  readonly url?: string;
+  /** Target (section id) of a cross-reference. */
+  readonly dest?: string;
+  /** An unfilled value in a draft: shaded so that it stands out. */
+  readonly gap?: boolean;
+}
+
+export interface Atom extends BreakAtom {
+  readonly style: AtomStyle;
+}
+
+/** Bold in running text is set in the heading face (ゴシック), as Japanese documents do. */
+const boldFace = (_face: FaceName): FaceName => 'sansBold';
+
+/** Text as set: NFC, line ends as "\n", a tab as a space, zero-width marks dropped. */
+export const setAs = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/\r\n?/gu, '\n')
+    .replace(/\t/gu, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/gu, '');
+
+export function textAtoms(text: string, style: AtomStyle): Atom[] {
+  const f = face(style.face);
+  const out: Atom[] = [];
+  for (const ch of setAs(text)) {
+    out.push({ text: ch, width: ch === '\n' ? 0 : (f.advance(ch.codePointAt(0)!) * style.size) / 1000, style });
+  }
+  return out;
+}
+
+type InlineHandler<T extends Inline['type']> = (node: Extract<Inline, { type: T }>, style: AtomStyle) => Atom[];
+
+const handlers: { [T in Inline['type']]: InlineHandler<T> } = {
+  text: (node, style) => textAtoms(node.value, style),
+  strong: (node, style) => inlineAtoms(node.children, { ...style, face: boldFace(style.face) }),
+  link: (node, style) => inlineAtoms(node.children, { ...style, url: node.url }),
+  xref: (node, style) => textAtoms(node.text, { ...style, dest: node.target }),
+  gap: (node, style) => textAtoms(gapText(node.question), { ...style, face: boldFace(style.face), gap: true }),
+};
+
+export function inlineAtoms(nodes: readonly Inline[], style: AtomStyle): Atom[] {
+  return nodes.flatMap((node) => (handlers[node.type] as InlineHandler<Inline['type']>)(node, style));
+}
+
+/** One line of text set without breaking, its left end at `x` and line box at `top`. */
+export function runAt(text: string, style: TextStyle, x: number, top: number): GlyphRun {
+  const f = face(style.face);
+  const chars = [...setAs(text).replace(/\n/gu, ' ')];
+  let cx = 0;
+  const offsets = chars.map((ch) => {
+    const at = cx;
+    cx += (f.advance(ch.codePointAt(0)!) * style.size) / 1000;
+    return at;
+  });
+  return { kind: 'text', face: style.face, size: style.size, color: style.color, x, y: baselineIn(top, style), chars, offsets };
+}
+
+export const styleOf = (text: TextStyle): AtomStyle => ({ face: text.face, size: text.size, color: text.color });
+
+const sameRun = (a: AtomStyle, b: AtomStyle) => a.face === b.face && a.size === b.size && a.color === b.color;
+const sameLink = (a: AtomStyle, b: AtomStyle) => a.url === b.url && a.dest === b.dest;
+
+/**
+ * Ops for one line whose line box starts at `top`, characters offset by `left`: glyph runs, shades
+ * behind draft gaps, link areas.
+ */
+export function lineOps(atoms: readonly Atom[], line: Line, left: number, top: number, style: TextStyle): Op[] {
+  const placed = line.atoms;
+  if (placed.length === 0) return [];
+  const shades: Op[] = [];
+  const runs: Op[] = [];
+  const links: Op[] = [];
+  const baseline = baselineIn(top, style);
+  const styleAt = (k: number) => atoms[placed[k]!.index]!.style;
+  const right = (k: number) => placed[k]!.x + atoms[placed[k]!.index]!.width;
+  let from = 0;
+  for (let k = 1; k <= placed.length; k++) {
+    const a = styleAt(from);
+    const b = k < placed.length ? styleAt(k) : undefined;
+    // A run ends where the face, size, colour, link or shading changes.
+    if (b && sameRun(a, b) && sameLink(a, b) && !!a.gap === !!b.gap) continue;
+    const x0 = placed[from]!.x;
+    const run = placed.slice(from, k);
+    runs.push({
+      kind: 'text',
+      face: a.face,
+      size: a.size,
+      color: a.color,
+      x: left + x0,
+      y: baseline,
+      chars: run.map((p) => atoms[p.index]!.text),
+      offsets: run.map((p) => p.x - x0),
+    });
+    const width = right(k - 1) - x0;
+    if (a.gap) shades.push({ kind: 'rect', x: left + x0 - 1, y: baseline - EM_TOP * style.size - 1.5, width: width + 2, height: style.size + 3, fill: COLORS.gapFill });
+    if (a.url || a.dest) {
+      const last = links[links.length - 1];
+      // Runs of one link (split by a face change) make one link area.
+      if (last?.kind === 'link' && (a.url ? last.url === a.url : last.dest === a.dest) && Math.abs(last.x + last.width - (left + x0)) < 0.5) {
+        links[links.length - 1] = { ...last, width: left + x0 + width - last.x };
+      } else {
+        links.push({ kind: 'link', x: left + x0, y: top, width, height: style.leading, ...(a.url ? { url: a.url } : { dest: a.dest! }) });
+      }
+    }
+    from = k;
+  }
+  return [...shades, ...runs, ...links];
+}
+
+
+export interface SetText {
+  readonly lines: readonly Line[];
+  readonly atoms: readonly Atom[];
+}
+
+export function setText(
+  atoms: readonly Atom[],
+  width: number,
+  options: { indent?: number | ((start: number) => number); align?: 'justify' | 'left' | 'center' } = {},
+): SetText {
+  // A gap may grow by half an em at most (the size of the first character's style).
+  const maxSpread = (atoms[0]?.style.size ?? 10) * 0.5;
+  return { atoms, lines: breakLines(atoms, { width, indent: options.indent ?? 0, align: options.align ?? 'justify', maxSpread }) };
+}

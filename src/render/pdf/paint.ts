@@ -1,0 +1,361 @@
+import PDFDocument from 'pdfkit';
+import { face, type FaceName } from '../text/fonts.js';
+import { compactObjects } from './objstm.js';
+import type { GlyphRun, Op } from './ops.js';
+
+/**
+ * Writes laid-out pages with pdfkit. Page content is written directly: text as glyph ids straight
+ * from the cmap, one TJ per run with the justification as character spacing. The layout has already
+ * placed every character, so pdfkit's own text layout (slow on CJK fonts, and it would move glyphs)
+ * is bypassed. Font subsetting, ToUnicode maps (text copies out), annotations, bookmarks and the
+ * file structure stay pdfkit's.
+ */
+
+/** The parts of pdfkit's embedded font object that writing glyphs needs (not in its typings). */
+interface EmbeddedFont {
+  readonly id: string;
+  readonly scale: number;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: (number | undefined)[];
+  readonly unicode: (readonly number[] | undefined)[];
+  ref(): unknown;
+}
+
+interface PdfInternals {
+  _font: EmbeddedFont;
+  page: { fonts: Record<string, unknown>; dictionary: unknown };
+  _root: { data: Record<string, unknown> };
+}
+
+interface OutlineItem {
+  addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
+  outlineData: Record<string, unknown>;
+}
+
+/** A place in the document: 0-based page index and distance from the top of the page. */
+export interface Target {
+  readonly page: number;
+  readonly y: number;
+}
+
+export interface Bookmark extends Target {
+  readonly title: string;
+  readonly children: readonly Bookmark[];
+}
+
+/** Ops of a page, drawn with their origin at (dx, dy) on the page. */
+export interface Layer {
+  readonly ops: readonly Op[];
+  readonly dx: number;
+  readonly dy: number;
+}
+
+export interface PaintPage {
+  readonly orientation: 'portrait' | 'landscape';
+  /** Page height in points (the user space is y-down from the top). */
+  readonly height: number;
+  readonly layers: readonly Layer[];
+}
+
+export interface PaintInput {
+  readonly pages: readonly PaintPage[];
+  readonly bookmarks: readonly Bookmark[];
+  /** Where internal links (TOC entries, cross-references) lead, by section or chapter id. */
+  readonly targets: ReadonlyMap<string, Target>;
+  readonly info: Record<string, string | Date>;
+  /** Fixed creation date for the file id when the document has none (never the clock). */
+  readonly idDate: Date;
+}
+
+const POWERS = [1, 10, 100, 1000];
+const fixed = (v: number, digits: number): string => {
+  const p = POWERS[digits]!;
+  const r = Math.round(v * p) / p;
+  return r === 0 ? '0' : String(r);
+};
+const f2 = (v: number): string => fixed(v, 2);
+
+
+export async function paint(input: PaintInput): Promise<Uint8Array> {
+  // pdfkit derives the file /ID from the info dictionary as given here (CreationDate included),
+  // so a fixed date makes the id, and the file, reproducible.
+  const info = { ...input.info };
+  const hasDate = info.CreationDate instanceof Date;
+  if (!hasDate) info.CreationDate = input.idDate;
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: true,
+    font: null as unknown as string,
+    info: info as PDFKit.DocumentInfo,
+    lang: 'ja-JP',
+    displayTitle: true,
+  });
+  const raw = pdf as unknown as PdfInternals;
+  // No date to state: keep the fixed one for pdfkit's own use but leave it out of the file (the
+  // info dictionary is written from its enumerable keys).
+  if (!hasDate) Object.defineProperty(pdf.info, 'CreationDate', { value: input.idDate, enumerable: false });
+  raw._root.data.PageMode = 'UseOutlines';
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+
+  const encoders = new Map<FaceName, Encoder>();
+  const encoder = (name: FaceName): Encoder => {
+    let e = encoders.get(name);
+    if (!e) {
+      pdf.font(face(name).font as unknown as string, name);
+      e = new Encoder(raw._font, name);
+      encoders.set(name, e);
+    }
+    return e;
+  };
+
+  // All pages exist before any is drawn, so that links can point forward (TOC → body).
+  const pageRefs: unknown[] = [];
+  for (const page of input.pages) {
+    pdf.addPage({ size: 'A4', layout: page.orientation, margin: 0 });
+    pageRefs.push(raw.page.dictionary);
+  }
+  // Where a viewer puts the top of the window for a target: a little above the heading.
+  const dest = (t: Target) => [pageRefs[t.page], 'XYZ', null, Number(f2(input.pages[t.page]!.height - Math.max(0, t.y - 12))), null];
+  input.pages.forEach((page, i) => {
+    pdf.switchToPage(i);
+    const painter = new Painter(pdf, raw, encoder, page.height, (id) => {
+      const t = input.targets.get(id);
+      return t && dest(t);
+    });
+    for (const layer of page.layers) painter.layer(layer);
+    painter.finish();
+  });
+
+  const addBookmarks = (parent: OutlineItem, items: readonly Bookmark[], depth: number) => {
+    for (const b of items) {
+      const item = parent.addItem(b.title, { expanded: depth === 0 });
+      // pdfkit's own destination puts the left edge at the page width; point at the heading instead.
+      item.outlineData.Dest = dest(b);
+      addBookmarks(item, b.children, depth + 1);
+    }
+  };
+  addBookmarks(pdf.outline as unknown as OutlineItem, input.bookmarks, 0);
+
+  pdf.end();
+  await finished;
+  return compactObjects(new Uint8Array(Buffer.concat(chunks)));
+}
+
+/** Glyph ids of one face in this document's subset, as PDF string bytes, cached per character. */
+class Encoder {
+  private readonly bytes = new Map<string, string>();
+  readonly face;
+
+  constructor(
+    readonly font: EmbeddedFont,
+    name: FaceName,
+  ) {
+    this.face = face(name);
+  }
+
+  /** The two bytes of the glyph id (Identity-H), escaped for a literal string. */
+  encode(ch: string): string {
+    let b = this.bytes.get(ch);
+    if (b === undefined) {
+      const cp = ch.codePointAt(0)!;
+      const glyph = this.face.glyph(cp);
+      const gid = this.font.subset.includeGlyph(glyph.id);
+      this.font.widths[gid] ??= this.face.advance(cp);
+      this.font.unicode[gid] ??= [cp];
+      b = literalByte(gid >> 8) + literalByte(gid & 0xff);
+      this.bytes.set(ch, b);
+    }
+    return b;
+  }
+}
+
+/** A byte inside a literal string: binary is allowed, but the delimiters and line ends are escaped. */
+function literalByte(byte: number): string {
+  switch (byte) {
+    case 0x28:
+      return '\\(';
+    case 0x29:
+      return '\\)';
+    case 0x5c:
+      return '\\\\';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    default:
+      return String.fromCharCode(byte);
+  }
+}
+
+/** Operator for a #rrggbb colour (fill `rg`, stroke `RG`). */
+function rgb(color: string, op: 'rg' | 'RG'): string {
+  const n = Number.parseInt(color.slice(1), 16);
+  return `${fixed(((n >> 16) & 255) / 255, 3)} ${fixed(((n >> 8) & 255) / 255, 3)} ${fixed((n & 255) / 255, 3)} ${op}`;
+}
+
+/**
+ * Writes one page's content stream. Layout coordinates are y-down; the stream first undoes pdfkit's
+ * flip and writes y-up coordinates. Text objects stay open across runs and move with relative Td,
+ * colour and text state are written only when they change: small, repetitive, well-compressed
+ * streams.
+ */
+class Painter {
+  private readonly out: string[];
+  private fill = '';
+  private stroke = '';
+  private lineWidth = -1;
+  private font = '';
+  private spacing = 0;
+  /** Inside BT … ET, with the start of the current text line. */
+  private inText = false;
+  private lineX = 0;
+  private lineY = 0;
+  /** Origin of the current layer. */
+  private dx = 0;
+  private dy = 0;
+
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly raw: PdfInternals,
+    private readonly encoder: (name: FaceName) => Encoder,
+    private readonly height: number,
+    private readonly dest: (id: string) => unknown[] | undefined,
+  ) {
+    this.out = [`1 0 0 -1 0 ${f2(height)} cm`];
+  }
+
+  private setFill(color: string) {
+    if (color !== this.fill) this.out.push(rgb(color, 'rg'));
+    this.fill = color;
+  }
+
+  private setStroke(color: string, width: number) {
+    if (color !== this.stroke) this.out.push(rgb(color, 'RG'));
+    if (width !== this.lineWidth) this.out.push(`${f2(width)} w`);
+    this.stroke = color;
+    this.lineWidth = width;
+  }
+
+  private endText() {
+    if (this.inText) this.out.push('ET');
+    this.inText = false;
+  }
+
+  /** Hands the page's content to pdfkit in one piece. */
+  finish(): void {
+    this.endText();
+    this.pdf.addContent(this.out.join('\n'));
+  }
+
+  layer(layer: Layer): void {
+    this.dx = layer.dx;
+    this.dy = layer.dy;
+    for (const op of layer.ops) this.draw(op);
+  }
+
+  private draw(op: Op): void {
+    const out = this.out;
+    const dx = this.dx;
+    const dy = this.dy;
+    const X = (x: number) => f2(x + dx);
+    const Y = (y: number) => f2(this.height - y - dy);
+    switch (op.kind) {
+      case 'text':
+        this.text(op);
+        return;
+      case 'rect':
+        this.endText();
+        if (op.fill) {
+          this.setFill(op.fill);
+          out.push(`${X(op.x)} ${Y(op.y + op.height)} ${f2(op.width)} ${f2(op.height)} re f`);
+        }
+        if (op.stroke) {
+          this.setStroke(op.stroke, op.lineWidth ?? 0.5);
+          out.push(`${X(op.x)} ${Y(op.y + op.height)} ${f2(op.width)} ${f2(op.height)} re S`);
+        }
+        return;
+      case 'line':
+        if (op.points.length < 2) return;
+        this.endText();
+        this.setStroke(op.color, op.width);
+        out.push(`${op.points.map(([x, y], i) => `${X(x)} ${Y(y)} ${i === 0 ? 'm' : 'l'}`).join(' ')} S`);
+        return;
+      case 'dots': {
+        // Zero-length dashes with round caps are dots; starting on a multiple of the pitch puts
+        // them on a page-wide grid, so that the leaders of all TOC lines line up.
+        const start = Math.ceil((op.x1 + dx) / op.pitch) * op.pitch;
+        if (start > op.x2 + dx) return;
+        this.endText();
+        this.setStroke(op.color, 0.9);
+        out.push(`q 1 J [0 ${f2(op.pitch)}] 0 d ${f2(start)} ${Y(op.y)} m ${X(op.x2)} ${Y(op.y)} l S Q`);
+        return;
+      }
+      case 'link': {
+        if (op.url) {
+          this.pdf.link(op.x + dx, op.y + dy, op.width, op.height, op.url);
+          return;
+        }
+        const dest = op.dest && this.dest(op.dest);
+        // A direct destination: no action object, no name tree.
+        if (dest) this.pdf.annotate(op.x + dx, op.y + dy, op.width, op.height, { Subtype: 'Link', Dest: dest } as unknown as PDFKit.Mixins.AnnotationOption);
+        return;
+      }
+    }
+  }
+
+  /**
+   * One run of one face. The most common gap between characters (the justification spacing of the
+   * line) becomes the character spacing Tc; only the exceptions (inside Latin words, squeezed
+   * punctuation) are written as TJ adjustments.
+   */
+  private text(op: GlyphRun): void {
+    const n = op.chars.length;
+    if (n === 0) return;
+    const enc = this.encoder(op.face);
+    const gaps: number[] = [];
+    const counts = new Map<number, number>();
+    for (let k = 1; k < n; k++) {
+      const advance = (enc.face.advance(op.chars[k - 1]!.codePointAt(0)!) * op.size) / 1000;
+      const gap = Math.round((op.offsets[k]! - op.offsets[k - 1]! - advance) * 1000) / 1000;
+      gaps.push(gap);
+      counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    }
+    let spacing = 0;
+    let best = 0;
+    for (const [gap, count] of counts) if (count > best || (count === best && Math.abs(gap) < Math.abs(spacing))) [spacing, best] = [gap, count];
+    let tj = `(${enc.encode(op.chars[0]!)}`;
+    for (let k = 1; k < n; k++) {
+      const d = gaps[k - 1]! - spacing;
+      if (Math.abs(d) > 0.0005) tj += `)${fixed((-d * 1000) / op.size, 1)}(`;
+      tj += enc.encode(op.chars[k]!);
+    }
+    tj += ')';
+    const font = enc.font;
+    this.raw.page.fonts[font.id] ??= font.ref();
+    const out = this.out;
+    if (!this.inText) {
+      out.push('BT');
+      this.inText = true;
+      this.lineX = 0;
+      this.lineY = 0;
+    }
+    this.setFill(op.color);
+    const tf = `/${font.id} ${fixed(op.size, 2)} Tf`;
+    if (tf !== this.font) out.push(tf);
+    if (spacing !== this.spacing) out.push(`${fixed(spacing, 3)} Tc`);
+    this.font = tf;
+    this.spacing = spacing;
+    const x = Number(f2(op.x + this.dx));
+    const y = Number(f2(this.height - op.y - this.dy));
+    out.push(`${f2(x - this.lineX)} ${f2(y - this.lineY)} Td [${tj}] TJ`);
+    this.lineX = x;
+    this.lineY = y;
+  }
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { create, type Font, type Glyph } from 'fontkit';
+
+/**
+ * The fonts kitei typesets with: Noto Serif JP (regular) for text, Noto Sans JP (bold) for headings,
+ * labels and emphasis. Two faces keep the PDF small. They come from npm packages (never from the
+ * system), so every machine produces the same bytes.
+ */
+
+export type FaceName = 'serif' | 'sansBold';
+
+const FILES: Record<FaceName, string> = {
+  serif: '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
+  sansBold: '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
+};
+
+export const FACE_NAMES = Object.keys(FILES) as FaceName[];
+
+/** CSS family and weight of each face, for writers that name the font (SVG). */
+export const FACE_CSS: Record<FaceName, { family: string; weight: number }> = {
+  serif: { family: 'Noto Serif JP', weight: 400 },
+  sansBold: { family: 'Noto Sans JP', weight: 700 },
+};
+
+const require = createRequire(import.meta.url);
+
+/** Absolute path of a face's TTF inside node_modules. */
+export const fontFile = (face: FaceName): string => require.resolve(FILES[face]);
+
+export interface Face {
+  readonly name: FaceName;
+  readonly font: Font;
+  /** Ascent and descent (negative) in thousandths of an em. */
+  readonly ascent: number;
+  readonly descent: number;
+  /** Advance of a code point in thousandths of an em. */
+  advance(codePoint: number): number;
+  /** The cmap's glyph for a code point (cached). */
+  glyph(codePoint: number): Glyph;
+  has(codePoint: number): boolean;
+  /** Width of a string in points at `size`. */
+  width(text: string, size: number): number;
+}
+
+/** fontkit's hmtx table (public as a raw table): advances without building glyph metrics. */
+interface Hmtx {
+  readonly metrics: { readonly length: number; get(index: number): { readonly advance: number } };
+}
+
+function openFace(name: FaceName): Face {
+  const font = create(readFileSync(fontFile(name)));
+  const scale = 1000 / font.unitsPerEm;
+  const hmtx = (font as unknown as { hmtx: Hmtx }).hmtx;
+  // Advances are looked up once per character: fontkit builds a glyph object on every call.
+  const glyphs = new Map<number, Glyph>();
+  const advances = new Map<number, number>();
+  const glyph = (codePoint: number): Glyph => {
+    let g = glyphs.get(codePoint);
+    if (!g) {
+      g = font.glyphForCodePoint(codePoint);
+      glyphs.set(codePoint, g);
+    }
+    return g;
+  };
+  // A glyph's advanceWidth also works out vertical metrics (decoding the outline): read hmtx.
+  const advance = (codePoint: number): number => {
+    let value = advances.get(codePoint);
+    if (value === undefined) {
+      const id = glyph(codePoint).id;
+      value = hmtx.metrics.get(Math.min(id, hmtx.metrics.length - 1)).advance * scale;
+      advances.set(codePoint, value);
+    }
+    return value;
+  };
+  return {
+    name,
+    font,
+    ascent: font.ascent * scale,
+    descent: font.descent * scale,
+    advance,
+    glyph,
+    has: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+    width: (text, size) => {
+      let sum = 0;
+      for (const ch of text) sum += advance(ch.codePointAt(0)!);
+      return (sum * size) / 1000;
+    },
+  };
+}
+
+const opened = new Map<FaceName, Face>();
+
+/** The face, opened once per process (the files are large; fontkit reads tables lazily). */
+export function face(name: FaceName): Face {
+  let f = opened.get(name);
+  if (!f) {
+    f = openFace(name);
+    opened.set(name, f);
+  }
+  return f;
+}
+
+/** Characters that take no glyph: line breaks and tabs are layout, zero-width marks are dropped. */
+export const LAYOUT_ONLY = /[\n\r\t\u200b-\u200d\u2060\ufeff]/u;
+
+/**
+ * The characters of `text` that a face cannot draw, each once, in order of appearance. Text is
+ * compared after NFC normalization, as it is typeset.
+ */
+export function missingCharacters(text: string, faces: readonly FaceName[]): string[] {
+  const missing: string[] = [];
+  for (const ch of new Set(text.normalize('NFC'))) {
+    if (LAYOUT_ONLY.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (faces.some((name) => !face(name).has(cp))) missing.push(ch);
+  }
+  return missing;
+}
