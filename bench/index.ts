@@ -9,7 +9,7 @@
  * Options: --clients N, --formats docx,pdf (batch), --no-libreoffice.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -146,14 +146,25 @@ if (LIBREOFFICE && BATCH_FORMATS.split(',').includes('docx')) {
     .map((entry) => entry.name)
     .sort()
     .slice(0, LO_SAMPLE);
-  const docx = sample.flatMap((client) =>
+  // Clients share file names: copied flat under unique names, so that each conversion leaves its own PDF.
+  const flat = join(work, 'lo-batch-in');
+  mkdirSync(flat);
+  const docx = sample.flatMap((client, index) =>
     readdirSync(join(work, 'batch-2', client))
       .filter((name) => name.endsWith('.docx'))
-      .map((name) => join(work, 'batch-2', client, name)),
+      .map((name) => {
+        const copy = join(flat, `${String(index).padStart(3, '0')}-${name}`);
+        copyFileSync(join(work, 'batch-2', client, name), copy);
+        return copy;
+      }),
   );
-  const lo = libreOffice(join(work, 'lo-batch'), docx);
+  const loOut = join(work, 'lo-batch');
+  const lo = libreOffice(loOut, docx);
+  const converted = readdirSync(loOut).filter((name) => name.endsWith('.pdf')).length;
   const loAll = (lo / sample.length) * CLIENTS;
-  console.log(`\n3. 参考: LibreOffice（1 プロセス）で ${sample.length} 件分の docx ${docx.length} ファイルを PDF に変換: ${seconds(lo)}（${CLIENTS} 件なら約 ${seconds(loAll)}）`);
+  console.log(
+    `\n3. 参考: LibreOffice（1 プロセス）で ${sample.length} 件分の docx ${docx.length} ファイルを PDF に変換: ${seconds(lo)}（PDF ${converted} ファイル、${CLIENTS} 件なら約 ${seconds(loAll)}）`,
+  );
   console.log(`   kitei batch --jobs 2（docx と PDF の両方を生成）との比: LibreOffice の PDF 変換だけで ${ratio(loAll, two.ms)}の時間`);
 } else if (!LIBREOFFICE) {
   console.log('\n3. LibreOffice（soffice）が見つからないため、比較を省きました');
