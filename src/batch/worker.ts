@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AnswersError } from '../answers/load.js';
 import { buildAnswers, defaultTemplates, UnfilledError } from '../build.js';
 import { FORMAT_NAMES, FORMATS, UsageError, type Format } from '../render/index.js';
+import { MissingGlyphError } from '../render/pdf/errors.js';
 import { loadTemplates } from '../templates/load.js';
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
@@ -40,6 +41,7 @@ function describe(error: unknown, file: string): { error: string; internal: bool
   if (error instanceof AnswersError) return { error: error.message, internal: false };
   if (error instanceof UsageError) return { error: error.message.startsWith(`${file}:`) ? error.message : `${file}: ${error.message}`, internal: false };
   if (error instanceof ReferenceError) return { error: `${file}: ${error.message}`, internal: false };
+  if (error instanceof MissingGlyphError) return { error: `${file}: ${error.message}`, internal: false };
   if (error instanceof TemplateError) return { error: `${file}: 内部エラー（テンプレート）: ${error.message}`, internal: true };
   return { error: `${file}: 内部エラー: ${error instanceof Error ? error.message : String(error)}`, internal: true };
 }
