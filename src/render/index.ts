@@ -1,12 +1,11 @@
 import type { Document } from '../model/types.js';
-import { renderDocx } from './docx/index.js';
 import { renderMarkdown } from './markdown/index.js';
 
 /** Output formats and their writers. Each writer sees only the document model. */
 export const FORMATS = {
   md: { extension: 'md', label: 'Markdown', render: async (doc: Document): Promise<Uint8Array> => Buffer.from(renderMarkdown(doc), 'utf8') },
-  docx: { extension: 'docx', label: 'Word', render: renderDocx },
-  // Loaded on demand: pdfkit and the font files are only read when a PDF is asked for.
+  // Writers load on demand: a Markdown-only build never reads the docx package, pdfkit or the fonts.
+  docx: { extension: 'docx', label: 'Word', render: async (doc: Document): Promise<Uint8Array> => (await import('./docx/index.js')).renderDocx(doc) },
   pdf: { extension: 'pdf', label: 'PDF', render: async (doc: Document): Promise<Uint8Array> => (await import('./pdf/index.js')).renderPdf(doc) },
 } as const;
 
