@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../src/generate.js';
-import { inlineText } from '../../src/model/text.js';
-import type { Block, Chapter, Document, Inline, Section, Table } from '../../src/model/types.js';
+import type { Block, Chapter, Document, Section, Table } from '../../src/model/types.js';
 import { answersFrom, ROOT } from '../support/build.js';
 import { templateSet } from '../support/templates.js';
+import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows, tablesIn } from '../support/model.js';
 
 /**
  * 人的対策（2 章）: the real templates of templates/rulebook/2-human inside a small template set
@@ -45,67 +45,20 @@ document: { effectiveDate: 2026-04-01 }
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
 const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
 
-const sectionsIn = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
-const human = (doc: Document): Chapter => doc.children.find((b): b is Chapter => b.type === 'chapter' && b.title === '人的対策')!;
-
-function find(blocks: readonly Block[], id: string): Section | undefined {
-  for (const s of sectionsIn(blocks)) {
-    if (s.id === id) return s;
-    const inner = find(s.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-function section(doc: Document, id: string): Section {
-  const found = find(human(doc).children, id);
-  if (!found) throw new Error(`節 ${id} がありません`);
-  return found;
-}
-
-function runs(blocks: readonly Block[]): (readonly Inline[])[] {
-  const out: (readonly Inline[])[] = [];
-  const walk = (nodes: readonly Block[]) => {
-    for (const node of nodes) {
-      if (node.type === 'section') {
-        out.push(node.title);
-        walk(node.children);
-      } else if (node.type === 'paragraph') out.push(node.children);
-      else if (node.type === 'list')
-        // A list item reads as a 「・」 line, as in the sample's cells.
-        node.children.forEach((item) => {
-          const first = out.length;
-          walk(item.children);
-          if (out[first]) out[first] = [{ type: 'text', value: '・' }, ...out[first]!];
-        });
-      else if (node.type === 'table') node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
-      else if (node.type === 'note') walk(node.children);
-    }
-  };
-  walk(blocks);
-  return out;
-}
-const textOf = (blocks: readonly Block[]): string => runs(blocks).map(inlineText).join('\n');
+const human = (doc: Document): Chapter => chapterTitled(doc, '人的対策');
+const section = (doc: Document, id: string): Section => sectionOf(human(doc), id);
+/** A list item reads as a 「・」 line, as in the sample's cells. */
+const textOf = (blocks: readonly Block[]): string => blocksText(blocks, { listMarker: '・' });
 const chapterText = (doc: Document): string => textOf(human(doc).children);
 const sectionText = (doc: Document, id: string): string => textOf([section(doc, id)]);
-
-const numbered = (s: Section) => `${s.number} ${inlineText(s.title)}`;
 const topLevel = (doc: Document) => sectionsIn(human(doc).children).map(numbered);
 const subsections = (doc: Document, id: string) => sectionsIn(section(doc, id).children).map(numbered);
-
-function tables(blocks: readonly Block[]): Table[] {
-  const out: Table[] = [];
-  for (const node of blocks) {
-    if (node.type === 'table') out.push(node);
-    if (node.type === 'section') out.push(...tables(node.children));
-  }
-  return out;
-}
 const tableOf = (doc: Document, id: string): Table => {
-  const [table] = tables(section(doc, id).children);
+  const [table] = tablesIn(section(doc, id).children);
   if (!table) throw new Error(`${id} に表がありません`);
   return table;
 };
-const rowsOf = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell.children)));
+const rowsOf = (table: Table): string[][] => tableRows(table, { listMarker: '・' });
 
 describe('人的対策: 既定（株式会社・すべてのオプションあり）', () => {
   const doc = rulebookOf(COMPANY);

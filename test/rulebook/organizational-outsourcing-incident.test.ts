@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { inlineText } from '../../src/model/text.js';
-import type { Block, Chapter, Document, Inline, Section, Table } from '../../src/model/types.js';
+import type { Block, Chapter, Document, Section } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { answersFrom, ROOT } from '../support/build.js';
 import { templateSet } from '../support/templates.js';
+import { blocksText, chapterTitled, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
  * 組織的対策 8 委託管理・8-1 委託先情報セキュリティ対策状況確認リスト・9 インシデント対応及び事業継続管理
@@ -50,69 +51,14 @@ const company = (organizational: string) => `${COMPANY}organizational:\n${organi
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
 const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
 
-const sectionsIn = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
-const organizational = (doc: Document): Chapter => doc.children.find((b): b is Chapter => b.type === 'chapter')!;
-
-function find(blocks: readonly Block[], id: string): Section | undefined {
-  for (const s of sectionsIn(blocks)) {
-    if (s.id === id) return s;
-    const inner = find(s.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function section(doc: Document, id: string): Section {
-  const found = find(organizational(doc).children, id);
-  if (!found) throw new Error(`節 ${id} がありません`);
-  return found;
-}
-
-/** All inline runs of some blocks, in reading order (headings included). */
-function runs(blocks: readonly Block[]): (readonly Inline[])[] {
-  const out: (readonly Inline[])[] = [];
-  const walk = (nodes: readonly Block[]) => {
-    for (const node of nodes) {
-      if (node.type === 'section') {
-        out.push(node.title);
-        walk(node.children);
-      } else if (node.type === 'paragraph') out.push(node.children);
-      else if (node.type === 'list') node.children.forEach((item) => walk(item.children));
-      else if (node.type === 'table') node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
-      else if (node.type === 'note') walk(node.children);
-    }
-  };
-  walk(blocks);
-  return out;
-}
-
-const textOf = (blocks: readonly Block[]): string => runs(blocks).map(inlineText).join('\n');
+const organizational = (doc: Document): Chapter => chapterTitled(doc);
+const section = (doc: Document, id: string): Section => sectionOf(organizational(doc), id);
+const textOf = (blocks: readonly Block[]): string => blocksText(blocks);
 const sectionText = (doc: Document, id: string): string => textOf([section(doc, id)]);
-const linesOf = (doc: Document, id: string): string[] => runs([section(doc, id)]).map(inlineText);
-const numbered = (s: Section) => `${s.number} ${inlineText(s.title)}`;
+const linesOf = (doc: Document, id: string): string[] => inlineRuns([section(doc, id)]).map(inlineText);
 const subsections = (doc: Document, id: string) => sectionsIn(section(doc, id).children).map(numbered);
-
-function tables(blocks: readonly Block[]): Table[] {
-  const out: Table[] = [];
-  for (const node of blocks) {
-    if (node.type === 'table') out.push(node);
-    else if (node.type === 'section') out.push(...tables(node.children));
-  }
-  return out;
-}
-const tableRows = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell.children)));
-
-function xrefs(blocks: readonly Block[]): { target: string; text: string }[] {
-  const out: { target: string; text: string }[] = [];
-  const visit = (nodes: readonly Inline[]) => {
-    for (const node of nodes) {
-      if (node.type === 'xref') out.push({ target: node.target, text: node.text });
-      if (node.type === 'strong' || node.type === 'link') visit(node.children);
-    }
-  };
-  runs(blocks).forEach(visit);
-  return out;
-}
+const tables = tablesIn;
+const xrefs = xrefsIn;
 
 /** The 委託先評価基準 bullet list of 8.1. */
 const criteriaOf = (doc: Document): string[] => {

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { inlineText } from '../../src/model/text.js';
-import type { Block, Chapter, Document, Inline, List, Section, Table } from '../../src/model/types.js';
+import type { Block, Chapter, Document, List, Section } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { answersFrom, ROOT } from '../support/build.js';
 import { templateSet } from '../support/templates.js';
+import { blocksText, chapterTitled, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
  * 組織的対策 1〜7（organizational.audit / informationSharing / basicPolicy / assets / accounts / email）.
@@ -51,91 +52,22 @@ document: { effectiveDate: 2026-04-01 }
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
 const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
 
-const sectionsIn = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
-const organizational = (doc: Document): Chapter => doc.children.find((b): b is Chapter => b.type === 'chapter' && b.title === '組織的対策')!;
-
-function find(blocks: readonly Block[], id: string): Section | undefined {
-  for (const section of sectionsIn(blocks)) {
-    if (section.id === id) return section;
-    const inner = find(section.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function section(doc: Document, id: string): Section {
-  const found = find(organizational(doc).children, id);
-  if (!found) throw new Error(`節 ${id} がありません`);
-  return found;
-}
-
-/** All inline runs of some blocks, in reading order (headings included). */
-function runs(blocks: readonly Block[]): (readonly Inline[])[] {
-  const out: (readonly Inline[])[] = [];
-  const walk = (nodes: readonly Block[]) => {
-    for (const node of nodes) {
-      switch (node.type) {
-        case 'section':
-          out.push(node.title);
-          walk(node.children);
-          break;
-        case 'paragraph':
-          out.push(node.children);
-          break;
-        case 'list':
-          node.children.forEach((item) => walk(item.children));
-          break;
-        case 'table':
-          node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
-          break;
-        case 'note':
-          walk(node.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  walk(blocks);
-  return out;
-}
-
-const textOf = (blocks: readonly Block[]): string => runs(blocks).map(inlineText).join('\n');
+const organizational = (doc: Document): Chapter => chapterTitled(doc, '組織的対策');
+const section = (doc: Document, id: string): Section => sectionOf(organizational(doc), id);
+const textOf = (blocks: readonly Block[]): string => blocksText(blocks);
 const sectionText = (doc: Document, id: string): string => textOf([section(doc, id)]);
-const linesOf = (doc: Document, id: string): string[] => runs([section(doc, id)]).map(inlineText);
-
-const numbered = (s: Section) => `${s.number} ${inlineText(s.title)}`;
+const linesOf = (doc: Document, id: string): string[] => inlineRuns([section(doc, id)]).map(inlineText);
 const topLevel = (doc: Document) => sectionsIn(organizational(doc).children).map(numbered);
 const subsections = (doc: Document, id: string) => sectionsIn(section(doc, id).children).map(numbered);
+const tables = tablesIn;
 
-function tables(blocks: readonly Block[]): Table[] {
-  const out: Table[] = [];
-  for (const node of blocks) {
-    if (node.type === 'table') out.push(node);
-    if (node.type === 'section') out.push(...tables(node.children));
-  }
-  return out;
-}
-const tableRows = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell.children)));
-
-/** The items of the first bulleted list directly in a section, one string per item. */
 function listItems(doc: Document, id: string, index = 0): string[] {
   const list = section(doc, id).children.filter((b): b is List => b.type === 'list')[index];
   if (!list) throw new Error(`${id} に箇条書きがありません`);
   return list.children.map((item) => textOf(item.children));
 }
 
-function xrefs(blocks: readonly Block[]): { target: string; text: string }[] {
-  const out: { target: string; text: string }[] = [];
-  const visit = (nodes: readonly Inline[]) => {
-    for (const node of nodes) {
-      if (node.type === 'xref') out.push({ target: node.target, text: node.text });
-      if (node.type === 'strong' || node.type === 'link') visit(node.children);
-    }
-  };
-  runs(blocks).forEach(visit);
-  return out;
-}
+const xrefs = xrefsIn;
 
 const errorOf = (yaml: string): AnswersError => {
   try {

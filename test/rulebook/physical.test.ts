@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
-import { inlineText } from '../../src/model/text.js';
-import type { Block, Chapter, Document, Inline, Section, Table } from '../../src/model/types.js';
+import type { Block, Chapter, Document, Section, Table } from '../../src/model/types.js';
 import { answersFrom, ROOT } from '../support/build.js';
 import { templateSet } from '../support/templates.js';
+import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows } from '../support/model.js';
 
 /**
  * 物理的対策（3 章）: the real templates of templates/rulebook/3-physical inside a small template
@@ -38,48 +38,13 @@ document: { effectiveDate: 2026-04-01 }
 
 const rulebookOf = (yaml: string): Document => generate(answersFrom(yaml), TEMPLATES).documents[0]!;
 
-const sectionsIn = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
-const physical = (doc: Document): Chapter =>
-  doc.children.find((b): b is Chapter => b.type === 'chapter' && b.title === '物理的対策')!;
-
-function find(blocks: readonly Block[], id: string): Section | undefined {
-  for (const s of sectionsIn(blocks)) {
-    if (s.id === id) return s;
-    const inner = find(s.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-function section(doc: Document, id: string): Section {
-  const found = find(physical(doc).children, id);
-  if (!found) throw new Error(`節 ${id} がありません`);
-  return found;
-}
-
-function runs(blocks: readonly Block[]): (readonly Inline[])[] {
-  const out: (readonly Inline[])[] = [];
-  const walk = (nodes: readonly Block[]) => {
-    for (const node of nodes) {
-      if (node.type === 'section') {
-        out.push(node.title);
-        walk(node.children);
-      } else if (node.type === 'paragraph') out.push(node.children);
-      else if (node.type === 'list') node.children.forEach((item) => walk(item.children));
-      else if (node.type === 'table') node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
-      else if (node.type === 'note') walk(node.children);
-    }
-  };
-  walk(blocks);
-  return out;
-}
-const textOf = (blocks: readonly Block[]): string => runs(blocks).map(inlineText).join('\n');
+const physical = (doc: Document): Chapter => chapterTitled(doc, '物理的対策');
+const section = (doc: Document, id: string): Section => sectionOf(physical(doc), id);
+const textOf = (blocks: readonly Block[]): string => blocksText(blocks);
 const chapterText = (doc: Document): string => textOf(physical(doc).children);
 const sectionText = (doc: Document, id: string): string => textOf([section(doc, id)]);
-const numbered = (s: Section) => `${s.number} ${inlineText(s.title)}`;
-
-const tablesOf = (doc: Document, id: string): Table[] =>
-  section(doc, id).children.filter((b): b is Table => b.type === 'table');
-const rowsOf = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell.children)));
+const tablesOf = (doc: Document, id: string): Table[] => section(doc, id).children.filter((b): b is Table => b.type === 'table');
+const rowsOf = (table: Table): string[][] => tableRows(table);
 
 describe('物理的対策: 既定（株式会社）', () => {
   const doc = rulebookOf(COMPANY);

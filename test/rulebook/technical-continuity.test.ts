@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { inlineText } from '../../src/model/text.js';
-import type { Block, Chapter, Document, Inline, List, Paragraph, Section, Table } from '../../src/model/types.js';
+import type { Block, Chapter, Document, List, Paragraph, Section, Table } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { ReferenceError } from '../../src/transform/xref.js';
 import { answersFrom, ROOT } from '../support/build.js';
 import { templateSet } from '../support/templates.js';
+import { blocksText, chapterTitled, findSection, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
  * 技術的対策 4 バックアップ・5 リストア手順・6 システム開発及び保守（technical.continuity）.
@@ -53,92 +54,21 @@ document: { effectiveDate: 2026-04-01 }
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
 const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
 
-const sectionsIn = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
-
-function technical(doc: Document): Chapter {
-  return doc.children.find((b): b is Chapter => b.type === 'chapter' && b.title === '技術的対策')!;
-}
-
-function find(blocks: readonly Block[], id: string): Section | undefined {
-  for (const section of sectionsIn(blocks)) {
-    if (section.id === id) return section;
-    const inner = find(section.children, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function section(doc: Document, id: string): Section {
-  const found = find(technical(doc).children, id);
-  if (!found) throw new Error(`節 ${id} がありません`);
-  return found;
-}
-
-/** All inline runs of some blocks, in reading order (headings included). */
-function runs(blocks: readonly Block[]): (readonly Inline[])[] {
-  const out: (readonly Inline[])[] = [];
-  const walk = (nodes: readonly Block[]) => {
-    for (const node of nodes) {
-      switch (node.type) {
-        case 'section':
-          out.push(node.title);
-          walk(node.children);
-          break;
-        case 'paragraph':
-          out.push(node.children);
-          break;
-        case 'list':
-          node.children.forEach((item) => walk(item.children));
-          break;
-        case 'table':
-          node.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
-          break;
-        case 'note':
-          walk(node.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  walk(blocks);
-  return out;
-}
-
-const textOf = (blocks: readonly Block[]): string => runs(blocks).map(inlineText).join('\n');
+const technical = (doc: Document): Chapter => chapterTitled(doc, '技術的対策');
+const section = (doc: Document, id: string): Section => sectionOf(technical(doc), id);
+const textOf = (blocks: readonly Block[]): string => blocksText(blocks);
 const sectionText = (doc: Document, id: string): string => textOf([section(doc, id)]);
-const linesOf = (doc: Document, id: string): string[] => runs([section(doc, id)]).map(inlineText);
-
-const numbered = (s: Section) => `${s.number} ${inlineText(s.title)}`;
+const linesOf = (doc: Document, id: string): string[] => inlineRuns([section(doc, id)]).map(inlineText);
 const topLevel = (doc: Document) => sectionsIn(technical(doc).children).map(numbered);
 const subsections = (doc: Document, id: string) => sectionsIn(section(doc, id).children).map(numbered);
 
-function tableIn(blocks: readonly Block[]): Table | undefined {
-  for (const node of blocks) {
-    if (node.type === 'table') return node;
-    const inner = node.type === 'section' ? tableIn(node.children) : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
-}
 function firstTable(blocks: readonly Block[]): Table {
-  const table = tableIn(blocks);
+  const [table] = tablesIn(blocks);
   if (!table) throw new Error('表がありません');
   return table;
 }
-const tableRows = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell.children)));
 
-function xrefs(blocks: readonly Block[]): { target: string; text: string }[] {
-  const out: { target: string; text: string }[] = [];
-  const visit = (nodes: readonly Inline[]) => {
-    for (const node of nodes) {
-      if (node.type === 'xref') out.push({ target: node.target, text: node.text });
-      if (node.type === 'strong' || node.type === 'link') visit(node.children);
-    }
-  };
-  runs(blocks).forEach(visit);
-  return out;
-}
+const xrefs = xrefsIn;
 
 describe('既定（株式会社・オプションすべて有効）', () => {
   const doc = rulebookOf(COMPANY);
@@ -271,7 +201,7 @@ technical:
   it('systemDevelopment: false で 6 がまるごとなくなり、参照も残らない', () => {
     const doc = rulebookOf(`${COMPANY}\noptions: { systemDevelopment: false }`);
     expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順']);
-    expect(find(technical(doc).children, 'tech-vulnerability-management')).toBeUndefined();
+    expect(findSection(technical(doc).children, 'tech-vulnerability-management')).toBeUndefined();
     const all = textOf(technical(doc).children);
     expect(all).not.toContain('脆弱性管理');
     expect(all).not.toContain('システム開発');
