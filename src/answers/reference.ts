@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { isTodo } from './common.js';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from './core.js';
+import { defOf, descriptionOf, isTodoOption, type SchemaDef } from './introspect.js';
 import { answersSchema, presetFor } from './schema.js';
 
 /**
@@ -8,21 +9,6 @@ import { answersSchema, presetFor } from './schema.js';
  * description, its form and the company preset's default. A test keeps the committed file equal to
  * this output, so the documentation cannot drift from the schema.
  */
-
-interface Def {
-  type: string;
-  innerType?: unknown;
-  out?: unknown;
-  in?: unknown;
-  options?: unknown[];
-  shape?: Record<string, unknown>;
-  element?: unknown;
-  entries?: Record<string, string>;
-  checks?: { _zod?: { def?: { check?: string; minimum?: number; maximum?: number; value?: number } } }[];
-}
-
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
-const descriptionOf = (schema: unknown): string | undefined => (schema as { description?: string }).description;
 
 export interface ReferenceRow {
   /** Dotted key; list items as `[]`: `technical.continuity.backup.targets[].device`. */
@@ -55,9 +41,9 @@ export function referenceRows(): ReferenceRow[] {
         // isoDate(): a preprocess (Date → string) in front of the string check.
         date ||= defOf(def.in).type === 'transform';
         current = def.out;
-      } else if (def.type === 'union' && def.options?.some((o) => 'todo' in (defOf(o).shape ?? {}))) {
+      } else if (def.type === 'union' && def.options?.some(isTodoOption)) {
         fillable = true;
-        current = def.options.find((o) => !('todo' in (defOf(o).shape ?? {})));
+        current = def.options.find((o) => !isTodoOption(o));
       } else break;
     }
     const def = defOf(current);
@@ -85,7 +71,7 @@ function unwrap(schema: unknown): unknown {
   for (let def = defOf(current); ['nullable', 'optional', 'default', 'pipe', 'union'].includes(def.type); def = defOf(current)) {
     if (def.type === 'pipe') current = def.out;
     else if (def.type === 'union') {
-      const next = def.options?.find((o) => !('todo' in (defOf(o).shape ?? {})));
+      const next = def.options?.find((o) => !isTodoOption(o));
       if (!next || next === current) break;
       current = next;
     } else current = def.innerType;
@@ -93,7 +79,7 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
-function sizeNote(def: Def): string {
+function sizeNote(def: SchemaDef): string {
   const min = def.checks?.find((c) => c._zod?.def?.check === 'min_length')?._zod?.def?.minimum;
   return min ? `、${min}行以上` : '';
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isTodo } from '../answers/common.js';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../answers/core.js';
 import { answersSchema } from '../answers/schema.js';
+import { defOf, descriptionOf, isTodoOption, type SchemaDef } from '../answers/introspect.js';
 
 /**
  * The answers schema as a tree of questions: every key with its Japanese description, its kind
@@ -52,22 +53,7 @@ export interface ListField extends FieldBase {
 
 export type Field = LeafField | ObjectField | ListField;
 
-interface Def {
-  type: string;
-  innerType?: unknown;
-  in?: unknown;
-  out?: unknown;
-  options?: unknown[];
-  shape?: Record<string, unknown>;
-  element?: unknown;
-  entries?: Record<string, string>;
-  checks?: { _zod?: { def?: { check?: string; minimum?: number; maximum?: number; value?: number } } }[];
-}
-
-const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
-const descriptionOf = (schema: unknown): string | undefined => (schema as { description?: string }).description;
-const isTodoOption = (option: unknown) => 'todo' in (defOf(option).shape ?? {});
-const checkValue = (def: Def, check: string, prop: 'minimum' | 'maximum' | 'value') =>
+const checkValue = (def: SchemaDef, check: string, prop: 'minimum' | 'maximum' | 'value') =>
   def.checks?.find((c) => c._zod?.def?.check === check)?._zod?.def?.[prop];
 
 /** `label: examples`, split at the first ": " outside brackets (「正式名称（例: …）」 keeps its bracket). */
