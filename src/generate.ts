@@ -99,7 +99,7 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
             : revised === null
               ? formatDate(plain(answers.document.effectiveDate, 'document.effectiveDate'))
               : formatDate(plain(revised as Fillable, `document.chapterRevised.${key}`)),
-        scope: key === null ? [] : values.inlines(values.token({ kind: 'text', value: answers.document.chapterScope[key] })),
+        scope: key === null ? [] : values.inlines(values.token({ kind: 'text', value: answers.document.chapterScope[key] }, `document.chapterScope.${key}`)),
         children: renderSections(chapterTemplate.sections),
       };
     });

@@ -54,11 +54,29 @@ const fail = (ctx: Context, node: md.Node | undefined, message: string): never =
   throw new TemplateError(ctx.file, message, node?.position?.start.line);
 };
 
+/**
+ * Parsed Markdown by its text. Values are tokens named by their answers key, so a template renders
+ * the same Markdown for every organization whose answers have the same shape: batch builds and the
+ * distribution pack parse each variant once. The trees are only read, never changed.
+ */
+const parsed = new Map<string, md.Root>();
+const PARSE_CACHE_SIZE = 400;
+
+function parseMarkdown(markdown: string): md.Root {
+  let tree = parsed.get(markdown);
+  if (!tree) {
+    tree = fromMarkdown(markdown, {
+      extensions: [gfmTable(), directive()],
+      mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
+    });
+    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+    parsed.set(markdown, tree);
+  }
+  return tree;
+}
+
 export function parseTemplateMarkdown(markdown: string, file: string, values: ValueTable): Block[] {
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfmTable(), directive()],
-    mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
-  });
+  const tree = parseMarkdown(markdown);
   const ctx: Context = { file, values };
   return nestSections(ctx, tree.children);
 }

@@ -90,7 +90,7 @@ function environment(values: ValueTable, dateStyle: DateStyle): typeof Handlebar
       const found = values.lookup(value);
       if (!found) throw new Error('date には回答の日付を渡してください');
       if (found.kind === 'gap') return new hb.SafeString(String(value));
-      return new hb.SafeString(values.token({ kind: 'text', value: formatJapaneseDate(found.value, dateStyle) }));
+      return new hb.SafeString(values.token({ kind: 'text', value: formatJapaneseDate(found.value, dateStyle) }, `${values.idOf(String(value))}@${dateStyle}`));
     },
   });
   return hb;

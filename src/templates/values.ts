@@ -14,25 +14,38 @@ import type { Inline } from '../model/types.js';
 
 const OPEN = '\ue000';
 const CLOSE = '\ue001';
-const TOKEN_PATTERN = /\ue000([0-9a-z]+)\ue001/gu;
+const TOKEN_PATTERN = /\ue000([^\ue000\ue001]+)\ue001/gu;
 
 export type Value =
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'gap'; readonly key: string; readonly question: string };
 
 export class ValueTable {
-  private readonly values: Value[] = [];
+  private readonly values = new Map<string, Value>();
+  private anonymous = 0;
 
-  token(value: Value): string {
-    this.values.push(value);
-    return `${OPEN}${(this.values.length - 1).toString(36)}${CLOSE}`;
+  /**
+   * The token for a value. A token named by the value's answers key (`roles.systemAdmin.title`)
+   * is the same in every build, so the Markdown a template renders depends only on the answers'
+   * shape, not on their text — which lets parses be cached across builds.
+   */
+  token(value: Value, id = `#${++this.anonymous}`): string {
+    const existing = this.values.get(id);
+    if (existing && JSON.stringify(existing) !== JSON.stringify(value)) throw new Error(`内部エラー: 値トークン ${id} が二重に定義されました`);
+    this.values.set(id, value);
+    return `${OPEN}${id}${CLOSE}`;
   }
 
   /** The value behind a token, or undefined when the string is not exactly one token. */
   lookup(maybeToken: unknown): Value | undefined {
     if (typeof maybeToken !== 'string') return undefined;
-    const match = /^\ue000([0-9a-z]+)\ue001$/u.exec(maybeToken);
-    return match ? this.values[parseInt(match[1]!, 36)] : undefined;
+    const match = /^\ue000([^\ue000\ue001]+)\ue001$/u.exec(maybeToken);
+    return match ? this.values.get(match[1]!) : undefined;
+  }
+
+  /** The id inside a token (for values derived from it). */
+  idOf(token: string): string | undefined {
+    return /^\ue000([^\ue000\ue001]+)\ue001$/u.exec(token)?.[1];
   }
 
   /** Plain string for comparisons in templates: a token's value, anything else as it is. */
@@ -50,7 +63,7 @@ export class ValueTable {
     for (const match of textWithTokens.matchAll(TOKEN_PATTERN)) {
       pending += textWithTokens.slice(last, match.index);
       last = match.index + match[0].length;
-      const value = this.values[parseInt(match[1]!, 36)];
+      const value = this.values.get(match[1]!);
       if (!value) throw new Error(`内部エラー: 不明な値トークン ${match[1]}`);
       if (value.kind === 'text') {
         pending += value.value;
@@ -81,8 +94,8 @@ export const containsToken = (s: string): boolean => s.includes(OPEN) || s.inclu
  * `{{#if}}` treats it as absent.
  */
 export function tokenize(data: unknown, table: ValueTable, path: string[] = []): unknown {
-  if (typeof data === 'string') return data === '' ? '' : table.token({ kind: 'text', value: data });
-  if (isTodo(data)) return table.token({ kind: 'gap', key: path.join('.'), question: data.todo });
+  if (typeof data === 'string') return data === '' ? '' : table.token({ kind: 'text', value: data }, path.join('.'));
+  if (isTodo(data)) return table.token({ kind: 'gap', key: path.join('.'), question: data.todo }, path.join('.'));
   if (Array.isArray(data)) return data.map((item, index) => tokenize(item, table, [...path, String(index)]));
   if (data !== null && typeof data === 'object') {
     const out: Record<string, unknown> = {};
