@@ -84,7 +84,16 @@ export async function buildAnswers(answers: Answers, file: string, options: Buil
     names.set(name.toLowerCase(), document.id);
     rendered.push({ path: insideDirectory(outputDir, name), data: await writer.render(document) });
   }
-  for (const output of rendered) writeFileAtomic(output.path, output.data);
+  for (const output of rendered) {
+    try {
+      writeFileAtomic(output.path, output.data);
+    } catch (error) {
+      // The file system said no (--out is a file, no permission, disk full): the user's to fix, not a bug.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      throw new UsageError(`出力先に書き込めません（${code}）: ${output.path}。--out に書き込めるディレクトリを指定してください`);
+    }
+  }
   return { outputDir, files: rendered.map((r) => ({ path: r.path, bytes: r.data.byteLength })), generated };
 }
 

@@ -19,6 +19,8 @@ const checkedText = (schema: z.ZodString) =>
     .refine((s) => !FORBIDDEN_CHARACTERS.test(s), {
       message: '制御文字・私用領域の文字・書字方向を変える文字は使えません',
     })
+    // A value of spaces alone would print as a blank name; '' is already reported by min(1).
+    .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの値は使えません' })
     .refine((s) => !PLACEHOLDER_PATTERN.test(s), {
       message: '「○○」「●●」「20yy」「****」などの仮の値が残っています。実際の値を記入してください',
     });
@@ -38,7 +40,7 @@ export const line = () =>
 
 export const todoSchema = z
   .object({
-    todo: z.string().min(1),
+    todo: z.string().min(1, '空にはできません（まだ決まっていない項目なら、質問を書いてください）'),
   })
   .strict();
 export type Todo = z.infer<typeof todoSchema>;

@@ -67,10 +67,43 @@ export function parseAnswersYaml(source: string, file: string): ParsedYaml {
       })),
     );
   }
-  return {
-    data: doc.toJS({ maxAliasCount: 100 }),
-    locate: (path) => locate(doc, lineCounter, path),
+  const reserved = reservedKeys(doc, lineCounter);
+  if (reserved.length) throw new AnswersError(reserved.map((issue) => ({ file, ...issue })));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses an alias that expands too far (a "billion laughs" file) with a plain ReferenceError.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AnswersError([
+      { file, line: undefined, key: '', message: `エイリアス（&名前・*名前）の参照が多すぎて読み込めません。値をそのまま書いてください（${message}）` },
+    ]);
+  }
+  return { data, locate: (path) => locate(doc, lineCounter, path) };
+}
+
+/** Keys that JavaScript gives a meaning of its own (`__proto__` would set the prototype instead of a key). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every reserved key in the document, with its line and dotted key. */
+function reservedKeys(doc: YamlDocument, lineCounter: LineCounter): Omit<AnswersIssue, 'file'>[] {
+  const found: Omit<AnswersIssue, 'file'>[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key === 'string' && RESERVED_KEYS.has(key)) {
+          found.push({ line: lineOf(pair.key as YamlNode, lineCounter), key: [...path, key].join('.'), message: 'このキーは使えません' });
+        } else {
+          walk(pair.value, [...path, String(key)]);
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, String(i)]));
+    }
   };
+  walk(doc.contents, []);
+  return found;
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -133,8 +166,21 @@ export function answersFromData(data: unknown, file: string, locateKey: Locator 
       },
     ]);
   }
-  const merged = deepMerge(presetFor(type as OrganizationType, data), data);
+  let preset: Record<string, unknown>;
+  let presetFailure: unknown;
+  try {
+    preset = presetFor(type as OrganizationType, data);
+  } catch (error) {
+    // The preset reads the user's own vocabulary, roles and labels before they are validated; one of
+    // the wrong shape (a list written as 「キー: 値」) is reported by the schema, against the plain preset.
+    if (!(error instanceof TypeError)) throw error;
+    presetFailure = error;
+    preset = presetFor(type as OrganizationType, { organization: data.organization });
+  }
+  const merged = deepMerge(preset, data);
   const result = answersSchema.safeParse(merged, { reportInput: true });
+  // Answers that pass only without the user's own vocabulary would be quietly wrong: a bug to report.
+  if (result.success && presetFailure !== undefined) throw presetFailure;
   if (result.success) return result.data;
   throw new AnswersError(result.error.issues.flatMap((issue) => toIssues(issue, locateKey)));
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * File output: names that are safe on Windows, macOS and Linux whatever the organization's name
@@ -29,7 +29,8 @@ export function insideDirectory(root: string, ...segments: string[]): string {
   const base = resolve(root);
   const target = resolve(base, ...segments);
   const rel = relative(base, target);
-  if (rel === '' || rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(base, rel) !== target) {
+  // `..` only as a whole segment: a safe name may well begin with dots (`.._etc` from `../etc`).
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || resolve(base, rel) !== target) {
     throw new Error(`出力先 ${root} の外には書き込めません: ${join(...segments)}`);
   }
   return target;
