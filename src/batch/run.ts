@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AnswersError, loadAnswersFile } from '../answers/load.js';
 import type { Answers } from '../answers/schema.js';
@@ -149,6 +149,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const reporter = options.reporter ?? silentReporter;
   const { clients, bases } = batchInputs(options.inputs);
+  // An --out that names a file would fail every client and then the manifest: say so once, up front.
+  if (statSync(options.out, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new UsageError(`出力先 ${options.out} はファイルです。--out には書き込めるディレクトリを指定してください`);
+  }
   const manifest = insideDirectory(options.out, MANIFEST);
   const results = new Map<string, ClientResult>();
   const finish = (result: ClientResult) => {

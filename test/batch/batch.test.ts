@@ -116,6 +116,15 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
     expect(await run(['batch', CLIENTS, '--jobs', '0'], io)).toBe(1);
     expect(err).toContain('--jobs には 1 以上の整数を指定してください');
   });
+
+  it('--out がファイルなら、何も生成せずに使い方の誤り（終了コード 1）', async () => {
+    const file = join(tempDir(), 'not-a-directory');
+    writeFileSync(file, 'x');
+    let err = '';
+    expect(await run(['batch', CLIENTS, '--out', file], { out: () => {}, err: (t) => (err += t) })).toBe(1);
+    expect(err).toContain('はファイルです。--out には書き込めるディレクトリを指定してください');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
 });
 
 describe('kitei batch: PDF のページ数', () => {
