@@ -17,6 +17,9 @@ export interface SchemaDef {
 
 export const defOf = (schema: unknown): SchemaDef => (schema as { _zod: { def: SchemaDef } })._zod.def;
 
+/** The same for a schema that may be missing (a key the schema does not have). */
+export const defOfMaybe = (schema: unknown): SchemaDef | undefined => (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+
 export const descriptionOf = (schema: unknown): string | undefined => (schema as { description?: string }).description;
 
 /** The `{ todo }` branch of a fillable union. */

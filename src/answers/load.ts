@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as Ya
 import type { z } from 'zod';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from './core.js';
 import { answersSchema, deepMerge, presetFor, type Answers } from './schema.js';
+import { defOfMaybe, isTodoOption } from './introspect.js';
 
 /**
  * Answers file → validated `Answers`. Every problem is reported with the file, the line and the
@@ -225,15 +226,12 @@ const typeName = (expected: string): string =>
 const describeInput = (input: unknown): string =>
   input === null ? '空' : Array.isArray(input) ? 'リスト' : typeof input === 'object' ? '「キー: 値」の組' : `${typeName(typeof input)}「${String(input)}」`;
 
-type SchemaDef = { type: string; innerType?: unknown; out?: unknown; options?: unknown[]; shape?: Record<string, unknown>; element?: unknown };
-const defOf = (schema: unknown): SchemaDef | undefined => (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
-
 /** Steps through wrappers (nullable, pipe) and stand-in unions (`text | { todo }`) to the schema that holds keys. */
 function unwrapSchema(schema: unknown): unknown {
-  for (let def = defOf(schema); def; def = defOf(schema)) {
+  for (let def = defOfMaybe(schema); def; def = defOfMaybe(schema)) {
     if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') schema = def.innerType;
     else if (def.type === 'pipe') schema = def.out;
-    else if (def.type === 'union') schema = def.options?.find((option) => !('todo' in (defOf(option)?.shape ?? {})));
+    else if (def.type === 'union') schema = def.options?.find((option) => !isTodoOption(option));
     else break;
   }
   return schema;
@@ -243,12 +241,12 @@ function unwrapSchema(schema: unknown): unknown {
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let schema: unknown = answersSchema;
   for (const segment of path) {
-    const def = defOf(unwrapSchema(schema));
+    const def = defOfMaybe(unwrapSchema(schema));
     if (def?.type === 'object') schema = def.shape?.[String(segment)];
     else if (def?.type === 'array') schema = def.element;
     else return [];
   }
-  const def = defOf(unwrapSchema(schema));
+  const def = defOfMaybe(unwrapSchema(schema));
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
