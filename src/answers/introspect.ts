@@ -24,3 +24,40 @@ export const descriptionOf = (schema: unknown): string | undefined => (schema as
 
 /** The `{ todo }` branch of a fillable union. */
 export const isTodoOption = (option: unknown): boolean => 'todo' in (defOf(option).shape ?? {});
+
+export interface FieldShape {
+  /** The schema under the wrappers: an object, array, enum, string… or the date pipe itself. */
+  readonly schema: unknown;
+  readonly description: string | undefined;
+  /** `.nullable()`: null is an answer. */
+  readonly nullable: boolean;
+  /** `text | { todo }`: the value may still be a stand-in. */
+  readonly fillable: boolean;
+  /** isoDate(): a preprocess (Date → string) in front of the string check. */
+  readonly date: boolean;
+}
+
+/** Steps through nullable/optional/default wrappers and stand-in unions to what a key really holds. */
+export function fieldShape(schema: unknown): FieldShape {
+  let description = descriptionOf(schema);
+  let nullable = false;
+  let fillable = false;
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    description ??= descriptionOf(current);
+    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') {
+      nullable ||= def.type === 'nullable';
+      current = def.innerType;
+    } else if (def.type === 'union' && def.options?.some(isTodoOption)) {
+      fillable = true;
+      current = def.options.find((o) => !isTodoOption(o));
+    } else if (def.type === 'pipe' && defOfMaybe(def.in)?.type === 'transform') {
+      return { schema: current, description, nullable, fillable, date: true };
+    } else if (def.type === 'pipe') {
+      current = def.out;
+    } else {
+      return { schema: current, description, nullable, fillable, date: false };
+    }
+  }
+}

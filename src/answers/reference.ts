@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { isTodo } from './common.js';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from './core.js';
-import { defOf, descriptionOf, isTodoOption, type SchemaDef } from './introspect.js';
+import { defOf, fieldShape, isTodoOption, type SchemaDef } from './introspect.js';
 import { answersSchema, presetFor } from './schema.js';
 
 /**
@@ -26,26 +26,10 @@ export interface ReferenceRow {
 export function referenceRows(): ReferenceRow[] {
   const rows: ReferenceRow[] = [];
   const visit = (schema: unknown, key: string, inherited?: string) => {
-    let description = descriptionOf(schema) ?? inherited;
-    let nullable = false;
-    let fillable = false;
-    let date = false;
-    let current = schema;
-    for (;;) {
-      const def = defOf(current);
-      description ??= descriptionOf(current);
-      if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') {
-        nullable ||= def.type === 'nullable';
-        current = def.innerType;
-      } else if (def.type === 'pipe') {
-        // isoDate(): a preprocess (Date → string) in front of the string check.
-        date ||= defOf(def.in).type === 'transform';
-        current = def.out;
-      } else if (def.type === 'union' && def.options?.some(isTodoOption)) {
-        fillable = true;
-        current = def.options.find((o) => !isTodoOption(o));
-      } else break;
-    }
+    const shape = fieldShape(schema);
+    const { nullable, fillable, date } = shape;
+    const description = shape.description ?? inherited;
+    const current = shape.schema;
     const def = defOf(current);
     if (def.type === 'object') {
       if (key && !key.endsWith('[]')) rows.push({ key, description: description ?? '', form: '組', nullable, fillable, choices: [], isGroup: true });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isTodo } from '../answers/common.js';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../answers/core.js';
 import { answersSchema } from '../answers/schema.js';
-import { defOf, descriptionOf, isTodoOption, type SchemaDef } from '../answers/introspect.js';
+import { defOf, fieldShape, type SchemaDef } from '../answers/introspect.js';
 
 /**
  * The answers schema as a tree of questions: every key with its Japanese description, its kind
@@ -69,26 +69,7 @@ function splitDescription(description: string): { label: string; example: string
 }
 
 function build(schema: unknown, id: string, name: string): Field {
-  let description = descriptionOf(schema);
-  let nullable = false;
-  let fillable = false;
-  let date = false;
-  let current = schema;
-  for (;;) {
-    const def = defOf(current);
-    description ??= descriptionOf(current);
-    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') {
-      nullable ||= def.type === 'nullable';
-      current = def.innerType;
-    } else if (def.type === 'union' && def.options?.some(isTodoOption)) {
-      fillable = true;
-      current = def.options.find((o) => !isTodoOption(o));
-    } else if (def.type === 'pipe' && defOf(def.in).type === 'transform') {
-      // isoDate(): a preprocess (Date → string) in front of the string check; validate the whole pipe.
-      date = true;
-      break;
-    } else break;
-  }
+  const { schema: current, description, nullable, fillable, date } = fieldShape(schema);
   const base = { id, name, description: description ?? '', ...splitDescription(description ?? ''), nullable, fillable, schema: schema as z.ZodType };
   const def = defOf(current);
   if (def.type === 'object') {
