@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import type { Block, Chapter, Document, Section, Table } from '../../src/model/types.js';
-import { answersFrom, ROOT } from '../support/build.js';
-import { templateSet } from '../support/templates.js';
+import { answersFrom } from '../support/build.js';
+import { chapterTemplates, stubSection, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows, tablesIn } from '../support/model.js';
 
 /**
@@ -13,21 +11,14 @@ import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows, 
  * so these tests depend only on this chapter's templates.
  */
 
-const DIR = join(ROOT, 'templates', 'rulebook', '2-human');
-const HUMAN = Object.fromEntries(
-  readdirSync(DIR)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => [`rulebook/2-human/${name}`, readFileSync(join(DIR, name), 'utf8')]),
-);
+const HUMAN = chapterTemplates('2-human');
 
-const stub = (title: string, id: string) => `# ${title} {#${id}}\n\n本文\n`;
 const TEMPLATES = templateSet({
   組織的対策: {
-    '01.md': stub('情報セキュリティのための組織', 'org-organization'),
-    '02.md': stub('情報セキュリティ取組みの監査・点検', 'org-audit'),
-    '03.md': stub('情報セキュリティに関する情報共有', 'org-information-sharing'),
-    '04.md': stub('情報セキュリティ基本方針', 'org-basic-policy'),
+    '01.md': stubSection('情報セキュリティのための組織', 'org-organization'),
+    '02.md': stubSection('情報セキュリティ取組みの監査・点検', 'org-audit'),
+    '03.md': stubSection('情報セキュリティに関する情報共有', 'org-information-sharing'),
+    '04.md': stubSection('情報セキュリティ基本方針', 'org-basic-policy'),
     '05.md': '# 情報資産管理 {#org-assets}\n\n## 情報資産の特定と機密性の評価 {#org-asset-evaluation}\n\n本文\n',
   },
   人的対策: HUMAN,

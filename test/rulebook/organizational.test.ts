@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { inlineText } from '../../src/model/text.js';
 import type { Block, Chapter, Document, List, Section } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
-import { answersFrom, ROOT } from '../support/build.js';
-import { templateSet } from '../support/templates.js';
+import { answersFrom } from '../support/build.js';
+import { chapterTemplates, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
@@ -19,11 +17,9 @@ import { blocksText, chapterTitled, inlineRuns, numbered, sectionOf, sectionsIn,
  * same files inside the whole rulebook.
  */
 
-const ORG_DIR = join(ROOT, 'templates', 'rulebook', '1-organizational');
-const MINE = readdirSync(ORG_DIR).filter((name) => /^0[1-7]-.*\.md$/u.test(name));
 
 const TEMPLATES = templateSet({
-  組織的対策: Object.fromEntries(MINE.map((name) => [`rulebook/1-organizational/${name}`, readFileSync(join(ORG_DIR, name), 'utf8')])),
+  組織的対策: chapterTemplates('1-organizational', /^0[1-7]-/u),
   人的対策: {},
   物理的対策: {},
   技術的対策: {

@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import type { Block, Chapter, Document, Section, Table } from '../../src/model/types.js';
-import { answersFrom, ROOT } from '../support/build.js';
-import { templateSet } from '../support/templates.js';
+import { answersFrom } from '../support/build.js';
+import { chapterTemplates, stubSection, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows } from '../support/model.js';
 
 /**
@@ -12,18 +10,11 @@ import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows }
  * set (the chapter refers to no other section), so these tests depend only on this chapter.
  */
 
-const DIR = join(ROOT, 'templates', 'rulebook', '3-physical');
-const PHYSICAL = Object.fromEntries(
-  readdirSync(DIR)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => [`rulebook/3-physical/${name}`, readFileSync(join(DIR, name), 'utf8')]),
-);
+const PHYSICAL = chapterTemplates('3-physical');
 
-const stub = (title: string, id: string) => `# ${title} {#${id}}\n\n本文\n`;
 const TEMPLATES = templateSet({
-  組織的対策: { '01.md': stub('情報セキュリティのための組織', 'org-organization') },
-  人的対策: { '01.md': stub('雇用条件', 'hr-employment') },
+  組織的対策: { '01.md': stubSection('情報セキュリティのための組織', 'org-organization') },
+  人的対策: { '01.md': stubSection('雇用条件', 'hr-employment') },
   物理的対策: PHYSICAL,
 });
 

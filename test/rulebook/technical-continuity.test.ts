@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
@@ -7,8 +5,8 @@ import { inlineText } from '../../src/model/text.js';
 import type { Block, Chapter, Document, List, Paragraph, Section, Table } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { ReferenceError } from '../../src/transform/xref.js';
-import { answersFrom, ROOT } from '../support/build.js';
-import { templateSet } from '../support/templates.js';
+import { answersFrom } from '../support/build.js';
+import { chapterTemplates, stubSection, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, findSection, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
@@ -19,30 +17,28 @@ import { blocksText, chapterTitled, findSection, inlineRuns, numbered, sectionOf
  * completeness test checks the same files inside the whole rulebook.
  */
 
-const TECH_DIR = join(ROOT, 'templates', 'rulebook', '4-technical');
-const MINE = readdirSync(TECH_DIR).filter((name) => /^0[456]-.*\.md$/u.test(name));
+const MINE = chapterTemplates('4-technical', /^0[456]-/u);
 
-const stub = (title: string, id: string) => `# ${title} {#${id}}\n\n本文\n`;
 const TEMPLATES = templateSet({
   組織的対策: {
-    '01.md': stub('情報セキュリティのための組織', 'org-organization'),
-    '02.md': stub('情報セキュリティ取組みの監査・点検', 'org-audit'),
-    '03.md': stub('情報セキュリティに関する情報共有', 'org-information-sharing'),
+    '01.md': stubSection('情報セキュリティのための組織', 'org-organization'),
+    '02.md': stubSection('情報セキュリティ取組みの監査・点検', 'org-audit'),
+    '03.md': stubSection('情報セキュリティに関する情報共有', 'org-information-sharing'),
   },
-  人的対策: { '01.md': stub('雇用条件', 'hr-employment') },
+  人的対策: { '01.md': stubSection('雇用条件', 'hr-employment') },
   物理的対策: {
-    '01.md': stub('入退管理', 'phys-entry'),
-    '02.md': stub('施設', 'phys-facilities'),
-    '03.md': stub('領域', 'phys-area-rules'),
-    '04.md': stub('搬入', 'phys-deliveries'),
-    '05.md': stub('クリアデスク', 'phys-clear-desk-screen'),
-    '06.md': stub('廃棄・返却・譲渡', 'phys-disposal'),
+    '01.md': stubSection('入退管理', 'phys-entry'),
+    '02.md': stubSection('施設', 'phys-facilities'),
+    '03.md': stubSection('領域', 'phys-area-rules'),
+    '04.md': stubSection('搬入', 'phys-deliveries'),
+    '05.md': stubSection('クリアデスク', 'phys-clear-desk-screen'),
+    '06.md': stubSection('廃棄・返却・譲渡', 'phys-disposal'),
   },
   技術的対策: {
-    '01.md': stub('アクセス制御及び認証に関する標準設定等', 'tech-access-standards'),
-    '02.md': stub('IT機器利用', 'tech-it-use'),
-    '03.md': stub('IT基盤運用管理', 'tech-infrastructure'),
-    ...Object.fromEntries(MINE.map((name) => [`rulebook/4-technical/${name}`, readFileSync(join(TECH_DIR, name), 'utf8')])),
+    '01.md': stubSection('アクセス制御及び認証に関する標準設定等', 'tech-access-standards'),
+    '02.md': stubSection('IT機器利用', 'tech-it-use'),
+    '03.md': stubSection('IT基盤運用管理', 'tech-infrastructure'),
+    ...MINE,
   },
 });
 
@@ -219,7 +215,7 @@ technical:
         組織的対策: { '01.md': '# 参照元 {#probe}\n\n:ref{to=tech-vulnerability-management}\n' },
         人的対策: {},
         物理的対策: {},
-        技術的対策: { '06.md': readFileSync(join(TECH_DIR, MINE.find((n) => n.startsWith('06-'))!), 'utf8') },
+        技術的対策: { '06.md': Object.entries(MINE).find(([file]) => file.includes('/06-'))![1] },
       },
     );
     const answers = answersFrom(`${COMPANY}\noptions: { systemDevelopment: false }`);

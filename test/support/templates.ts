@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build.js';
 import type { TemplateSet } from '../../src/templates/load.js';
 
 /**
@@ -40,4 +43,21 @@ export function templateSet(chapters: Record<string, Record<string, string>>, ex
     ],
     knownIds,
   };
+}
+
+/** A stand-in section for a chapter a test does not exercise: only its heading (and id) matter. */
+export const stubSection = (title: string, id: string): string => `# ${title} {#${id}}\n\n本文\n`;
+
+/**
+ * The real section templates of one rulebook chapter directory (e.g. `2-human`), keyed as the
+ * loader names them; `only` keeps the files whose names match (a chapter written in parts).
+ */
+export function chapterTemplates(dir: string, only: RegExp = /\.md$/u): Record<string, string> {
+  const path = join(ROOT, 'templates', 'rulebook', dir);
+  return Object.fromEntries(
+    readdirSync(path)
+      .filter((name) => name.endsWith('.md') && only.test(name))
+      .sort()
+      .map((name) => [`rulebook/${dir}/${name}`, readFileSync(join(path, name), 'utf8')]),
+  );
 }
