@@ -92,6 +92,13 @@ class KiteiCommand extends Command {
 const translateExtras = (text: string): string =>
   text.replace(/ ?\(default: /gu, '（既定値: ').replace(/ ?\(choices: /gu, '（選択肢: ').replace(/\)$/u, '）');
 
+/** The options build and batch share: where to write, which formats, and drafts. */
+const outputOptions = (command: Command): Command =>
+  command
+    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
+    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します');
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new KiteiCommand('kitei')
     .usage('[オプション] <コマンド>')
@@ -103,14 +110,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError('（kitei --help で使い方を表示します）')
     .exitOverride();
 
-  cli
+  const build = cli
     .command('build')
     .usage('[オプション] <回答ファイル>')
     .description('回答ファイルから規程と関連文書（基本方針・特定個人情報の基本方針と取扱規程・契約条項・様式・配布用の合本）を生成し、<出力先>/<組織名>/ に書き出します')
-    .argument('<回答ファイル>', '回答ファイル（YAML）')
-    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
-    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
-    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します')
+    .argument('<回答ファイル>', '回答ファイル（YAML）');
+  outputOptions(build)
     .option('--contractor <名前>', '業務委託契約 機密保持条項の乙（委託先）の名称（省略すると記入用の空欄）')
     .helpOption('-h, --help', 'このヘルプを表示します')
     .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string }) => {
@@ -127,15 +132,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(EXIT_OK);
     });
 
-  cli
+  const batch = cli
     .command('batch')
     .usage('[オプション] <回答ファイル・ディレクトリ・パターン…>')
     .description('複数の回答ファイルから規程と関連文書を並列に生成し、<出力先>/<組織名>/ と一覧 manifest.json を書き出します（1 件でも失敗すれば終了コード 1）')
-    .argument('<入力...>', '回答ファイル、回答ファイルのあるディレクトリ、または answers/*.yaml のようなパターン')
-    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
-    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
+    .argument('<入力...>', '回答ファイル、回答ファイルのあるディレクトリ、または answers/*.yaml のようなパターン');
+  outputOptions(batch)
     .option('-j, --jobs <数>', '同時に生成する数（既定値: CPU のコア数）')
-    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します')
     .helpOption('-h, --help', 'このヘルプを表示します')
     .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean }) => {
       const formats = parseFormats(opts.format);
