@@ -1,6 +1,9 @@
 import Handlebars from 'handlebars';
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import type { ValueTable } from './values.js';
 import { TemplateError } from './parse.js';
+import { precompiledSpec } from './precompiled.js';
 
 /**
  * Runs one template file with Handlebars in strict mode: a variable the template names but the
@@ -52,6 +55,14 @@ type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) 
 
 const compiled = new Map<string, CompiledTemplate>();
 
+/** How every template compiles, at run time and in scripts/precompile-templates.mjs alike. */
+export const COMPILE_OPTIONS = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
+  preventIndent: true,
+} as const satisfies CompileOptions;
+
 function environment(values: ValueTable, dateStyle: DateStyle): typeof Handlebars {
   const hb = Handlebars.create();
   const v = (x: unknown) => values.resolve(x);
@@ -97,16 +108,12 @@ function environment(values: ValueTable, dateStyle: DateStyle): typeof Handlebar
 }
 
 export function renderTemplate(source: string, file: string, view: unknown, values: ValueTable, dateStyle: DateStyle = 'western'): string {
-  let template = compiled.get(file + '\0' + source);
+  let template = compiled.get(source);
   if (!template) {
-    // Compiled once per file: the helpers are bound per run through the runtime options below.
-    template = Handlebars.compile(source, {
-      strict: true,
-      knownHelpersOnly: true,
-      knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
-      preventIndent: true,
-    }) as CompiledTemplate;
-    compiled.set(file + '\0' + source, template);
+    // Compiled once per source: the helpers are bound per run through the runtime options below.
+    const spec = precompiledSpec(source);
+    template = (spec ? Handlebars.template(spec as Parameters<typeof Handlebars.template>[0]) : Handlebars.compile(source, COMPILE_OPTIONS)) as CompiledTemplate;
+    compiled.set(source, template);
   }
   const hb = environment(values, dateStyle);
   try {

@@ -8,6 +8,7 @@ import { barReporter, formatSummary, plainReporter } from '../../src/batch/progr
 import { runBatch, type BatchSummary, type ClientResult } from '../../src/batch/run.js';
 import { run } from '../../src/cli/main.js';
 import { ROOT } from '../support/build.js';
+import { ensureBuilt, KITEI_BIN } from '../support/dist.js';
 
 const BATCH = join(ROOT, 'test', 'batch');
 const TEMPLATES = join(BATCH, 'templates');
@@ -257,16 +258,12 @@ describe('kitei batch: 進捗の表示', () => {
 });
 
 describe('kitei batch: コンパイル済みの dist/ からも動く', () => {
-  it('node bin/kitei.js batch は dist/batch/worker.js をワーカーにする', () => {
-    // Rebuild dist/ when a source is newer (CI builds it in npm ci; locally it may be stale).
-    const built = join(ROOT, 'dist', 'batch', 'worker.js');
-    const newest = Math.max(...readdirSync(join(ROOT, 'src'), { recursive: true }).map((p) => statSync(join(ROOT, 'src', String(p))).mtimeMs));
-    // (Type errors are the typecheck's business; tsc emits the JavaScript anyway.)
-    if (!existsSync(built) || statSync(built).mtimeMs < newest) spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  it('node bin/kitei.js batch は dist/bundle/worker.js をワーカーにする', () => {
+    ensureBuilt();
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
     writeFileSync(join(dir, 'b.yaml'), 'organization: { name: 乙協会, type: association }\n');
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'kitei.js'), 'batch', dir, '--out', join(dir, 'out'), '--draft', '--jobs', '2'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [KITEI_BIN, 'batch', dir, '--out', join(dir, 'out'), '--draft', '--jobs', '2'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/結果: 2 件中 2 件成功/u);

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFile } from '../../src/build.js';
+import { loadTemplates } from '../../src/templates/load.js';
+import { precompiledSpec } from '../../src/templates/precompiled.js';
+import { ROOT } from '../support/build.js';
+import { ensureBuilt, KITEI_BIN } from '../support/dist.js';
+
+/** What users run is the bundle in dist/bundle/ with the templates compiled at build time: it must make what the sources make. */
+
+const files = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+
+describe('配布される形（dist/bundle と事前コンパイルしたテンプレート）', () => {
+  it('npm run build はテンプレートの全ファイルと文書の題名を事前コンパイルする', () => {
+    ensureBuilt();
+    const templates = loadTemplates();
+    const sources = templates.documents.flatMap((document) => [document.title, ...document.sections, ...document.chapters.flatMap((chapter) => chapter.sections)]);
+    expect(sources.length).toBeGreaterThanOrEqual(59);
+    const missing = sources.map((source) => (typeof source === 'string' ? { file: 'title', source } : source)).filter(({ source }) => precompiledSpec(source) === undefined);
+    expect(missing.map(({ file }) => file)).toEqual([]);
+    // A template edited after the build has no spec and compiles at run time.
+    expect(precompiledSpec(`${templates.documents[0]!.sections[0]?.source ?? templates.documents[0]!.title}\n追記`)).toBeUndefined();
+  }, 120_000);
+
+  it('bin/kitei.js（バンドル）で作った md・docx・pdf は、ソースから作ったものとバイト単位で同じ', async () => {
+    ensureBuilt();
+    const example = join(ROOT, 'answers', 'hikari-kyokai.yaml');
+    const fromBundle = mkdtempSync(join(tmpdir(), 'kitei-dist-'));
+    const fromSource = mkdtempSync(join(tmpdir(), 'kitei-src-'));
+    const result = spawnSync(process.execPath, [KITEI_BIN, 'build', example, '--format', 'md,docx,pdf', '--out', fromBundle], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    await buildFile(example, { out: fromSource, formats: ['md', 'docx', 'pdf'], draft: false });
+    const written = files(fromBundle);
+    expect(written.length).toBeGreaterThanOrEqual(27);
+    expect(written).toEqual(files(fromSource));
+    const differing = written.filter((file) => !readFileSync(join(fromBundle, file)).equals(readFileSync(join(fromSource, file))));
+    expect(differing).toEqual([]);
+  }, 120_000);
+});
