@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -47,9 +47,30 @@ export function tempFileOwner(name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * `mkdir -p`, one directory at a time from the nearest one that exists. Node 20's
+ * `mkdirSync(…, { recursive: true })` never returns for a path under /proc or a dangling symlink
+ * (it steps between ENOENT and EEXIST forever); this fails with the first directory it cannot make.
+ */
+export function makeDirectory(path: string): void {
+  const missing: string[] = [];
+  for (let dir = resolve(path); !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      // Another batch worker made it in the meantime: fine, if it is a directory.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(dir).isDirectory()) throw error;
+    }
+  }
+}
+
 /** Writes a file completely or not at all: an existing file is replaced only by a finished one. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectory(dirname(path));
   const temp = `${path}.${process.pid}.${++counter}.tmp`;
   try {
     writeFileSync(temp, data);

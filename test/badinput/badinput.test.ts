@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -206,4 +206,18 @@ describe('出力は完全に書けたときだけ置き換わり、--out の外�
     expect(err).not.toMatch(STACK_TRACE);
     expect(readFileSync(join(dir, 'not-a-directory'), 'utf8')).toBe('x');
   });
+
+  it('--out が作れない場所（/proc の下、行き先のないシンボリックリンク）: 止まらずに日本語のエラー、終了コード 1', async () => {
+    const dir = tempDir();
+    const file = writeCase(dir, 'answers.yaml', exampleWith('例示株式会社'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    const outs = [join(dir, 'dangling', 'out'), ...(existsSync('/proc/self') ? ['/proc/kitei-nope'] : [])];
+    for (const out of outs) {
+      const { code, err } = await kitei('build', file, '--out', out);
+      tried.build++;
+      expect(code, err).toBe(1);
+      expect(err).toMatch(/^エラー: 出力先に書き込めません（(ENOENT|EEXIST)）/u);
+      expect(err).not.toMatch(STACK_TRACE);
+    }
+  }, 30_000);
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { insideDirectory, safeFileName, writeFileAtomic } from '../../src/output/files.js';
+import { insideDirectory, makeDirectory, safeFileName, writeFileAtomic } from '../../src/output/files.js';
 
 describe('出力ファイル名は Windows・macOS・Linux のどこでも安全', () => {
   it.each([
@@ -45,5 +45,19 @@ describe('書き込み', () => {
     writeFileAtomic(path, 'second');
     expect(readFileSync(path, 'utf8')).toBe('second');
     expect(readdirSync(join(dir, 'sub'))).toEqual(['file.md']);
+  });
+
+  it('ディレクトリは途中の階層も作る', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kitei-'));
+    makeDirectory(join(dir, 'a', 'b', 'c'));
+    expect(statSync(join(dir, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    makeDirectory(join(dir, 'a', 'b', 'c'));
+  });
+
+  it('作れない出力先（/proc の下、行き先のないシンボリックリンク）はすぐにエラーになる（止まらない）', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kitei-'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    expect(() => writeFileAtomic(join(dir, 'dangling', 'out', 'a.md'), 'x')).toThrow(/EEXIST|ENOENT/u);
+    if (existsSync('/proc/self')) expect(() => writeFileAtomic('/proc/kitei-nope/out/a.md', 'x')).toThrow(/ENOENT/u);
   });
 });
