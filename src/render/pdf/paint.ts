@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { face, type FaceName } from '../text/fonts.js';
 import { compactObjects } from './objstm.js';
+import { copySimpleGlyphsDirectly, type TrueTypeSubset } from './subset.js';
 import type { GlyphRun, Op } from './ops.js';
 
 /**
@@ -158,6 +159,7 @@ class Encoder {
     name: FaceName,
   ) {
     this.face = face(name);
+    copySimpleGlyphsDirectly(font.subset as unknown as TrueTypeSubset);
   }
 
   /** The two bytes of the glyph id (Identity-H), escaped for a literal string. */

@@ -14,7 +14,10 @@ declare module 'fontkit' {
     readonly capHeight: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    readonly numGlyphs: number;
     layout(text: string): unknown;
+    /** The subsetter pdfkit embeds fonts with (see src/render/pdf/subset.ts). */
+    createSubset(): unknown;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }
