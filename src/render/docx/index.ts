@@ -18,7 +18,7 @@ import {
 import type { Document, DocumentMeta } from '../../model/types.js';
 import { blocks, bodyContext, bodyRuns, newRenderState, type BodyChild } from './blocks.js';
 import { COLOR, MARGIN, PAGE, TEXT_WIDTH } from './layout.js';
-import { normalizePackage } from './package.js';
+import { normalizePackage, type PackageParts } from './package.js';
 import { documentStyles, listNumbering, STYLE } from './styles.js';
 import { textRuns } from './runs.js';
 import { gridTable, labelCell, valueCell } from './table.js';
@@ -159,9 +159,17 @@ export function buildWordDocument(doc: Document, extra: { pageNumbers?: PageNumb
   });
 }
 
+/**
+ * The step of `Packer.toBuffer` before zipping (docx's Compiler, a static of Packer): the package's
+ * parts. kitei rewrites some of them and zips once (see package.ts).
+ */
+interface PackerInternals {
+  readonly compiler: { compile(file: ReturnType<typeof buildWordDocument>): PackageParts };
+}
+
 export async function renderDocx(doc: Document): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(buildWordDocument(doc));
+  const parts = (Packer as unknown as PackerInternals).compiler.compile(buildWordDocument(doc));
   const date = ISO_DATE.test(doc.meta.effectiveDate) ? doc.meta.effectiveDate : undefined;
-  return normalizePackage(new Uint8Array(packed), { date, company: doc.meta.organization });
+  return normalizePackage(parts, { date, company: doc.meta.organization });
 }
 

@@ -1,11 +1,15 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 
 /**
- * Makes the packed .docx a function of the document alone. docx v9 stamps the clock into the core
+ * Makes the .docx package a function of the document alone. docx v9 stamps the clock into the core
  * properties and into every zip entry, names hyperlink relationships with random ids, and numbers
  * bookmarks from a counter shared by every document the process writes; none of that has an
- * option, so the package is rewritten here: dates from the document, ids counted per file.
+ * option, so the package's parts are rewritten here before they are zipped (once: docx's own
+ * zipping would only be undone): dates from the document, ids counted per file.
  */
+
+/** The parts of a package by path, in package order, as docx's compiler makes them. */
+export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 
 export interface PackageFacts {
   /** ISO date (YYYY-MM-DD) for the created/modified properties, or undefined to leave them out. */
@@ -54,10 +58,13 @@ function renumberBookmarks(xml: string): string {
 /** The part a relationships file belongs to: `word/_rels/document.xml.rels` → `word/document.xml`. */
 const partOf = (relsPath: string): string => relsPath.replace(/_rels\/([^/]+)\.rels$/u, '$1');
 
-export function normalizePackage(bytes: Uint8Array, facts: PackageFacts): Uint8Array {
-  const files = unzipSync(bytes);
+export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint8Array {
+  const files = Object.fromEntries(parts);
   const text = new Map<string, string>();
-  const read = (path: string) => text.get(path) ?? strFromU8(files[path]!);
+  const read = (path: string) => {
+    const data = text.get(path) ?? files[path]!;
+    return typeof data === 'string' ? data : strFromU8(data);
+  };
 
   for (const path of Object.keys(files).filter((p) => p.endsWith('.rels'))) {
     let rels = read(path);
@@ -79,8 +86,8 @@ export function normalizePackage(bytes: Uint8Array, facts: PackageFacts): Uint8A
 
   const out: Zippable = {};
   for (const path of Object.keys(files)) {
-    const data = text.has(path) ? strToU8(text.get(path)!) : files[path]!;
-    out[path] = [data, { mtime: ZIP_TIME, level: 6 }];
+    const data = text.get(path) ?? files[path]!;
+    out[path] = [typeof data === 'string' ? strToU8(data) : data, { mtime: ZIP_TIME, level: 6 }];
   }
   return zipSync(out);
 }
