@@ -1,4 +1,4 @@
-// `npm run build`, second step: bundles the compiled CLI (dist/cli/main.js) and the batch worker
+// `npm run build`, last step: bundles the compiled CLI (dist/cli/main.js) and the batch worker
 // into dist/bundle/ with esbuild. Why: a cold `kitei build` spent ~0.45 s of its ~1.8 s resolving,
 // reading and compiling some 600 module files; one file per entry (plus shared chunks, and the Word,
 // PDF and wizard code in chunks loaded only when asked) starts in a fraction of that.
@@ -6,11 +6,45 @@
 // paths the modules resolve from import.meta.url (templates/, package.json) stay the same.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'bundle');
+const require = createRequire(join(ROOT, 'package.json'));
+
+/**
+ * Modules that pdfkit and fontkit import for features kitei never asks of them — WOFF2 fonts
+ * (brotli), encryption (AES), pdfkit's own line breaking, OpenType shaping (Unicode properties) —
+ * and that cost ~70 ms to load and initialise at every start. Each becomes a small module whose
+ * functions load the real one (CommonJS, from node_modules) the first time they are called, so
+ * nothing changes if one is ever used.
+ */
+const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties'];
+
+function loadedOnFirstUse(specifier) {
+  const real = require(specifier);
+  const named = Object.keys(real).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/u.test(name) && typeof real[name] === 'function');
+  const main = typeof real === 'function' ? 'load()' : typeof real.default === 'function' ? 'load().default' : undefined;
+  return [
+    "import { createRequire } from 'node:module';",
+    `let real; const load = () => (real ??= createRequire(import.meta.url)(${JSON.stringify(specifier)}));`,
+    // `new` on a function that returns an object gives that object: classes work through it too.
+    ...(main ? [`export default function (...args) { const f = ${main}; return new.target ? new f(...args) : f(...args); }`] : []),
+    ...named.map((name) => `export function ${name}(...args) { const f = load().${name}; return new.target ? new f(...args) : f.apply(this, args); }`),
+  ].join('\n');
+}
+
+const deferUnusedModules = {
+  name: 'defer-unused-modules',
+  setup(b) {
+    // (esbuild's filters are Go regular expressions: no `u` flag.)
+    const filter = new RegExp(`^(${ON_FIRST_USE.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'on-first-use' }));
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({ contents: loadedOnFirstUse(args.path), loader: 'js', resolveDir: ROOT }));
+  },
+};
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
@@ -22,6 +56,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  plugins: [deferUnusedModules],
   // CommonJS packages inside an ES module bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __kiteiCreateRequire } from 'node:module'; const require = __kiteiCreateRequire(import.meta.url);" },
   // Deterministic chunk names and contents: the same sources give the same bundle.
