@@ -1,10 +1,4 @@
 import type * as md from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { directive } from 'micromark-extension-directive';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import type {
   Block,
   Chart,
@@ -20,6 +14,7 @@ import type {
   TableCell,
   TableRow,
 } from '../model/types.js';
+import { MarkdownSyntaxError, parseMarkdown as parseWithMarkdownIt, type ContainerDirective, type LeafDirective, type TextDirective } from './markdown.js';
 import { containsToken, type ValueTable } from './values.js';
 
 /**
@@ -62,13 +57,15 @@ const fail = (ctx: Context, node: md.Node | undefined, message: string): never =
 const parsed = new Map<string, md.Root>();
 const PARSE_CACHE_SIZE = 400;
 
-function parseMarkdown(markdown: string): md.Root {
+function parseMarkdown(markdown: string, file: string): md.Root {
   let tree = parsed.get(markdown);
   if (!tree) {
-    tree = fromMarkdown(markdown, {
-      extensions: [gfmTable(), directive()],
-      mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
-    });
+    try {
+      tree = parseWithMarkdownIt(markdown);
+    } catch (error) {
+      if (error instanceof MarkdownSyntaxError) throw new TemplateError(file, error.message, error.line);
+      throw error;
+    }
     if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
     parsed.set(markdown, tree);
   }
@@ -76,7 +73,7 @@ function parseMarkdown(markdown: string): md.Root {
 }
 
 export function parseTemplateMarkdown(markdown: string, file: string, values: ValueTable): Block[] {
-  const tree = parseMarkdown(markdown);
+  const tree = parseMarkdown(markdown, file);
   const ctx: Context = { file, values };
   return nestSections(ctx, tree.children);
 }
