@@ -86,7 +86,7 @@ export function charClass(ch: string): CharClass {
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && charClass(ch) === 'latin';
 
 /** How good a break before atom `i` is: 2 allowed, 1 only inside a Latin word, 0 breaks 禁則. */
-function breakQuality(atoms: readonly BreakAtom[], i: number, url: readonly boolean[]): 0 | 1 | 2 {
+function breakQuality(atoms: readonly BreakAtom[], i: number, url: readonly boolean[] | undefined): 0 | 1 | 2 {
   const before = atoms[i - 1]!.text;
   const after = atoms[i]!.text;
   const a = charClass(before);
@@ -98,15 +98,15 @@ function breakQuality(atoms: readonly BreakAtom[], i: number, url: readonly bool
   if (NO_LINE_END.has(atoms[k]!.text)) return 0;
   if (a === 'space' || a === 'hard') return 2;
   if (INSEPARABLE.has(before) && before === after) return 0;
-  if (a === 'latin' && b === 'latin') return url[i] && before === '/' && after !== '/' ? 2 : 1;
+  if (a === 'latin' && b === 'latin') return url?.[i] && before === '/' && after !== '/' ? 2 : 1;
   return 2;
 }
 
-/** Which atoms belong to a Latin word that looks like a URL (there, a break after 「/」 is fine). */
-function urlWords(atoms: readonly BreakAtom[]): boolean[] {
-  const out = atoms.map(() => false);
+/** Which atoms belong to a Latin word that looks like a URL (there, a break after 「/」 is fine); undefined: none. */
+function urlWords(atoms: readonly BreakAtom[]): boolean[] | undefined {
   // Most text has no URL: skip building words unless there is a 「:」 or 「w」 at all.
-  if (!atoms.some((a) => a.text === ':' || a.text === 'w')) return out;
+  if (!atoms.some((a) => a.text === ':' || a.text === 'w')) return undefined;
+  const out = atoms.map(() => false);
   let start = 0;
   for (let i = 0; i <= atoms.length; i++) {
     if (i < atoms.length && isWordChar(atoms[i]!.text)) continue;
@@ -205,27 +205,31 @@ function placeLine(
 ): Line {
   let last = stop - 1;
   while (last >= start && charClass(atoms[last]!.text) === 'space') last--;
-  const placed: { index: number; x: number }[] = [];
+  let naturalWidth = indent;
+  for (let i = start; i <= last; i++) naturalWidth += atoms[i]!.width + (i < last ? kern[i]! : 0);
+  const spare = width - naturalWidth;
+  // Gaps that take extra space when justified: every boundary except inside a Latin word.
+  const spreads = (i: number) => !(isWordChar(atoms[i - 1]!.text) && isWordChar(atoms[i]!.text));
+  let extra = 0;
+  let justified = false;
+  if (align === 'justify' && softBreak && spare > EPSILON) {
+    let gaps = 0;
+    for (let i = start + 1; i <= last; i++) if (spreads(i)) gaps++;
+    if (gaps > 0 && spare / gaps <= maxSpread) {
+      extra = spare / gaps;
+      justified = true;
+    }
+  }
+  // One pass places the characters: from the indent, plus half the spare width when centred or the
+  // justification so far.
+  const centre = align === 'center' && spare > 0 ? spare / 2 : 0;
+  const placed: PlacedAtom[] = [];
   let x = indent;
+  let shift = centre;
   for (let i = start; i <= last; i++) {
-    placed.push({ index: i, x });
+    if (justified && i > start && spreads(i)) shift += extra;
+    placed.push({ index: i, x: shift === 0 ? x : x + shift });
     x += atoms[i]!.width + (i < last ? kern[i]! : 0);
   }
-  const naturalWidth = x;
-  const spare = width - naturalWidth;
-  if (align === 'center' && spare > 0) {
-    return { atoms: placed.map((p) => ({ index: p.index, x: p.x + spare / 2 })), naturalWidth, justified: false };
-  }
-  if (align !== 'justify' || !softBreak || spare <= EPSILON) return { atoms: placed, naturalWidth, justified: false };
-  // Gaps that take extra space: every boundary except inside a Latin word.
-  let gaps = 0;
-  for (let k = 1; k < placed.length; k++) if (!(isWordChar(atoms[placed[k - 1]!.index]!.text) && isWordChar(atoms[placed[k]!.index]!.text))) gaps++;
-  if (gaps === 0 || spare / gaps > maxSpread) return { atoms: placed, naturalWidth, justified: false };
-  const extra = spare / gaps;
-  let shift = 0;
-  const justified = placed.map((p, k) => {
-    if (k > 0 && !(isWordChar(atoms[placed[k - 1]!.index]!.text) && isWordChar(atoms[p.index]!.text))) shift += extra;
-    return { index: p.index, x: p.x + shift };
-  });
-  return { atoms: justified, naturalWidth, justified: true };
+  return { atoms: placed, naturalWidth, justified };
 }
