@@ -1,16 +1,4 @@
-import {
-  AlignmentType,
-  Bookmark,
-  ExternalHyperlink,
-  HighlightColor,
-  InternalHyperlink,
-  LineRuleType,
-  Paragraph,
-  TextRun,
-  type ParagraphChild,
-  type Table,
-} from 'docx';
-import { gapText } from '../../model/text.js';
+import { gapText, inlineText } from '../../model/text.js';
 import type { Block, Chapter, Clause, Fields, Inline, List, Note, Part, Section, Signature, Table as ModelTable, TableCell as ModelCell } from '../../model/types.js';
 import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
 import { chartBlocks } from './chart.js';
@@ -18,13 +6,28 @@ import { CHAR, COLOR, MAX_LIST_LEVEL, TEXT_WIDTH } from './layout.js';
 import { BULLET_LIST, headingStyle, itemsList, listTextIndent, orderedList, STYLE } from './styles.js';
 import { textRuns, type RunFormat } from './runs.js';
 import { gridTable, labelCell, valueCell, type GridRow } from './table.js';
+import { bookmarked, externalHyperlink, internalHyperlink, paragraph, textRun } from './xml.js';
 
 /**
- * The body of the Word document: one handler per node type of the model, in typed records like the
- * Markdown writer's, so a new node type is a compile error here until it is handled.
+ * The body of the Word document, written as WordprocessingML straight from the model: one handler
+ * per node type of the model, in typed records like the Markdown writer's, so a new node type is a
+ * compile error here until it is handled. Every block handler returns written blocks, one paragraph
+ * or table each.
  */
 
-export type BodyChild = Paragraph | Table;
+/** A list instance the body numbers paragraphs with: docx writes its w:num into numbering.xml. */
+export interface ListInstance {
+  readonly reference: string;
+  readonly instance: number;
+  readonly numId: number;
+}
+
+/** A heading the table of contents lists, with the `_Toc` bookmark it links to. */
+export interface TocEntry {
+  readonly level: number;
+  readonly text: string;
+  readonly bookmark: string;
+}
 
 /** What a whole render shares: list instances are counted so each list restarts its numbering. */
 export interface RenderState {
@@ -32,6 +35,14 @@ export interface RenderState {
   readonly orderedStarts: Set<number>;
   /** First numbers of the items (号) lists of clauses: (1), (2) … */
   readonly itemStarts: Set<number>;
+  /** The lists in order of first use, by `reference-instance`; numIds count from 2 as docx gives them (1 is its default bullet). */
+  readonly lists: Map<string, ListInstance>;
+  /** Targets of external hyperlinks, in order: the n-th is relationship rIdK<n> of the document part. */
+  readonly links: string[];
+  /** Bookmark ids used so far (ids count from 1 per document). */
+  bookmarks: number;
+  /** The document has a table of contents: Heading 1–3 are bookmarked for it and listed here. */
+  readonly toc: TocEntry[] | undefined;
   /** A page break was asked for and waits for the next block. */
   pendingBreak: boolean;
   /** The next block opens a Word section, which starts a page already. */
@@ -40,7 +51,18 @@ export interface RenderState {
   partOpened: boolean;
 }
 
-export const newRenderState = (): RenderState => ({ listInstances: 0, orderedStarts: new Set(), itemStarts: new Set(), pendingBreak: false, sectionStart: false, partOpened: false });
+export const newRenderState = (withToc: boolean): RenderState => ({
+  listInstances: 0,
+  orderedStarts: new Set(),
+  itemStarts: new Set(),
+  lists: new Map(),
+  links: [],
+  bookmarks: 0,
+  toc: withToc ? [] : undefined,
+  pendingBreak: false,
+  sectionStart: false,
+  partOpened: false,
+});
 
 /** Where a block is written. */
 interface Context {
@@ -60,9 +82,9 @@ interface Context {
 }
 
 type InlineType = Inline['type'];
-type InlineHandler<T extends InlineType> = (node: Extract<Inline, { type: T }>, format: RunFormat) => ParagraphChild[];
+type InlineHandler<T extends InlineType> = (node: Extract<Inline, { type: T }>, format: RunFormat, state: RenderState) => string;
 type BlockType = Block['type'];
-type BlockHandler<T extends BlockType> = (node: Extract<Block, { type: T }>, ctx: Context) => BodyChild[];
+type BlockHandler<T extends BlockType> = (node: Extract<Block, { type: T }>, ctx: Context) => string[];
 
 /** A Word bookmark name for a section id: letters, digits and `_`, at most 40 characters, stable. */
 export function bookmarkName(id: string): string {
@@ -73,40 +95,61 @@ export function bookmarkName(id: string): string {
   return `${clean.slice(0, 31)}_${hash.toString(16).padStart(8, '0')}`;
 }
 
+/** Word keeps a URL's fragment (up to 255 characters) apart from the relationship's target. */
+function splitFragment(url: string): { target: string; anchor?: string } {
+  const index = url.indexOf('#');
+  const fragment = url.length - index - 1;
+  return index > 0 && fragment > 0 && fragment <= 255 ? { target: url.slice(0, index), anchor: url.slice(index + 1) } : { target: url };
+}
+
 const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
   text: (node, format) => textRuns(node.value, format),
-  strong: (node, format) => inlines(node.children, { ...format, bold: true }),
-  link: (node, format) => {
-    if (format.inLink) return inlines(node.children, format);
-    return [new ExternalHyperlink({ link: node.url, children: inlines(node.children, { ...format, style: 'Hyperlink', inLink: true }) })];
+  strong: (node, format, state) => inlines(node.children, state, { ...format, bold: true }),
+  link: (node, format, state) => {
+    if (format.inLink) return inlines(node.children, state, format);
+    const { target, anchor } = splitFragment(node.url);
+    state.links.push(target);
+    const relationship = `rIdK${state.links.length}`;
+    return externalHyperlink(relationship, anchor, inlines(node.children, state, { ...format, style: 'Hyperlink', inLink: true }));
   },
   // Already resolved to its text; clickable in Word, but printed like the text around it.
   xref: (node, format) => {
     const runs = textRuns(node.text, format);
-    return format.inLink ? runs : [new InternalHyperlink({ anchor: bookmarkName(node.target), children: runs })];
+    return format.inLink ? runs : internalHyperlink(bookmarkName(node.target), runs);
   },
   // A draft's unfilled value must stand out on screen and on paper.
-  gap: (node, format) => textRuns(gapText(node.question), { ...format, bold: true, highlight: HighlightColor.YELLOW }),
+  gap: (node, format) => textRuns(gapText(node.question), { ...format, bold: true, highlight: 'yellow' }),
 };
 
-export function inlines(nodes: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
-  return nodes.flatMap((node) => (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, format));
+export function inlines(nodes: readonly Inline[], state: RenderState, format: RunFormat = {}): string {
+  let xml = '';
+  for (const node of nodes) xml += (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, format, state);
+  return xml;
 }
 
 /** Continuation paragraphs of a list item line up with the item's text. */
 const continuationIndent = (ctx: Context) => (ctx.listDepth > 0 ? { indent: { left: listTextIndent(ctx.listDepth - 1) } } : {});
 
-/** A heading paragraph, bookmarked so cross-references can link to it. */
-function heading(level: number, id: string, children: ParagraphChild[], pageBreakBefore: boolean): Paragraph {
-  return new Paragraph({
-    style: headingStyle(level),
-    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
-    children: [new Bookmark({ id: bookmarkName(id), children })],
-  });
+/**
+ * A heading paragraph, bookmarked so cross-references can link to it. Under a table of contents a
+ * Heading 1–3 with text is an entry too, bookmarked `_Toc<n>` around the whole heading, as Word does.
+ */
+function heading(state: RenderState, level: number, id: string, runs: string, text: string, pageBreakBefore: boolean): string {
+  const style = headingStyle(level);
+  const tocLevel = Math.min(Math.max(level, 1), 6);
+  const { toc } = state;
+  // Ids count in document order: the outer _Toc bookmark starts first.
+  const entry = toc && tocLevel <= 3 && text.trim() !== '' ? { level: tocLevel, text, bookmark: `_Toc${toc.length + 1}`, id: ++state.bookmarks } : undefined;
+  let content = bookmarked(bookmarkName(id), ++state.bookmarks, runs);
+  if (toc && entry) {
+    toc.push({ level: entry.level, text: entry.text, bookmark: entry.bookmark });
+    content = bookmarked(entry.bookmark, entry.id, content);
+  }
+  return paragraph({ style, ...(pageBreakBefore ? { pageBreakBefore: true } : {}) }, content);
 }
 
 /** The sample's chapter header: 番号・章名・改訂日・適用範囲 over the chapter's values. */
-function chapterHeader(node: Chapter): Table {
+function chapterHeader(node: Chapter, state: RenderState): string {
   return gridTable(
     [1.2, 3, 2, 6],
     [
@@ -116,14 +159,25 @@ function chapterHeader(node: Chapter): Table {
           valueCell(textRuns(node.number), { center: true }),
           valueCell(textRuns(node.title)),
           valueCell(textRuns(node.revised), { center: true }),
-          valueCell(inlines(node.scope)),
+          valueCell(inlines(node.scope, state)),
         ],
       },
     ],
   );
 }
 
-function listBlocks(node: List, ctx: Context): BodyChild[] {
+/** The w:num of a list instance, numbered in order of first use. */
+function listNumId(state: RenderState, reference: string, instance: number): number {
+  const key = `${reference}-${instance}`;
+  let list = state.lists.get(key);
+  if (!list) {
+    list = { reference, instance, numId: state.lists.size + 2 };
+    state.lists.set(key, list);
+  }
+  return list.numId;
+}
+
+function listBlocks(node: List, ctx: Context): string[] {
   const { state } = ctx;
   const level = Math.min(ctx.listDepth, MAX_LIST_LEVEL);
   const legal = node.ordered && ctx.legal === true;
@@ -131,21 +185,21 @@ function listBlocks(node: List, ctx: Context): BodyChild[] {
   if (legal) state.itemStarts.add(node.start);
   else if (node.ordered) state.orderedStarts.add(node.start);
   // Each ordered list is its own instance, so it counts from its own start; bullets share one.
-  const instance = node.ordered ? { instance: ++state.listInstances } : {};
+  const instance = node.ordered ? ++state.listInstances : 0;
   const inner: Context = { ...ctx, listDepth: ctx.listDepth + 1 };
-  return node.children.flatMap((item) => {
+  // A list paragraph without a style of its own takes Word's List Paragraph.
+  const style = ctx.paragraphStyle ?? STYLE.listParagraph;
+  const out: string[] = [];
+  for (const item of node.children) {
     const [first, ...rest] = item.children;
-    const numbered = new Paragraph({
-      ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}),
-      numbering: { reference, level, ...instance, ...(ctx.paragraphStyle ? { custom: true } : {}) },
-      children: first?.type === 'paragraph' ? inlines(first.children) : [],
-    });
-    const others = first?.type === 'paragraph' ? rest : item.children;
-    return [numbered, ...blocks(others, inner)];
-  });
+    const numId = listNumId(state, reference, instance);
+    out.push(paragraph({ style, numbering: { numId, level } }, first?.type === 'paragraph' ? inlines(first.children, state) : ''));
+    out.push(...blocks(first?.type === 'paragraph' ? rest : item.children, inner));
+  }
+  return out;
 }
 
-function tableBlocks(node: ModelTable, ctx: Context): BodyChild[] {
+function tableBlocks(node: ModelTable, ctx: Context): string[] {
   const columnCount = Math.max(1, node.columns.length);
   const covered = Array.from({ length: columnCount }, () => 0);
   const rows: GridRow[] = node.children.map((row, r) => {
@@ -174,13 +228,13 @@ function tableBlocks(node: ModelTable, ctx: Context): BodyChild[] {
       ...(node.variant === 'checklist' && !header ? { minHeight: 454 } : {}),
     };
   });
-  return [gridTable(node.columns.map((c) => c.width), rows, ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }), spacer()];
+  return [gridTable(node.columns.map((c) => c.width), rows, ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }), SPACER];
 }
 
 /** A little air after a table, which Word otherwise glues to the next paragraph. */
-const spacer = () => new Paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
+const SPACER = paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: 'exact' } });
 
-function noteBlocks(node: Note, ctx: Context): BodyChild[] {
+function noteBlocks(node: Note, ctx: Context): string[] {
   const inner: Context = { state: ctx.state, listDepth: 0, inCell: true };
   return [
     gridTable([1], [{ cells: [{ children: blocks(node.children, inner) }] }], {
@@ -188,58 +242,62 @@ function noteBlocks(node: Note, ctx: Context): BodyChild[] {
       borderColor: COLOR.muted,
       ...(ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }),
     }),
-    spacer(),
+    SPACER,
   ];
 }
 
-/** A heading's runs: 「6.2 」 title, 「第5条（」 title 「）」. */
-function sectionTitle(node: Section): ParagraphChild[] {
+/** A heading's runs and its text: 「6.2 」 title, 「第5条（」 title 「）」. */
+function sectionTitle(node: Section, state: RenderState): { runs: string; text: string } {
   const { before, after } = headingAffixes(node);
-  return [...(before ? [new TextRun(before)] : []), ...inlines(node.title), ...(after ? [new TextRun(after)] : [])];
+  const runs = (before ? textRun(before) : '') + inlines(node.title, state) + (after ? textRun(after) : '');
+  return { runs, text: before + inlineText(node.title) + after };
 }
 
 /** A clause (項): its number hangs in the margin of the first line (２), an unnumbered one is indented one character. */
-function clauseBlocks(node: Clause, ctx: Context): BodyChild[] {
+function clauseBlocks(node: Clause, ctx: Context): string[] {
   const inner: Context = { ...ctx, legal: true };
-  return node.children.flatMap((child, i): BodyChild[] => {
+  return node.children.flatMap((child, i): string[] => {
     if (child.type !== 'paragraph') return blocks([child], inner);
     const first = i === 0;
     return [
-      new Paragraph({
-        ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}),
-        indent: first && node.number ? { left: CHAR, hanging: CHAR } : first ? { firstLine: CHAR } : { left: CHAR, firstLine: CHAR },
-        children: [...(first && node.number ? [new TextRun(`${node.number}\u3000`)] : []), ...inlines(child.children)],
-      }),
+      paragraph(
+        {
+          ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}),
+          indent: first && node.number ? { left: CHAR, hanging: CHAR } : first ? { firstLine: CHAR } : { left: CHAR, firstLine: CHAR },
+        },
+        (first && node.number ? textRun(`${node.number}\u3000`) : '') + inlines(child.children, ctx.state),
+      ),
     ];
   });
 }
 
 /** Form fields: a label cell and a tall blank box per field, set to the right as forms put them. */
-function fieldsBlocks(node: Fields, ctx: Context): BodyChild[] {
+function fieldsBlocks(node: Fields, ctx: Context): string[] {
   const rows: GridRow[] = node.children.map((field) => ({
     cells: [
-      { shaded: true, verticalAlign: 'center', children: [new Paragraph({ style: STYLE.tableHeading, alignment: AlignmentType.CENTER, children: inlines(field.label) })] },
-      { verticalAlign: 'center', children: [new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.RIGHT, children: inlines(field.hint) })] },
+      { shaded: true, verticalAlign: 'center', children: [paragraph({ style: STYLE.tableHeading, alignment: 'center' }, inlines(field.label, ctx.state))] },
+      { verticalAlign: 'center', children: [paragraph({ style: STYLE.tableText, alignment: 'right' }, inlines(field.hint, ctx.state))] },
     ],
     minHeight: 482,
   }));
   const width = ctx.inCell ? TEXT_WIDTH : Math.min(Math.round((ctx.textWidth ?? TEXT_WIDTH) * 0.55), 5400);
-  return [gridTable([1, 3], rows, { width, alignment: ctx.inCell ? 'left' : 'right' }), spacer()];
+  return [gridTable([1, 3], rows, { width, alignment: ctx.inCell ? 'left' : 'right' }), SPACER];
 }
 
-function signatureBlocks(node: Signature): BodyChild[] {
-  return node.lines.map(
-    (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: i < node.lines.length - 1, spacing: i === 0 ? { before: 480 } : {}, children: inlines(line) }),
+function signatureBlocks(node: Signature, state: RenderState): string[] {
+  return node.lines.map((line, i) =>
+    paragraph({ keepNext: i < node.lines.length - 1, spacing: i === 0 ? { before: 480 } : {}, alignment: 'right' }, inlines(line, state)),
   );
 }
 
-function partBlocks(node: Part, ctx: Context): BodyChild[] {
-  ctx.state.pendingBreak = false; // The part opens a page of its own.
-  const breakBefore = !ctx.state.sectionStart;
-  ctx.state.sectionStart = false;
-  const title = textRuns(node.number ? `${node.number}\u3000${node.title}` : node.title);
-  const head = heading(1, node.id, title, breakBefore);
-  ctx.state.partOpened = true;
+function partBlocks(node: Part, ctx: Context): string[] {
+  const { state } = ctx;
+  state.pendingBreak = false; // The part opens a page of its own.
+  const breakBefore = !state.sectionStart;
+  state.sectionStart = false;
+  const title = node.number ? `${node.number}\u3000${node.title}` : node.title;
+  const head = heading(state, 1, node.id, textRuns(title), title, breakBefore);
+  state.partOpened = true;
   return [head, ...blocks(node.children, { ...ctx, headingBase: 1 })];
 }
 
@@ -257,43 +315,41 @@ export function bodyRuns(children: readonly Block[], orientation: 'portrait' | '
 
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   chapter: (node, ctx) => {
+    const { state } = ctx;
     const base = ctx.headingBase ?? 0;
-    const title = textRuns(chapterHeading(node));
+    const title = chapterHeading(node);
     const inner: Context = { ...ctx, headingBase: base + 1 };
     if (node.numbering !== 'decimal') {
       // 第1章 of a set of rules: the articles run on, no page of its own.
-      const breakBefore = ctx.state.pendingBreak;
-      ctx.state.pendingBreak = false;
-      ctx.state.partOpened = false;
-      return [heading(1 + base, node.id, title, breakBefore), ...blocks(node.children, inner)];
+      const breakBefore = state.pendingBreak;
+      state.pendingBreak = false;
+      state.partOpened = false;
+      return [heading(state, 1 + base, node.id, textRuns(title), title, breakBefore), ...blocks(node.children, inner)];
     }
-    ctx.state.pendingBreak = false; // The rulebook's chapter opens a page of its own …
-    const breakBefore = !ctx.state.partOpened; // … unless it is the first thing under a part's title.
-    ctx.state.partOpened = false;
-    return [heading(1 + base, node.id, title, breakBefore), chapterHeader(node), spacer(), ...blocks(node.children, inner)];
+    state.pendingBreak = false; // The rulebook's chapter opens a page of its own …
+    const breakBefore = !state.partOpened; // … unless it is the first thing under a part's title.
+    state.partOpened = false;
+    const head = heading(state, 1 + base, node.id, textRuns(title), title, breakBefore);
+    return [head, chapterHeader(node, state), SPACER, ...blocks(node.children, inner)];
   },
   section: (node: Section, ctx) => {
-    if (ctx.inCell) return [new Paragraph({ style: STYLE.tableHeading, children: sectionTitle(node) }), ...blocks(node.children, ctx)];
-    const breakBefore = ctx.state.pendingBreak;
-    ctx.state.pendingBreak = false;
+    const { state } = ctx;
+    if (ctx.inCell) return [paragraph({ style: STYLE.tableHeading }, sectionTitle(node, state).runs), ...blocks(node.children, ctx)];
+    const breakBefore = state.pendingBreak;
+    state.pendingBreak = false;
+    const { runs, text } = sectionTitle(node, state);
     // A document's title (or a part's) stands above sections that have no chapter: they start at Heading 2.
-    return [heading(node.level + Math.max(ctx.headingBase ?? 0, 1), node.id, sectionTitle(node), breakBefore), ...blocks(node.children, ctx)];
+    return [heading(state, node.level + Math.max(ctx.headingBase ?? 0, 1), node.id, runs, text, breakBefore), ...blocks(node.children, ctx)];
   },
   clause: clauseBlocks,
   fields: fieldsBlocks,
-  signature: (node) => signatureBlocks(node),
+  signature: (node, ctx) => signatureBlocks(node, ctx.state),
   part: partBlocks,
-  paragraph: (node, ctx) => [
-    new Paragraph({
-      ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}),
-      ...continuationIndent(ctx),
-      children: inlines(node.children),
-    }),
-  ],
+  paragraph: (node, ctx) => [paragraph({ ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}), ...continuationIndent(ctx) }, inlines(node.children, ctx.state))],
   list: listBlocks,
   table: tableBlocks,
   note: noteBlocks,
-  chart: (node, ctx) => [...chartBlocks(node, inlines), ...(ctx.inCell ? [] : [spacer()])],
+  chart: (node, ctx) => [...chartBlocks(node, (nodes) => inlines(nodes, ctx.state)), ...(ctx.inCell ? [] : [SPACER])],
   pageBreak: (_node, ctx) => {
     if (!ctx.inCell) ctx.state.pendingBreak = true;
     return [];
@@ -301,17 +357,16 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
 };
 
 /** A page break asked for before a block that cannot carry one itself: a tiny paragraph that starts the page. */
-const breakParagraph = () =>
-  new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+const BREAK_PARAGRAPH = paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
 
-export function blocks(nodes: readonly Block[], ctx: Context): BodyChild[] {
-  const out: BodyChild[] = [];
+export function blocks(nodes: readonly Block[], ctx: Context): string[] {
+  const out: string[] = [];
   for (const node of nodes) {
     const { state } = ctx;
     if (node.type !== 'chapter' && node.type !== 'part') state.partOpened = false;
     if (state.pendingBreak && !ctx.inCell && node.type !== 'chapter' && node.type !== 'section' && node.type !== 'part' && node.type !== 'pageBreak') {
       state.pendingBreak = false;
-      out.push(breakParagraph());
+      out.push(BREAK_PARAGRAPH);
     }
     out.push(...(blockHandlers[node.type] as BlockHandler<BlockType>)(node, ctx));
   }

@@ -1,7 +1,6 @@
 import {
   BorderStyle,
   Document as WordDocument,
-  FileChild,
   Footer,
   Header,
   Packer,
@@ -10,24 +9,27 @@ import {
   Paragraph,
   Tab,
   TabStopType,
-  TableOfContents,
   TextRun,
-  type PageNumberEstimator,
   type ParagraphChild,
 } from 'docx';
 import type { Document, DocumentMeta } from '../../model/types.js';
-import { blocks, bodyContext, bodyRuns, newRenderState, type BodyChild } from './blocks.js';
+import { blocks, bodyContext, bodyRuns, newRenderState, type RenderState, type TocEntry } from './blocks.js';
 import { COLOR, MARGIN, PAGE, TEXT_WIDTH } from './layout.js';
-import { normalizePackage, type PackageParts } from './package.js';
+import { BODY_PLACEHOLDER, normalizePackage, type PackageParts } from './package.js';
 import { documentStyles, listNumbering, STYLE } from './styles.js';
 import { textRuns } from './runs.js';
 import { gridTable, labelCell, valueCell } from './table.js';
+import { escapeXml, internalHyperlink, paragraph, textRun } from './xml.js';
 
 /**
  * Word writer: the document model → a .docx that is Word structure, not look-alike text. Built-in
  * heading styles (navigation pane, TOC), a TOC field whose entries are already written, list
  * numbering, real tables, Japanese fonts, A4 with a binding gutter. The same model gives the same
  * bytes (see package.ts).
+ *
+ * The body is written as XML straight from the model (blocks.ts); the docx library makes the rest
+ * of the package (styles, numbering, settings, headers and footers, section properties, document
+ * properties) around one placeholder paragraph per section, which package.ts replaces with the body.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
@@ -45,38 +47,57 @@ const versionLabel = (version: string): string => (/^[\d.]+$/u.test(version) ? `
 const classificationRun = (label: string) =>
   new TextRun({ text: ` ${label} `, bold: true, color: '000000', border: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } });
 
-function coverPage(meta: DocumentMeta): BodyChild[] {
+function coverPage(meta: DocumentMeta): string[] {
   const row = (label: string, value: string) => ({ cells: [labelCell(label), valueCell(textRuns(value))] });
   const facts = [row('版数', versionLabel(meta.version)), row('施行日', japaneseDate(meta.effectiveDate)), row('承認者', meta.approver)];
   if (meta.classification) facts.push(row('文書区分', meta.classification));
   return [
-    new Paragraph({ style: STYLE.coverTitle, children: textRuns(meta.title) }),
-    new Paragraph({ style: STYLE.coverSubtitle, spacing: { after: 1800 }, children: textRuns(meta.organization) }),
+    paragraph({ style: STYLE.coverTitle }, textRuns(meta.title)),
+    paragraph({ style: STYLE.coverSubtitle, spacing: { after: 1800 } }, textRuns(meta.organization)),
     gridTable([1, 2.4], facts, { width: Math.round(TEXT_WIDTH * 0.6), alignment: 'center' }),
   ];
 }
 
-function revisionHistory(meta: DocumentMeta): BodyChild[] {
+function revisionHistory(meta: DocumentMeta): string[] {
   const rows = meta.revisions.map((r) => ({
     cells: [valueCell(textRuns(r.version), { center: true }), valueCell(textRuns(japaneseDate(r.date)), { center: true }), valueCell(textRuns(r.description))],
   }));
   return [
-    new Paragraph({ style: STYLE.frontHeading, pageBreakBefore: true, children: textRuns('改訂履歴') }),
+    paragraph({ style: STYLE.frontHeading, pageBreakBefore: true }, textRuns('改訂履歴')),
     gridTable([1.2, 2.2, 7], [{ header: true, cells: ['版数', '改訂日', '改訂内容'].map(labelCell) }, ...rows]),
   ];
 }
 
+/** A field's start: dirty, so Word works out its result when it updates the fields. */
+const fieldBegin = (instruction: string) =>
+  `<w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/>`;
+const FIELD_END = '<w:fldChar w:fldCharType="end"/>';
+
 /**
- * The table of contents: docx fills the field result with an entry per Heading 1–3, linked to the
- * heading, so it is complete before any update; Word is asked to update fields on open for the
- * page numbers.
+ * The table of contents: a TOC field whose result is already an entry per Heading 1–3 (linked to
+ * the heading's `_Toc` bookmark, page left for Word), so it is complete before any update; Word is
+ * asked to update fields on open for the page numbers. Written as Word (and docx) write one.
  */
-function tableOfContents(): FileChild[] {
-  return [new Paragraph({ style: STYLE.tocHeading, children: textRuns('目次') }), new TableOfContents('目次', { hyperlink: true, headingStyleRange: '1-3' })];
+function tableOfContents(entries: readonly TocEntry[], width: number): string[] {
+  const begin = `<w:r>${fieldBegin('TOC \\h \\o "1-3"')}</w:r>`;
+  const end = `<w:p><w:r>${FIELD_END}</w:r></w:p>`;
+  // Line breaks and tabs of a heading are spaces in its entry.
+  const entry = (e: TocEntry, i: number) =>
+    paragraph(
+      { style: `TOC${e.level}`, tabs: [{ type: 'right', position: width, leader: 'dot' }] },
+      (i === 0 ? begin : '') +
+        internalHyperlink(e.bookmark, `${textRun(e.text.replace(/[\t\n]/gu, ' '))}<w:r><w:tab/></w:r><w:r>${fieldBegin(`PAGEREF ${e.bookmark} \\h`)}${FIELD_END}</w:r>`),
+    );
+  const content = entries.length ? entries.map(entry).join('') : `<w:p>${begin}</w:p>`;
+  return [
+    paragraph({ style: STYLE.tocHeading }, textRuns('目次')),
+    '<w:sdt><w:sdtPr><w:alias w:val="目次"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>' +
+      `<w:sdtContent>${content}${end}</w:sdtContent></w:sdt>`,
+  ];
 }
 
 /** The title on top of the first page of a document without a cover (a policy, rules, a form). */
-const titleBlock = (meta: DocumentMeta): BodyChild[] => [new Paragraph({ style: STYLE.documentTitle, children: textRuns(meta.title) })];
+const titleBlock = (meta: DocumentMeta): string[] => [paragraph({ style: STYLE.documentTitle }, textRuns(meta.title))];
 
 /** Width of the text column of a landscape page. */
 const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right - MARGIN.gutter;
@@ -106,17 +127,47 @@ const footerParagraph = (meta: DocumentMeta, width = TEXT_WIDTH): Paragraph =>
     ],
   });
 
-export function buildWordDocument(doc: Document, extra: { pageNumbers?: PageNumberEstimator } = {}): WordDocument {
+/** The docx document around the body, and the body of each of its sections, written. */
+export interface WordParts {
+  readonly document: WordDocument;
+  readonly bodies: readonly (readonly string[])[];
+}
+
+const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+
+/**
+ * The lists the body numbers its paragraphs with, given to docx's numbering in order of first use,
+ * which gives them the numIds the body wrote (checked: a docx that counted otherwise would misnumber
+ * every list silently).
+ */
+function registerLists(document: WordDocument, state: RenderState): void {
+  const numbering = document.Numbering;
+  for (const list of state.lists.values()) numbering.createConcreteNumberingInstance(list.reference, list.instance);
+  const numIds = new Map(numbering.ConcreteNumbering.map((n) => [`${n.reference}-${n.instance}`, n.numId]));
+  for (const [key, list] of state.lists) {
+    if (numIds.get(key) !== list.numId) throw new Error(`docx gave list ${key} the numId ${numIds.get(key)}, the body wrote ${list.numId}`);
+  }
+}
+
+export function buildWordDocument(doc: Document): WordParts {
   const { meta } = doc;
-  const state = newRenderState();
   const cover = meta.front === 'cover';
+  const state = newRenderState(cover);
   // A landscape part of the pack (the asset ledger) is a Word section of its own.
   const runs = bodyRuns(doc.children, meta.orientation);
+  const widths = runs.map((run) => (run.orientation === 'landscape' ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH));
+  const bodies = runs.map((run, index) => {
+    state.sectionStart = index > 0;
+    return blocks(run.children, bodyContext(state, widths[index]));
+  });
+  // The front matter comes first but is written last: the table of contents lists the headings of the body.
+  if (bodies.length) {
+    const front = cover ? [...coverPage(meta), ...revisionHistory(meta), ...tableOfContents(state.toc ?? [], widths[0]!)] : titleBlock(meta);
+    bodies[0] = [...front, ...bodies[0]!];
+  }
   const sections = runs.map((run, index) => {
     const landscape = run.orientation === 'landscape';
-    const width = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-    state.sectionStart = index > 0;
-    const body = blocks(run.children, bodyContext(state, width));
+    const width = widths[index]!;
     const first = index === 0;
     return {
       properties: {
@@ -134,10 +185,11 @@ export function buildWordDocument(doc: Document, extra: { pageNumbers?: PageNumb
         ...(first && cover ? { first: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] }) } : {}),
         default: new Footer({ children: [footerParagraph(meta, width)] }),
       },
-      children: first ? [...(cover ? [...coverPage(meta), ...revisionHistory(meta), ...tableOfContents()] : titleBlock(meta)), ...body] : body,
+      // Where package.ts puts the section's body; docx ends a section but the last with it.
+      children: [new Paragraph({ style: `${BODY_PLACEHOLDER}${index}` })],
     };
   });
-  return new WordDocument({
+  const document = new WordDocument({
     title: meta.title,
     subject: meta.organization,
     creator: meta.organization,
@@ -152,24 +204,27 @@ export function buildWordDocument(doc: Document, extra: { pageNumbers?: PageNumb
     features: { updateFields: cover },
     // A line that ends in a line break inside a justified paragraph is not spread over the width.
     compatibility: { doNotExpandShiftReturn: true },
-    ...extra,
     styles: documentStyles(meta.fonts),
     numbering: listNumbering([...state.orderedStarts], [...state.itemStarts]),
     sections,
   });
+  registerLists(document, state);
+  // The body's hyperlinks, as relationships of the document part (rIdK1, rIdK2 …, as it refers to them).
+  state.links.forEach((target, i) => document.Document.Relationships.addRelationship(`K${i + 1}`, HYPERLINK, target, 'External'));
+  return { document, bodies };
 }
 
 /**
  * The step of `Packer.toBuffer` before zipping (docx's Compiler, a static of Packer): the package's
- * parts. kitei rewrites some of them and zips once (see package.ts).
+ * parts. kitei puts the body in, rewrites some parts and zips once (see package.ts).
  */
 interface PackerInternals {
-  readonly compiler: { compile(file: ReturnType<typeof buildWordDocument>): PackageParts };
+  readonly compiler: { compile(file: WordDocument): PackageParts };
 }
 
 export async function renderDocx(doc: Document): Promise<Uint8Array> {
-  const parts = (Packer as unknown as PackerInternals).compiler.compile(buildWordDocument(doc));
+  const { document, bodies } = buildWordDocument(doc);
+  const parts = (Packer as unknown as PackerInternals).compiler.compile(document);
   const date = ISO_DATE.test(doc.meta.effectiveDate) ? doc.meta.effectiveDate : undefined;
-  return normalizePackage(parts, { date, company: doc.meta.organization });
+  return normalizePackage(parts, { date, company: doc.meta.organization }, bodies);
 }
-

@@ -1,11 +1,12 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { withParagraphProperty } from './xml.js';
 
 /**
- * Makes the .docx package a function of the document alone. docx v9 stamps the clock into the core
- * properties and into every zip entry, names hyperlink relationships with random ids, and numbers
- * bookmarks from a counter shared by every document the process writes; none of that has an
- * option, so the package's parts are rewritten here before they are zipped (once: docx's own
- * zipping would only be undone): dates from the document, ids counted per file.
+ * Puts the body into the package docx made around it, and makes the package a function of the
+ * document alone. docx v9 stamps the clock into the core properties and into every zip entry; that
+ * has no option, so those parts are rewritten here before they are zipped (once: docx's own zipping
+ * would only be undone): dates from the document. Bookmark ids and hyperlink relationships are the
+ * body's own, counted per file (blocks.ts).
  */
 
 /** The parts of a package by path, in package order, as docx's compiler makes them. */
@@ -38,49 +39,47 @@ function appProperties(company: string): string {
   );
 }
 
-/** Bookmark ids, and the numbers of the TOC's `_Toc` bookmark names, by first appearance: 1, 2, … */
-function renumberBookmarks(xml: string): string {
-  const ids = new Map<string, number>();
-  const names = new Map<string, number>();
-  return xml
-    .replace(/<w:bookmark(?:Start|End)\b[^>]*>/gu, (tag) =>
-      tag.replace(/\bw:id="(\d+)"/u, (_m, id: string) => {
-        if (!ids.has(id)) ids.set(id, ids.size + 1);
-        return `w:id="${ids.get(id)}"`;
-      }),
-    )
-    .replace(/\b_Toc(\d+)\b/gu, (_m, n: string) => {
-      if (!names.has(n)) names.set(n, names.size + 1);
-      return `_Toc${names.get(n)}`;
-    });
+/** The style id of the placeholder paragraph of section n is this and n: no style has it. */
+export const BODY_PLACEHOLDER = 'KiteiBody';
+
+/**
+ * docx's document.xml with each section's placeholder paragraph replaced by that section's body.
+ * A section but the last ends with the placeholder, which docx gave the section's properties
+ * (w:sectPr): they move into the last paragraph of the body, or a paragraph of their own after a
+ * table, as docx puts them.
+ */
+function withBodies(xml: string, bodies: readonly (readonly string[])[]): string {
+  const pieces: string[] = [];
+  let from = 0;
+  bodies.forEach((blocks, index) => {
+    const start = xml.indexOf(`<w:p><w:pPr><w:pStyle w:val="${BODY_PLACEHOLDER}${index}"/>`, from);
+    if (start < 0) throw new Error(`word/document.xml has no placeholder for section ${index + 1}`);
+    const close = '</w:pPr></w:p>';
+    const end = xml.indexOf(close, start) + close.length;
+    const placeholder = xml.slice(start, end);
+    const sectionProperties = placeholder.slice(placeholder.indexOf('/>') + 2, -close.length);
+    pieces.push(xml.slice(from, start));
+    if (!sectionProperties) pieces.push(...blocks);
+    else {
+      const last = blocks[blocks.length - 1];
+      if (last?.startsWith('<w:p')) pieces.push(...blocks.slice(0, -1), withParagraphProperty(last, sectionProperties, 'end'));
+      else pieces.push(...blocks, `<w:p><w:pPr>${sectionProperties}</w:pPr></w:p>`);
+    }
+    from = end;
+  });
+  pieces.push(xml.slice(from));
+  return pieces.join('');
 }
 
-/** The part a relationships file belongs to: `word/_rels/document.xml.rels` → `word/document.xml`. */
-const partOf = (relsPath: string): string => relsPath.replace(/_rels\/([^/]+)\.rels$/u, '$1');
-
-export function normalizePackage(parts: PackageParts, facts: PackageFacts): Uint8Array {
+export function normalizePackage(parts: PackageParts, facts: PackageFacts, bodies: readonly (readonly string[])[]): Uint8Array {
   const files = Object.fromEntries(parts);
   const text = new Map<string, string>();
   const read = (path: string) => {
-    const data = text.get(path) ?? files[path]!;
+    const data = files[path]!;
     return typeof data === 'string' ? data : strFromU8(data);
   };
 
-  for (const path of Object.keys(files).filter((p) => p.endsWith('.rels'))) {
-    let rels = read(path);
-    const part = partOf(path);
-    let partXml = files[part] ? read(part) : undefined;
-    let count = 0;
-    rels = rels.replace(/\bId="([^"]+)"/gu, (whole, id: string) => {
-      if (/^rId\d+$/u.test(id)) return whole;
-      const stable = `rIdK${++count}`;
-      if (partXml !== undefined) partXml = partXml.split(`"${id}"`).join(`"${stable}"`);
-      return `Id="${stable}"`;
-    });
-    text.set(path, rels);
-    if (partXml !== undefined) text.set(part, partXml);
-  }
-  if (files['word/document.xml']) text.set('word/document.xml', renumberBookmarks(read('word/document.xml')));
+  text.set('word/document.xml', withBodies(read('word/document.xml'), bodies));
   if (files['docProps/core.xml']) text.set('docProps/core.xml', coreProperties(read('docProps/core.xml'), facts.date));
   text.set('docProps/app.xml', appProperties(facts.company));
 

@@ -1,4 +1,4 @@
-import { HighlightColor, TextRun } from 'docx';
+import { textRun, type Highlight } from './xml.js';
 
 /** Formatting a run inherits from the inlines around it. */
 export interface RunFormat {
@@ -6,19 +6,14 @@ export interface RunFormat {
   readonly style?: string;
   /** Inside a hyperlink already: Word does not nest them. */
   readonly inLink?: boolean;
-  readonly highlight?: (typeof HighlightColor)[keyof typeof HighlightColor];
+  readonly highlight?: Highlight;
 }
 
 /** Runs for text whose "\n" are line breaks inside the paragraph. */
-export function textRuns(value: string, format: RunFormat = {}): TextRun[] {
-  return value.split('\n').map(
-    (line, i) =>
-      new TextRun({
-        text: line,
-        ...(i > 0 ? { break: 1 } : {}),
-        ...(format.bold ? { bold: true } : {}),
-        ...(format.style ? { style: format.style } : {}),
-        ...(format.highlight ? { highlight: format.highlight } : {}),
-      }),
-  );
+export function textRuns(value: string, format: RunFormat = {}): string {
+  if (!value.includes('\n')) return textRun(value, format);
+  return value
+    .split('\n')
+    .map((line, i) => textRun(line, format, i > 0))
+    .join('');
 }
