@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { zipEntries } from './zip.js';
 import { withParagraphProperty } from './xml.js';
 
 /**
@@ -20,9 +20,6 @@ export interface PackageFacts {
 
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
-/** Zip entries carry local date-time fields; built from components so no time zone moves them. */
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 function coreProperties(xml: string, date: string | undefined): string {
   const stamp = (name: string) => (date ? `<${name} xsi:type="dcterms:W3CDTF">${date}T00:00:00Z</${name}>` : '');
@@ -76,17 +73,17 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts, bodie
   const text = new Map<string, string>();
   const read = (path: string) => {
     const data = files[path]!;
-    return typeof data === 'string' ? data : strFromU8(data);
+    return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
   };
 
   text.set('word/document.xml', withBodies(read('word/document.xml'), bodies));
   if (files['docProps/core.xml']) text.set('docProps/core.xml', coreProperties(read('docProps/core.xml'), facts.date));
   text.set('docProps/app.xml', appProperties(facts.company));
 
-  const out: Zippable = {};
-  for (const path of Object.keys(files)) {
-    const data = text.get(path) ?? files[path]!;
-    out[path] = [typeof data === 'string' ? strToU8(data) : data, { mtime: ZIP_TIME, level: 6 }];
-  }
-  return zipSync(out);
+  return zipEntries(
+    Object.keys(files).map((path) => {
+      const data = text.get(path) ?? files[path]!;
+      return { path, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data };
+    }),
+  );
 }
