@@ -1,35 +1,7 @@
-import type { Block, ChartBox, Document, Inline, List, Paragraph, Section, Table, TableCell } from '../../src/model/types.js';
+import type { Document, Section, Table } from '../../src/model/types.js';
+import { box, cell, list, para, section, text } from '../support/builders.js';
 
 /** A small hand-made document model with every node type, for the Word writer's unit tests. */
-
-export const text = (value: string): Inline => ({ type: 'text', value });
-export const para = (...children: (Inline | string)[]): Paragraph => ({
-  type: 'paragraph',
-  children: children.map((c) => (typeof c === 'string' ? text(c) : c)),
-});
-export const list = (ordered: boolean, items: (string | Block[])[], start = 1): List => ({
-  type: 'list',
-  ordered,
-  start,
-  children: items.map((item) => ({ type: 'listItem', children: typeof item === 'string' ? [para(item)] : item })),
-});
-export const cell = (children: Block[] | string, rowSpan = 1, colSpan = 1): TableCell => ({
-  type: 'tableCell',
-  rowSpan,
-  colSpan,
-  children: typeof children === 'string' ? [para(children)] : children,
-});
-const box = (lines: string[], children: ChartBox[] = []): ChartBox => ({ type: 'chartBox', lines: lines.map((l) => [text(l)]), children });
-export const section = (id: string, level: number, number: string, title: string, children: Block[], annex = false): Section => ({
-  type: 'section',
-  id,
-  level,
-  annex,
-  numbering: 'decimal',
-  number,
-  title: [text(title)],
-  children,
-});
 
 const mergedTable: Table = {
   type: 'table',

@@ -1,32 +1,11 @@
-import type { Block, Chapter, ChartBox, Document, Inline, List, Paragraph, Section, Table, TableCell, TableRow } from '../../src/model/types.js';
+import type { Block, Chapter, Document, Inline, Section, Table } from '../../src/model/types.js';
+import { box, cell, list, para, row, section, text as t } from '../support/builders.js';
 
 /**
  * A hand-made document model for the PDF writer: every node type, and enough of each to cross page
  * boundaries (dense text, a long table with lists and merged cells, a row taller than a page, the
  * checklist form, the chart, notes, line breaks, draft gaps, Latin words and a URL).
  */
-
-const t = (value: string): Inline => ({ type: 'text', value });
-export const para = (...children: (Inline | string)[]): Paragraph => ({ type: 'paragraph', children: children.map((c) => (typeof c === 'string' ? t(c) : c)) });
-const list = (ordered: boolean, items: (string | Block[])[], start = 1): List => ({
-  type: 'list',
-  ordered,
-  start,
-  children: items.map((item) => ({ type: 'listItem', children: typeof item === 'string' ? [para(item)] : item })),
-});
-const cell = (children: Block[] | string, rowSpan = 1, colSpan = 1): TableCell => ({ type: 'tableCell', rowSpan, colSpan, children: typeof children === 'string' ? (children ? [para(children)] : []) : children });
-const row = (...cells: TableCell[]): TableRow => ({ type: 'tableRow', children: cells });
-const section = (id: string, level: number, number: string, title: string, children: Block[], annex = false): Section => ({
-  type: 'section',
-  id,
-  level,
-  annex,
-  numbering: 'decimal',
-  number,
-  title: [t(title)],
-  children,
-});
-const box = (lines: string[], children: ChartBox[] = []): ChartBox => ({ type: 'chartBox', lines: lines.map((l) => [t(l)]), children });
 
 /** Rule-like sentences of the IPA sample, for dense text. */
 export const SENTENCES = [

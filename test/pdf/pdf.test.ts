@@ -13,7 +13,8 @@ import { NO_LINE_END, NO_LINE_START } from '../../src/render/text/linebreak.js';
 import { answersFile, fixture, rulebook, testTemplates } from '../support/build.js';
 import { generate } from '../../src/generate.js';
 import { headingNumber } from '../../src/transform/numbering.js';
-import { FIXTURE, PACK, paragraphsOf, para, RULES } from './fixture.js';
+import { para } from '../support/builders.js';
+import { FIXTURE, PACK, paragraphsOf, RULES } from './fixture.js';
 import { findAcrossPageBreaks, pdfFonts, pdfInfo, pdfOutline, pdfText, squash } from './support.js';
 
 /**
