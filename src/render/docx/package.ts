@@ -1,5 +1,5 @@
 import { zipEntries } from './zip.js';
-import { withParagraphProperty } from './xml.js';
+import { escapeXml, withParagraphProperty } from './xml.js';
 
 /**
  * Puts the body into the package docx made around it, and makes the package a function of the
@@ -17,9 +17,6 @@ export interface PackageFacts {
   readonly date: string | undefined;
   readonly company: string;
 }
-
-const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 function coreProperties(xml: string, date: string | undefined): string {
   const stamp = (name: string) => (date ? `<${name} xsi:type="dcterms:W3CDTF">${date}T00:00:00Z</${name}>` : '');

@@ -121,7 +121,7 @@ export function gridTable(columns: readonly number[], rows: readonly GridRow[], 
       const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
       for (let c = column; c < column + span; c++) covered[c] = rowSpan;
       cells.push({
-        children: cell.children.length ? cell.children : [paragraph({})],
+        children: cell.children,
         width,
         span,
         rowSpan,
