@@ -144,6 +144,14 @@ function define(knownIds: Map<string, string>, owners: Map<string, string>, id: 
   knownIds.set(id, title);
 }
 
+/** Every Handlebars source of a template set: each document's title and each section file. */
+export function templateSources(set: TemplateSet): { readonly file: string; readonly source: string }[] {
+  return set.documents.flatMap((document) => [
+    { file: `${document.file}（title）`, source: document.title },
+    ...[...document.sections, ...document.chapters.flatMap((chapter) => chapter.sections)].map(({ file, source }) => ({ file, source })),
+  ]);
+}
+
 export function loadTemplates(dir: string = DEFAULT_TEMPLATE_DIR): TemplateSet {
   const knownIds = new Map<string, string>();
   const owners = new Map<string, string>();

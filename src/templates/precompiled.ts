@@ -22,5 +22,6 @@ let table: Readonly<Record<string, TemplateSpec>> | undefined;
 export function precompiledSpec(source: string): TemplateSpec | undefined {
   // A CommonJS file, so that the synchronous pipeline can load it with require().
   table ??= existsSync(PRECOMPILED_FILE) ? (createRequire(import.meta.url)(PRECOMPILED_FILE) as Record<string, TemplateSpec>) : {};
-  return Object.hasOwn(table, sourceDigest(source)) ? table[sourceDigest(source)] : undefined;
+  const digest = sourceDigest(source);
+  return Object.hasOwn(table, digest) ? table[digest] : undefined;
 }

@@ -1,9 +1,9 @@
 import Handlebars from 'handlebars';
-
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import type { ValueTable } from './values.js';
 import { TemplateError } from './parse.js';
 import { precompiledSpec } from './precompiled.js';
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
 /**
  * Runs one template file with Handlebars in strict mode: a variable the template names but the

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFile } from '../../src/build.js';
-import { loadTemplates } from '../../src/templates/load.js';
+import { loadTemplates, templateSources } from '../../src/templates/load.js';
 import { precompiledSpec } from '../../src/templates/precompiled.js';
 import { ROOT } from '../support/build.js';
 import { ensureBuilt, KITEI_BIN } from '../support/dist.js';
@@ -21,9 +21,9 @@ describe('配布される形（dist/bundle と事前コンパイルしたテン�
   it('npm run build はテンプレートの全ファイルと文書の題名を事前コンパイルする', () => {
     ensureBuilt();
     const templates = loadTemplates();
-    const sources = templates.documents.flatMap((document) => [document.title, ...document.sections, ...document.chapters.flatMap((chapter) => chapter.sections)]);
+    const sources = templateSources(templates);
     expect(sources.length).toBeGreaterThanOrEqual(59);
-    const missing = sources.map((source) => (typeof source === 'string' ? { file: 'title', source } : source)).filter(({ source }) => precompiledSpec(source) === undefined);
+    const missing = sources.filter(({ source }) => precompiledSpec(source) === undefined);
     expect(missing.map(({ file }) => file)).toEqual([]);
     // A template edited after the build has no spec and compiles at run time.
     expect(precompiledSpec(`${templates.documents[0]!.sections[0]?.source ?? templates.documents[0]!.title}\n追記`)).toBeUndefined();
