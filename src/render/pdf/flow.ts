@@ -47,7 +47,7 @@ export const nestedFlow = (width: number, text: TextStyle, align: Flow['align'] 
 
 export const bodyFlow = (g: Geometry): Flow => ({ width: g.textWidth, text: BODY, indent: 1, paragraphSpace: 2, align: 'justify', nested: false, depth: 0, pageHeight: g.textHeight });
 
-type BlockHandler<T extends Block['type']> = (node: Extract<Block, { type: T }>, flow: Flow) => Box[];
+type BlockHandler<T extends Block['type']> = (node: Extract<Block, { type: T }>, flow: Flow) => readonly Box[];
 
 const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   paragraph: (node, flow) => paragraph(node, flow),
@@ -96,7 +96,28 @@ export function textBoxes(
 /** Notes and remarks (※…, 注：…) hang at the margin rather than being indented. */
 const UNINDENTED = new Set(['※', '＊', '*', '注']);
 
-function paragraph(node: Paragraph, flow: Flow): Box[] {
+/**
+ * Paragraphs laid out before, by content and measure. A paragraph's boxes depend on nothing else, and
+ * the same paragraph comes back often: every document again in the pack, most of the template text
+ * in every client of a batch. Boxes are plain data that nothing changes after layout (flowBlocks
+ * copies the list), so they are shared. Bounded: the oldest entries go first.
+ */
+const paragraphCache = new Map<string, readonly Box[]>();
+const PARAGRAPH_CACHE_LIMIT = 8000;
+
+function paragraph(node: Paragraph, flow: Flow): readonly Box[] {
+  const t = flow.text;
+  const key = `${flow.width}|${flow.indent}|${flow.paragraphSpace}|${flow.align}|${t.face}|${t.size}|${t.leading}|${t.color}|${JSON.stringify(node.children)}`;
+  let boxes = paragraphCache.get(key);
+  if (!boxes) {
+    boxes = layoutParagraph(node, flow);
+    if (paragraphCache.size >= PARAGRAPH_CACHE_LIMIT) paragraphCache.delete(paragraphCache.keys().next().value!);
+    paragraphCache.set(key, boxes);
+  }
+  return boxes;
+}
+
+function layoutParagraph(node: Paragraph, flow: Flow): Box[] {
   const atoms = inlineAtoms(node.children, styleOf(flow.text));
   const indent = flow.indent * flow.text.size;
   // A line break in the model is a new line of the rules (the sample's separate paragraphs): each
