@@ -122,6 +122,12 @@ describe('docx writer on a hand-made model', () => {
     const other = await parts({ ...SAMPLE_MODEL, meta: { ...SAMPLE_MODEL.meta, fonts: { body: 'BIZ UD明朝', heading: 'BIZ UDゴシック' } } });
     expect(other.get('word/styles.xml')).toContain('w:eastAsia="BIZ UD明朝"');
     expect(other.get('word/styles.xml')).toContain('w:eastAsia="BIZ UDゴシック"');
+    // The style sheet is formatted once per set of fonts and reused: each document still gets its own fonts'.
+    const again = await parts();
+    expect(again.get('word/styles.xml')).toBe(styles);
+    expect(again.get('word/theme/theme1.xml')).toBe(p.get('word/theme/theme1.xml'));
+    expect(again.get('word/theme/theme1.xml')).toMatch(/^<\?xml[^>]*\?><a:theme /u);
+    expect((await parts({ ...SAMPLE_MODEL, meta: { ...SAMPLE_MODEL.meta, fonts: { body: 'BIZ UD明朝', heading: 'BIZ UDゴシック' } } })).get('word/styles.xml')).toBe(other.get('word/styles.xml'));
   });
 
   it('lays out A4 portrait with a binding gutter, a header with title and classification, page numbers below', () => {
