@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../src/model/types.js';
 import { bodyFlow, flowBlocks, nestedFlow, type Flow } from '../../src/render/pdf/flow.js';
+import { flattenOps } from '../../src/render/pdf/ops.js';
 import type { Box } from '../../src/render/pdf/paginate.js';
 import { BODY, geometryOf } from '../../src/render/pdf/style.js';
 import { para, text } from '../support/builders.js';
 
 /** What a reader sees of boxes: the text of each line, and where it is set. */
 const lines = (boxes: readonly Box[]) =>
-  boxes.map((b) => b.ops.flatMap((op) => (op.kind === 'text' ? [`${op.face}@${op.x.toFixed(2)}:${op.chars.join('')}:${op.offsets.map((o) => o.toFixed(2)).join(',')}`] : [])).join(' '));
+  boxes.map((b) => flattenOps(b.ops).flatMap((op) => (op.kind === 'text' ? [`${op.face}@${op.x.toFixed(2)}:${op.chars.join('')}:${op.offsets.map((o) => o.toFixed(2)).join(',')}`] : [])).join(' '));
 
 const LONG = '情報資産を取り扱う従業員は、業務上の必要がある場合に限り、機密区分に応じた方法で情報資産を持ち出すことができる。'.repeat(3);
 /** Words and spaces: justified lines spread their spaces, left-aligned ones do not. */
@@ -33,7 +34,7 @@ describe('paragraph layout is reused by content and measure', () => {
     expect(lines(other({ ...body, text: { ...BODY, size: 9 } }))).not.toEqual(lines(base));
     expect(other({ ...body, text: { ...BODY, leading: 30 } })[0]!.height).toBe(30);
     expect(lines(other({ ...body, text: { ...BODY, face: 'sansBold' } }))).not.toEqual(lines(base));
-    expect(other({ ...body, text: { ...BODY, color: '#ff0000' } }).flatMap((b) => b.ops.map((op) => (op.kind === 'text' ? op.color : '')))).toContain('#ff0000');
+    expect(other({ ...body, text: { ...BODY, color: '#ff0000' } }).flatMap((b) => flattenOps(b.ops).map((op) => (op.kind === 'text' ? op.color : '')))).toContain('#ff0000');
     expect(other(nestedFlow(200, BODY)).length).toBeGreaterThan(base.length);
     // And asking again for the body's gives the body's, not the last one laid out.
     expect(lines(flowBlocks([para(LONG)], body))).toEqual(lines(base));
@@ -42,7 +43,7 @@ describe('paragraph layout is reused by content and measure', () => {
   it('tells apart paragraphs that differ only in their inline structure', () => {
     const plain: Paragraph = para('重要：', '持ち出しは禁止する。');
     const strong: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [text('重要：')] }, text('持ち出しは禁止する。')] };
-    const faces = (p: Paragraph) => flowBlocks([p], body).flatMap((b) => b.ops.flatMap((op) => (op.kind === 'text' ? [op.face] : [])));
+    const faces = (p: Paragraph) => flowBlocks([p], body).flatMap((b) => flattenOps(b.ops).flatMap((op) => (op.kind === 'text' ? [op.face] : [])));
     expect(faces(plain)).toEqual(['serif']);
     expect(faces(strong)).toEqual(['sansBold', 'serif']);
   });

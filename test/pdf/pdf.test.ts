@@ -8,7 +8,7 @@ import { inlineText } from '../../src/model/text.js';
 import type { Block, Document } from '../../src/model/types.js';
 import { FORMATS, parseFormats } from '../../src/render/index.js';
 import { layoutDocument, MissingGlyphError, renderPdf } from '../../src/render/pdf/index.js';
-import type { GlyphRun } from '../../src/render/pdf/ops.js';
+import { flattenOps, type GlyphRun } from '../../src/render/pdf/ops.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/render/text/linebreak.js';
 import { answersFile, fixture, rulebook, testTemplates } from '../support/build.js';
 import { generate } from '../../src/generate.js';
@@ -59,7 +59,7 @@ function wrappedLines(doc: Document): string[] {
   const ends = new Set(pieces.map((p) => p.slice(-4)));
   const out: string[] = [];
   for (const page of layoutDocument(doc).pages) {
-    const runs = page.ops.filter((op): op is GlyphRun => op.kind === 'text' && op.chars.length > 0);
+    const runs = flattenOps(page.ops).filter((op): op is GlyphRun => op.kind === 'text' && op.chars.length > 0);
     const rows = new Map<number, GlyphRun[]>();
     for (const run of runs) {
       const key = Math.round(run.y * 10);
@@ -175,7 +175,7 @@ describe('PDF writer on a hand-made model', () => {
   it('keeps every line inside the text block', () => {
     const layout = layoutDocument(FIXTURE);
     for (const page of layout.pages) {
-      for (const op of page.ops) {
+      for (const op of flattenOps(page.ops)) {
         if (op.kind !== 'text') continue;
         const right = op.x + op.offsets[op.offsets.length - 1]! + op.size * 0.5;
         expect(op.x).toBeGreaterThanOrEqual(-0.01);

@@ -163,7 +163,7 @@ function list(node: List, flow: Flow, depth: number): Box[] {
 /** Moves a box's content right, keeping its split behaviour. */
 function shiftBox(box: Box, dx: number): Box {
   const split = box.split;
-  let shifted: Op[] | undefined;
+  let shifted: readonly Op[] | undefined;
   return {
     height: box.height,
     spaceBefore: box.spaceBefore,

@@ -59,20 +59,50 @@ export interface LinkOp {
   readonly dest?: string;
 }
 
-export type Op = GlyphRun | RectOp | LineOp | DotsOp | LinkOp;
+/**
+ * Ops moved by (dx, dy) as a whole. Layout moves boxes at every level (list items, clauses, table
+ * cells, pages); a group moves them without copying every op each time. Offsets apply innermost
+ * first, the order in which copying ops would have added them.
+ */
+export interface GroupOp {
+  readonly kind: 'group';
+  readonly dx: number;
+  readonly dy: number;
+  readonly ops: readonly Op[];
+}
 
-export function translate(ops: readonly Op[], dx: number, dy: number): Op[] {
-  if (dx === 0 && dy === 0) return [...ops];
-  return ops.map((op): Op => {
-    switch (op.kind) {
-      case 'text':
-      case 'rect':
-      case 'link':
-        return { ...op, x: op.x + dx, y: op.y + dy };
-      case 'line':
-        return { ...op, points: op.points.map(([x, y]) => [x + dx, y + dy] as const) };
-      case 'dots':
-        return { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y: op.y + dy };
+export type Op = GlyphRun | RectOp | LineOp | DotsOp | LinkOp | GroupOp;
+
+/** Op without groups. */
+export type LeafOp = Exclude<Op, GroupOp>;
+
+export function translate(ops: readonly Op[], dx: number, dy: number): readonly Op[] {
+  if (dx === 0 && dy === 0) return ops;
+  return [{ kind: 'group', dx, dy, ops }];
+}
+
+/** Every op with its own coordinates, groups resolved (for checks of a layout; the painter resolves as it draws). */
+export function flattenOps(ops: readonly Op[]): LeafOp[] {
+  const out: LeafOp[] = [];
+  const walk = (list: readonly Op[], move: (op: LeafOp) => LeafOp) => {
+    for (const op of list) {
+      if (op.kind === 'group') walk(op.ops, (inner) => move(moved(inner, op.dx, op.dy)));
+      else out.push(move(op));
     }
-  });
+  };
+  walk(ops, (op) => op);
+  return out;
+}
+
+function moved(op: LeafOp, dx: number, dy: number): LeafOp {
+  switch (op.kind) {
+    case 'text':
+    case 'rect':
+    case 'link':
+      return { ...op, x: op.x + dx, y: op.y + dy };
+    case 'line':
+      return { ...op, points: op.points.map(([x, y]) => [x + dx, y + dy] as const) };
+    case 'dots':
+      return { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y: op.y + dy };
+  }
 }

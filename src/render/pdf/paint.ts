@@ -222,6 +222,8 @@ class Painter {
   /** Origin of the current layer. */
   private dx = 0;
   private dy = 0;
+  /** Offsets of the groups being drawn, outermost first. */
+  private readonly groups: { dx: number; dy: number }[] = [];
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -262,6 +264,17 @@ class Painter {
     for (const op of layer.ops) this.draw(op);
   }
 
+  /** x in the layer: the groups' offsets added innermost first. */
+  private gx(x: number): number {
+    for (let i = this.groups.length - 1; i >= 0; i--) x += this.groups[i]!.dx;
+    return x;
+  }
+
+  private gy(y: number): number {
+    for (let i = this.groups.length - 1; i >= 0; i--) y += this.groups[i]!.dy;
+    return y;
+  }
+
   private draw(op: Op): void {
     const out = this.out;
     const dx = this.dx;
@@ -269,44 +282,57 @@ class Painter {
     const X = (x: number) => f2(x + dx);
     const Y = (y: number) => f2(this.height - y - dy);
     switch (op.kind) {
+      case 'group':
+        this.groups.push(op);
+        for (const inner of op.ops) this.draw(inner);
+        this.groups.pop();
+        return;
       case 'text':
         this.text(op);
         return;
-      case 'rect':
+      case 'rect': {
         this.endText();
+        const x = this.gx(op.x);
+        const y = this.gy(op.y);
         if (op.fill) {
           this.setFill(op.fill);
-          out.push(`${X(op.x)} ${Y(op.y + op.height)} ${f2(op.width)} ${f2(op.height)} re f`);
+          out.push(`${X(x)} ${Y(y + op.height)} ${f2(op.width)} ${f2(op.height)} re f`);
         }
         if (op.stroke) {
           this.setStroke(op.stroke, op.lineWidth ?? 0.5);
-          out.push(`${X(op.x)} ${Y(op.y + op.height)} ${f2(op.width)} ${f2(op.height)} re S`);
+          out.push(`${X(x)} ${Y(y + op.height)} ${f2(op.width)} ${f2(op.height)} re S`);
         }
         return;
+      }
       case 'line':
         if (op.points.length < 2) return;
         this.endText();
         this.setStroke(op.color, op.width);
-        out.push(`${op.points.map(([x, y], i) => `${X(x)} ${Y(y)} ${i === 0 ? 'm' : 'l'}`).join(' ')} S`);
+        out.push(`${op.points.map(([x, y], i) => `${X(this.gx(x))} ${Y(this.gy(y))} ${i === 0 ? 'm' : 'l'}`).join(' ')} S`);
         return;
       case 'dots': {
+        const x1 = this.gx(op.x1);
+        const x2 = this.gx(op.x2);
+        const y = this.gy(op.y);
         // Zero-length dashes with round caps are dots; starting on a multiple of the pitch puts
         // them on a page-wide grid, so that the leaders of all TOC lines line up.
-        const start = Math.ceil((op.x1 + dx) / op.pitch) * op.pitch;
-        if (start > op.x2 + dx) return;
+        const start = Math.ceil((x1 + dx) / op.pitch) * op.pitch;
+        if (start > x2 + dx) return;
         this.endText();
         this.setStroke(op.color, 0.9);
-        out.push(`q 1 J [0 ${f2(op.pitch)}] 0 d ${f2(start)} ${Y(op.y)} m ${X(op.x2)} ${Y(op.y)} l S Q`);
+        out.push(`q 1 J [0 ${f2(op.pitch)}] 0 d ${f2(start)} ${Y(y)} m ${X(x2)} ${Y(y)} l S Q`);
         return;
       }
       case 'link': {
+        const x = this.gx(op.x) + dx;
+        const y = this.gy(op.y) + dy;
         if (op.url) {
-          this.pdf.link(op.x + dx, op.y + dy, op.width, op.height, op.url);
+          this.pdf.link(x, y, op.width, op.height, op.url);
           return;
         }
         const dest = op.dest && this.dest(op.dest);
         // A direct destination: no action object, no name tree.
-        if (dest) this.pdf.annotate(op.x + dx, op.y + dy, op.width, op.height, { Subtype: 'Link', Dest: dest } as unknown as PDFKit.Mixins.AnnotationOption);
+        if (dest) this.pdf.annotate(x, y, op.width, op.height, { Subtype: 'Link', Dest: dest } as unknown as PDFKit.Mixins.AnnotationOption);
         return;
       }
     }
@@ -354,8 +380,8 @@ class Painter {
     if (spacing !== this.spacing) out.push(`${fixed(spacing, 3)} Tc`);
     this.font = tf;
     this.spacing = spacing;
-    const x = Number(f2(op.x + this.dx));
-    const y = Number(f2(this.height - op.y - this.dy));
+    const x = Number(f2(this.gx(op.x) + this.dx));
+    const y = Number(f2(this.height - this.gy(op.y) - this.dy));
     out.push(`${f2(x - this.lineX)} ${f2(y - this.lineY)} Td [${tj}] TJ`);
     this.lineX = x;
     this.lineY = y;
