@@ -196,6 +196,9 @@ function literalByte(byte: number): string {
   }
 }
 
+/** The gaps between the characters of the run being written (reused: one run at a time). */
+const GAPS: number[] = [];
+
 /** Operator for a #rrggbb colour (fill `rg`, stroke `RG`). */
 function rgb(color: string, op: 'rg' | 'RG'): string {
   const n = Number.parseInt(color.slice(1), 16);
@@ -252,10 +255,13 @@ class Painter {
     this.inText = false;
   }
 
-  /** Hands the page's content to pdfkit in one piece. */
+  /**
+   * Hands the page's content to pdfkit in one piece, as bytes: pdfkit would convert a string byte by
+   * byte in JavaScript (and end it with a line feed, as here). Every character is one byte.
+   */
   finish(): void {
     this.endText();
-    this.pdf.addContent(this.out.join('\n'));
+    this.pdf.addContent(Buffer.from(`${this.out.join('\n')}\n`, 'latin1') as unknown as string);
   }
 
   layer(layer: Layer): void {
@@ -347,22 +353,31 @@ class Painter {
     const n = op.chars.length;
     if (n === 0) return;
     const enc = this.encoder(op.face);
-    const gaps: number[] = [];
-    const counts = new Map<number, number>();
+    const { chars, offsets, size } = op;
+    const gaps = GAPS;
+    let uniform = true;
     for (let k = 1; k < n; k++) {
-      const advance = (enc.face.advance(op.chars[k - 1]!.codePointAt(0)!) * op.size) / 1000;
-      const gap = Math.round((op.offsets[k]! - op.offsets[k - 1]! - advance) * 1000) / 1000;
-      gaps.push(gap);
-      counts.set(gap, (counts.get(gap) ?? 0) + 1);
+      const advance = (enc.face.advance(chars[k - 1]!.codePointAt(0)!) * size) / 1000;
+      const gap = Math.round((offsets[k]! - offsets[k - 1]! - advance) * 1000) / 1000;
+      gaps[k - 1] = gap;
+      if (gap !== gaps[0]) uniform = false;
     }
     let spacing = 0;
-    let best = 0;
-    for (const [gap, count] of counts) if (count > best || (count === best && Math.abs(gap) < Math.abs(spacing))) [spacing, best] = [gap, count];
-    let tj = `(${enc.encode(op.chars[0]!)}`;
-    for (let k = 1; k < n; k++) {
-      const d = gaps[k - 1]! - spacing;
-      if (Math.abs(d) > 0.0005) tj += `)${fixed((-d * 1000) / op.size, 1)}(`;
-      tj += enc.encode(op.chars[k]!);
+    let tj = `(${enc.encode(chars[0]!)}`;
+    if (uniform) {
+      // The usual line: every gap the same, all of it character spacing.
+      if (n > 1) spacing = gaps[0]!;
+      for (let k = 1; k < n; k++) tj += enc.encode(chars[k]!);
+    } else {
+      const counts = new Map<number, number>();
+      for (let k = 0; k < n - 1; k++) counts.set(gaps[k]!, (counts.get(gaps[k]!) ?? 0) + 1);
+      let best = 0;
+      for (const [gap, count] of counts) if (count > best || (count === best && Math.abs(gap) < Math.abs(spacing))) [spacing, best] = [gap, count];
+      for (let k = 1; k < n; k++) {
+        const d = gaps[k - 1]! - spacing;
+        if (Math.abs(d) > 0.0005) tj += `)${fixed((-d * 1000) / size, 1)}(`;
+        tj += enc.encode(chars[k]!);
+      }
     }
     tj += ')';
     const font = enc.font;

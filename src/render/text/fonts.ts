@@ -55,6 +55,7 @@ function openFace(name: FaceName): Face {
   // Advances are looked up once per character: fontkit builds a glyph object on every call.
   const glyphs = new Map<number, Glyph>();
   const advances = new Map<number, number>();
+  const present = new Map<number, boolean>();
   const glyph = (codePoint: number): Glyph => {
     let g = glyphs.get(codePoint);
     if (!g) {
@@ -80,7 +81,14 @@ function openFace(name: FaceName): Face {
     descent: font.descent * scale,
     advance,
     glyph,
-    has: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+    has: (codePoint) => {
+      let value = present.get(codePoint);
+      if (value === undefined) {
+        value = font.hasGlyphForCodePoint(codePoint);
+        present.set(codePoint, value);
+      }
+      return value;
+    },
     width: (text, size) => {
       let sum = 0;
       for (const ch of text) sum += advance(ch.codePointAt(0)!);
