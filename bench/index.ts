@@ -89,11 +89,16 @@ for (const example of examples) {
 // 3. Batch throughput.
 const clientsDir = join(work, 'clients');
 mkdirSync(clientsDir);
+// Clients are the examples under names of their own (北浜あおば精機株式会社, 南丘…): new characters in
+// every client's documents, as real clients' names bring, rather than a number on one name.
+const NAME_FIRST = '北南東西桜梅松竹霧鶴';
+const NAME_SECOND = '浜丘川沢原台崎谷森島';
 for (let i = 0; i < CLIENTS; i++) {
   const example = examples[i % examples.length]!;
   const doc = parseDocument(readFileSync(example, 'utf8'));
   const number = String(i + 1).padStart(3, '0');
-  doc.setIn(['organization', 'name'], `${String(doc.getIn(['organization', 'name']))} ${number}`);
+  const prefix = `${NAME_FIRST[i % 10]}${NAME_SECOND[Math.floor(i / 10) % 10]}${i >= 100 ? Math.floor(i / 100) : ''}`;
+  doc.setIn(['organization', 'name'], `${prefix}${String(doc.getIn(['organization', 'name']))}`);
   writeFileSync(join(clientsDir, `client-${number}.yaml`), doc.toString());
 }
 
