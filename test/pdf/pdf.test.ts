@@ -217,7 +217,7 @@ describe('PDF writer on a hand-made model', () => {
   });
 
   it('refuses characters the fonts cannot draw, listing them', async () => {
-    const doc: Document = { ...FIXTURE, children: [para('絵文字😀と記号𝄞は印刷できない。'), ...FIXTURE.children] };
+    const doc: Document = { ...FIXTURE, children: [para('絵文字😀と記号𝄞は印刷できない。😀も𝄞も一度だけ挙げる。'), ...FIXTURE.children] };
     const error = await renderPdf(doc).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingGlyphError);
     const e = error as MissingGlyphError;

@@ -118,9 +118,16 @@ export const LAYOUT_ONLY = /[\n\r\t\u200b-\u200d\u2060\ufeff]/u;
  */
 export function missingCharacters(text: string, faces: readonly FaceName[]): string[] {
   const missing: string[] = [];
-  for (const ch of new Set(text.normalize('NFC'))) {
+  const normalized = text.normalize('NFC');
+  // By code point, without a string per character: a pack's text is a few hundred thousand of them.
+  const seen = new Set<number>();
+  for (let i = 0; i < normalized.length; i++) {
+    const cp = normalized.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (seen.has(cp)) continue;
+    seen.add(cp);
+    const ch = String.fromCodePoint(cp);
     if (LAYOUT_ONLY.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
     if (faces.some((name) => !face(name).has(cp))) missing.push(ch);
   }
   return missing;
