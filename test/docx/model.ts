@@ -1,5 +1,5 @@
 import type { Document, Section, Table } from '../../src/model/types.js';
-import { box, cell, list, para, section, text } from '../support/builders.js';
+import { box, cell, list, para, part, section, text } from '../support/builders.js';
 
 /** A small hand-made document model with every node type, for the Word writer's unit tests. */
 
@@ -124,41 +124,17 @@ export const PACK_MODEL: Document = {
   id: 'pack',
   meta: { ...SAMPLE_MODEL.meta, title: '情報セキュリティ関連規程（配布用）' },
   children: [
-    {
-      type: 'part',
-      id: 'basic-policy',
-      number: '',
-      title: '情報セキュリティ基本方針',
-      classification: '公開',
-      orientation: 'portrait',
-      children: [
-        para('当社は、情報セキュリティに取り組みます。'),
-        { type: 'signature', lines: [[text('2026年4月1日')], [text('テスト工業株式会社')], [text('代表取締役　山田 太郎')]] },
-      ],
-    },
-    {
-      type: 'part',
-      id: 'my-number-rules',
-      number: '',
-      title: '特定個人情報取扱規程',
-      classification: '社外秘',
-      orientation: 'portrait',
-      children: [
-        { type: 'chapter', id: 'mnr-general', numbering: 'article', number: '1', title: '総則', revised: '', scope: [], children: [article('mnr-purpose', '1', '目的'), article('mnr-sub', '2', '再委託')] },
-        { type: 'chapter', id: 'mnr-supplementary', numbering: 'none', number: '', title: '附則', revised: '', scope: [], children: [para('この規程は、2026年4月1日から施行する。')] },
-      ],
-    },
-    {
-      type: 'part',
-      id: 'asset-ledger',
-      number: '付録1',
-      title: '情報資産管理台帳',
-      classification: '社外秘',
-      orientation: 'landscape',
-      children: [
-        { type: 'fields', children: [{ type: 'field', label: [text('部門名')], hint: [] }, { type: 'field', label: [text('更新日')], hint: [text('年　月　日')] }] },
-        { ...checklist },
-      ],
-    },
+    part('basic-policy', '', '情報セキュリティ基本方針', '公開', 'portrait', [
+      para('当社は、情報セキュリティに取り組みます。'),
+      { type: 'signature', lines: [[text('2026年4月1日')], [text('テスト工業株式会社')], [text('代表取締役　山田 太郎')]] },
+    ]),
+    part('my-number-rules', '', '特定個人情報取扱規程', '社外秘', 'portrait', [
+      { type: 'chapter', id: 'mnr-general', numbering: 'article', number: '1', title: '総則', revised: '', scope: [], children: [article('mnr-purpose', '1', '目的'), article('mnr-sub', '2', '再委託')] },
+      { type: 'chapter', id: 'mnr-supplementary', numbering: 'none', number: '', title: '附則', revised: '', scope: [], children: [para('この規程は、2026年4月1日から施行する。')] },
+    ]),
+    part('asset-ledger', '付録1', '情報資産管理台帳', '社外秘', 'landscape', [
+      { type: 'fields', children: [{ type: 'field', label: [text('部門名')], hint: [] }, { type: 'field', label: [text('更新日')], hint: [text('年　月　日')] }] },
+      { ...checklist },
+    ]),
   ],
 };

@@ -1,5 +1,5 @@
 import type { Block, Chapter, Document, Inline, Section, Table } from '../../src/model/types.js';
-import { box, cell, list, para, row, section, text as t } from '../support/builders.js';
+import { box, cell, list, para, part, row, section, text as t } from '../support/builders.js';
 
 /**
  * A hand-made document model for the PDF writer: every node type, and enough of each to cross page
@@ -266,30 +266,22 @@ export const PACK: Document = {
   id: 'pack',
   meta: { ...FIXTURE.meta, title: '情報セキュリティ規程集' },
   children: [
-    { type: 'part', id: 'rulebook', number: '', title: '情報セキュリティ関連規程', classification: '社外秘', orientation: 'portrait', children: [FIXTURE.children[1]!] },
-    {
-      type: 'part',
-      id: 'asset-ledger',
-      number: '付録1',
-      title: '情報資産管理台帳',
-      classification: '社外秘',
-      orientation: 'landscape',
-      children: [
-        {
-          type: 'table',
-          columns: [1, 3, 2, 2, 1, 1, 1, 2, 2].map((width) => ({ width })),
-          headerRows: 1,
-          headerColumn: false,
-          variant: 'default',
-          children: [
-            row(...['No', '情報資産の名称', '業務分類', '保管場所', '機密性', '完全性', '可用性', '管理責任者', '備考'].map((h) => cell(h))),
-            ...Array.from({ length: 24 }, (_, i) =>
-              row(cell(String(i + 1)), cell(`顧客台帳${i + 1}`), cell('営業'), cell('ファイルサーバー'), cell('3'), cell('2'), cell('2'), cell('営業部長'), cell(i % 3 === 0 ? 'クラウドにバックアップ' : '')),
-            ),
-          ],
-        },
-      ],
-    },
-    { type: 'part', id: 'basic-policy', number: '付録2', title: '情報セキュリティ基本方針', classification: '公開', orientation: 'portrait', children: [para(SENTENCES[0]!), { type: 'signature', lines: [[t('2026年4月1日')], [t('テスト工業株式会社')]] }] },
+    part('rulebook', '', '情報セキュリティ関連規程', '社外秘', 'portrait', [FIXTURE.children[1]!]),
+    part('asset-ledger', '付録1', '情報資産管理台帳', '社外秘', 'landscape', [
+      {
+        type: 'table',
+        columns: [1, 3, 2, 2, 1, 1, 1, 2, 2].map((width) => ({ width })),
+        headerRows: 1,
+        headerColumn: false,
+        variant: 'default',
+        children: [
+          row(...['No', '情報資産の名称', '業務分類', '保管場所', '機密性', '完全性', '可用性', '管理責任者', '備考'].map((h) => cell(h))),
+          ...Array.from({ length: 24 }, (_, i) =>
+            row(cell(String(i + 1)), cell(`顧客台帳${i + 1}`), cell('営業'), cell('ファイルサーバー'), cell('3'), cell('2'), cell('2'), cell('営業部長'), cell(i % 3 === 0 ? 'クラウドにバックアップ' : '')),
+          ),
+        ],
+      },
+    ]),
+    part('basic-policy', '付録2', '情報セキュリティ基本方針', '公開', 'portrait', [para(SENTENCES[0]!), { type: 'signature', lines: [[t('2026年4月1日')], [t('テスト工業株式会社')]] }]),
   ],
 };

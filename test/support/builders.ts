@@ -1,4 +1,4 @@
-import type { Block, ChartBox, Inline, List, Paragraph, Section, TableCell, TableRow } from '../../src/model/types.js';
+import type { Block, ChartBox, Inline, List, Paragraph, Part, Section, TableCell, TableRow } from '../../src/model/types.js';
 
 /** Builders for hand-made document models (the Word and PDF writers' fixtures). */
 
@@ -35,3 +35,14 @@ export const section = (id: string, level: number, number: string, title: string
 });
 
 export const box = (lines: string[], children: ChartBox[] = []): ChartBox => ({ type: 'chartBox', lines: lines.map((l) => [text(l)]), children });
+
+/** One document of a pack (`number` 「付録1」 for an appendix, empty for a main part). */
+export const part = (id: string, number: string, title: string, classification: string, orientation: Part['orientation'], children: Block[]): Part => ({
+  type: 'part',
+  id,
+  number,
+  title,
+  classification,
+  orientation,
+  children,
+});
