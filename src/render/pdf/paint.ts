@@ -199,6 +199,16 @@ function literalByte(byte: number): string {
 /** The gaps between the characters of the run being written (reused: one run at a time). */
 const GAPS: number[] = [];
 
+/** The gap that occurs most often among the first `count`; of equally frequent ones, the smallest. */
+function mostCommonGap(gaps: readonly number[], count: number): number {
+  const counts = new Map<number, number>();
+  for (let k = 0; k < count; k++) counts.set(gaps[k]!, (counts.get(gaps[k]!) ?? 0) + 1);
+  let spacing = 0;
+  let best = 0;
+  for (const [gap, n] of counts) if (n > best || (n === best && Math.abs(gap) < Math.abs(spacing))) [spacing, best] = [gap, n];
+  return spacing;
+}
+
 /** Operator for a #rrggbb colour (fill `rg`, stroke `RG`). */
 function rgb(color: string, op: 'rg' | 'RG'): string {
   const n = Number.parseInt(color.slice(1), 16);
@@ -362,22 +372,13 @@ class Painter {
       gaps[k - 1] = gap;
       if (gap !== gaps[0]) uniform = false;
     }
-    let spacing = 0;
+    // The usual line has every gap alike: all of it is character spacing, nothing to count.
+    const spacing = n === 1 ? 0 : uniform ? gaps[0]! : mostCommonGap(gaps, n - 1);
     let tj = `(${enc.encode(chars[0]!)}`;
-    if (uniform) {
-      // The usual line: every gap the same, all of it character spacing.
-      if (n > 1) spacing = gaps[0]!;
-      for (let k = 1; k < n; k++) tj += enc.encode(chars[k]!);
-    } else {
-      const counts = new Map<number, number>();
-      for (let k = 0; k < n - 1; k++) counts.set(gaps[k]!, (counts.get(gaps[k]!) ?? 0) + 1);
-      let best = 0;
-      for (const [gap, count] of counts) if (count > best || (count === best && Math.abs(gap) < Math.abs(spacing))) [spacing, best] = [gap, count];
-      for (let k = 1; k < n; k++) {
-        const d = gaps[k - 1]! - spacing;
-        if (Math.abs(d) > 0.0005) tj += `)${fixed((-d * 1000) / size, 1)}(`;
-        tj += enc.encode(chars[k]!);
-      }
+    for (let k = 1; k < n; k++) {
+      const d = gaps[k - 1]! - spacing;
+      if (Math.abs(d) > 0.0005) tj += `)${fixed((-d * 1000) / size, 1)}(`;
+      tj += enc.encode(chars[k]!);
     }
     tj += ')';
     const font = enc.font;

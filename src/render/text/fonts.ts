@@ -48,32 +48,28 @@ interface Hmtx {
   readonly metrics: { readonly length: number; get(index: number): { readonly advance: number } };
 }
 
+/** A function of a code point, worked out once per code point. */
+function cachedByCodePoint<T>(compute: (codePoint: number) => T): (codePoint: number) => T {
+  const values = new Map<number, T>();
+  return (codePoint) => {
+    let value = values.get(codePoint);
+    if (value === undefined) {
+      value = compute(codePoint);
+      values.set(codePoint, value);
+    }
+    return value;
+  };
+}
+
 function openFace(name: FaceName): Face {
   const font = create(readFileSync(fontFile(name)));
   const scale = 1000 / font.unitsPerEm;
   const hmtx = (font as unknown as { hmtx: Hmtx }).hmtx;
   // Advances are looked up once per character: fontkit builds a glyph object on every call.
-  const glyphs = new Map<number, Glyph>();
-  const advances = new Map<number, number>();
-  const present = new Map<number, boolean>();
-  const glyph = (codePoint: number): Glyph => {
-    let g = glyphs.get(codePoint);
-    if (!g) {
-      g = font.glyphForCodePoint(codePoint);
-      glyphs.set(codePoint, g);
-    }
-    return g;
-  };
+  const glyph = cachedByCodePoint((codePoint): Glyph => font.glyphForCodePoint(codePoint));
   // A glyph's advanceWidth also works out vertical metrics (decoding the outline): read hmtx.
-  const advance = (codePoint: number): number => {
-    let value = advances.get(codePoint);
-    if (value === undefined) {
-      const id = glyph(codePoint).id;
-      value = hmtx.metrics.get(Math.min(id, hmtx.metrics.length - 1)).advance * scale;
-      advances.set(codePoint, value);
-    }
-    return value;
-  };
+  const advance = cachedByCodePoint((codePoint) => hmtx.metrics.get(Math.min(glyph(codePoint).id, hmtx.metrics.length - 1)).advance * scale);
+  const has = cachedByCodePoint((codePoint) => font.hasGlyphForCodePoint(codePoint));
   return {
     name,
     font,
@@ -81,14 +77,7 @@ function openFace(name: FaceName): Face {
     descent: font.descent * scale,
     advance,
     glyph,
-    has: (codePoint) => {
-      let value = present.get(codePoint);
-      if (value === undefined) {
-        value = font.hasGlyphForCodePoint(codePoint);
-        present.set(codePoint, value);
-      }
-      return value;
-    },
+    has,
     width: (text, size) => {
       let sum = 0;
       for (const ch of text) sum += advance(ch.codePointAt(0)!);
