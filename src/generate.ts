@@ -209,11 +209,13 @@ function documentMeta(answers: Answers, plain: (value: Fillable, key: string) =>
 }
 
 function collectUnfilled(documents: readonly Document[], metaGaps: readonly UnfilledValue[]): UnfilledValue[] {
+  // One entry per key and question: a key such as a list of people may miss several things.
   const seen = new Map<string, UnfilledValue>();
-  for (const gap of metaGaps) if (!seen.has(gap.key)) seen.set(gap.key, gap);
+  const id = (gap: UnfilledValue) => `${gap.key}\u0000${gap.question}`;
+  for (const gap of metaGaps) if (!seen.has(id(gap))) seen.set(id(gap), gap);
   const visit = (nodes: readonly Inline[]) => {
     for (const node of nodes) {
-      if (node.type === 'gap' && !seen.has(node.key)) seen.set(node.key, { key: node.key, question: node.question });
+      if (node.type === 'gap' && !seen.has(id(node))) seen.set(id(node), { key: node.key, question: node.question });
       if (node.type === 'strong' || node.type === 'link') visit(node.children);
     }
   };

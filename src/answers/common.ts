@@ -43,17 +43,37 @@ export const todoSchema = z
     todo: z.string().min(1, '空にはできません（まだ決まっていない項目なら、質問を書いてください）'),
   })
   .strict();
-export type Todo = z.infer<typeof todoSchema>;
 
-/** A value that may still be a stand-in. */
-export const fillable = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, todoSchema]);
+/**
+ * A gap as the profile's derivation hands it to the templates: the question, and the key of the
+ * answers file where the value belongs (so `kitei check` points at the answers, not at a table).
+ */
+export interface Todo {
+  readonly todo: string;
+  readonly key?: string;
+}
+/** The view's gaps: a `todo` that may name its answers key. */
+export const gapSchema = z.object({ todo: z.string().min(1), key: z.string().min(1).optional() }).strict();
+
+/** A value in the derived view that may still be a gap (a gap may carry its answers key). */
+export const fillable = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, gapSchema]);
 export const fillableText = () => fillable(text());
 export const fillableLine = () => fillable(line());
+
+/** A value the user writes that may still be a stand-in `{ todo: 質問 }`. */
+export const answerFillable = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, todoSchema]);
+export const answerFillableText = () => answerFillable(text());
+export const answerFillableLine = () => answerFillable(line());
 export type Fillable<T = string> = T | Todo;
 
-export const todo = (question: string): Todo => ({ todo: question });
+export const todo = (question: string, key?: string): Todo => (key === undefined ? { todo: question } : { todo: question, key });
 export const isTodo = (value: unknown): value is Todo =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && 'todo' in value && Object.keys(value).length === 1;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  'todo' in value &&
+  typeof (value as { todo: unknown }).todo === 'string' &&
+  Object.keys(value).every((k) => k === 'todo' || k === 'key');
 
 /** A list of lines (a bulleted list in the output). */
 export const lines = () => z.array(line()).max(200);

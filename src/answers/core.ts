@@ -6,17 +6,9 @@ import { fillable, fillableLine, isoDate, line, lines, text, todo } from './comm
  * data, the vocabulary, the roles and the confidentiality levels.
  */
 
-export const ORGANIZATION_TYPES = ['company', 'llc', 'association', 'cooperative', 'npo', 'medical'] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../profile/types.js';
 
-export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
-  company: '株式会社',
-  llc: '合同会社',
-  association: '一般社団法人・一般財団法人・公益法人（協会）',
-  cooperative: '協同組合',
-  npo: 'NPO法人',
-  medical: '医療法人・社会福祉法人',
-};
+export { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType };
 
 export const organizationSchema = z
   .object({
@@ -82,7 +74,7 @@ const departmentOfficerSchema = z
   .object({
     name: line().describe('役割の名前（改名できる）'),
     duty: text().describe('役割と責任'),
-    titles: z.array(fillableLine()).min(1, '少なくとも1人の役職名を記入してください').describe('各部門で務める役職名の一覧（例: 営業部長、技術部長）'),
+    titles: z.array(fillableLine()).describe('各部門で務める役職名の一覧（例: 営業部長、技術部長）。部門がなければ空'),
   })
   .strict();
 

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from './core.js';
-import { answersSchema, deepMerge, presetFor, type Answers } from './schema.js';
+import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../profile/types.js';
+import { profileFindings } from '../profile/checks.js';
+import { PROFILE_FORMAT, profileSchema, type Profile } from '../profile/schema.js';
+import { profileView } from '../profile/view.js';
+import { answersSchema, deepMerge, type Answers } from './schema.js';
 import { defOfMaybe, isTodoOption } from './introspect.js';
 
 /**
@@ -151,10 +154,38 @@ const lineOf = (node: YamlNode | null | undefined, lineCounter: LineCounter): nu
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-/** Validates parsed YAML data (already read from `file`, bases already merged in) into complete answers. */
-export function answersFromData(data: unknown, file: string, locateKey: Locator = () => ({ file, line: undefined })): Answers {
+/** A finding of the profile checks, located in the answers file. */
+export interface AnswersWarning extends AnswersIssue {}
+
+export interface LoadedAnswers {
+  /** The organization profile as written (format 2), defaults applied. */
+  readonly profile: Profile;
+  /** The view the templates read, derived from the profile. */
+  readonly answers: Answers;
+  /** Contradictions that leave the policy true but probably not meant (`kitei check` prints them). */
+  readonly warnings: readonly AnswersWarning[];
+}
+
+/** Keys only the first answers format had at its top level: a file with them is an old one. */
+const FORMAT_1_KEYS = ['organizational', 'human', 'physical', 'technical', 'companion', 'options'];
+
+/** Validates parsed YAML data (already read from `file`, bases already merged in) into the profile and the view it gives. */
+export function loadedFromData(data: unknown, file: string, locateKey: Locator = () => ({ file, line: undefined })): LoadedAnswers {
   if (!isPlainObject(data)) {
     throw new AnswersError([{ file, line: 1, key: '', message: '回答ファイルの中身が「キー: 値」の形になっていません' }]);
+  }
+  if (data.kitei === undefined) {
+    const old = FORMAT_1_KEYS.filter((key) => key in data);
+    throw new AnswersError([
+      {
+        file,
+        line: 1,
+        key: 'kitei',
+        message: old.length
+          ? `この回答ファイルは以前の形式です（${old.join('・')} の章ごとの回答）。いまの形式（kitei: ${PROFILE_FORMAT}）では、人・部屋・機器・サービスなどを組織のプロフィールとして1回ずつ書きます。docs/migration.md の対応表に従って書き直すか、kitei init で質問に答えて作り直してください`
+          : `回答ファイルの先頭に形式の版 kitei: ${PROFILE_FORMAT} を書いてください`,
+      },
+    ]);
   }
   const type = isPlainObject(data.organization) ? data.organization.type : undefined;
   if (!ORGANIZATION_TYPES.includes(type as OrganizationType)) {
@@ -167,23 +198,24 @@ export function answersFromData(data: unknown, file: string, locateKey: Locator 
       },
     ]);
   }
-  let preset: Record<string, unknown>;
-  let presetFailure: unknown;
-  try {
-    preset = presetFor(type as OrganizationType, data);
-  } catch (error) {
-    // The preset reads the user's own vocabulary, roles and labels before they are validated; one of
-    // the wrong shape (a list written as 「キー: 値」) is reported by the schema, against the plain preset.
-    if (!(error instanceof TypeError)) throw error;
-    presetFailure = error;
-    preset = presetFor(type as OrganizationType, { organization: data.organization });
+  const parsed = profileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new AnswersError(parsed.error.issues.flatMap((issue) => toIssues(issue, locateKey)));
+  const profile = parsed.data;
+  const findings = profileFindings(profile);
+  const located = findings.map((finding) => ({ ...locateKey(finding.path), key: finding.path.map(String).join('.'), message: finding.message }));
+  const errors = located.filter((_, i) => findings[i]!.severity === 'error');
+  if (errors.length) throw new AnswersError(errors);
+  const view = answersSchema.safeParse(profileView(profile), { reportInput: true });
+  if (!view.success) {
+    // The view is computed: a failure here is a combination the profile checks did not catch.
+    throw new AnswersError(view.error.issues.map((issue) => ({ file, line: undefined, key: issue.path.map(String).join('.'), message: `（規程の表に直したときの誤り）${issueMessage(issue)}` })));
   }
-  const merged = deepMerge(preset, data);
-  const result = answersSchema.safeParse(merged, { reportInput: true });
-  // Answers that pass only without the user's own vocabulary would be quietly wrong: a bug to report.
-  if (result.success && presetFailure !== undefined) throw presetFailure;
-  if (result.success) return result.data;
-  throw new AnswersError(result.error.issues.flatMap((issue) => toIssues(issue, locateKey)));
+  return { profile, answers: view.data, warnings: located.filter((_, i) => findings[i]!.severity === 'warning') };
+}
+
+/** Validates parsed YAML data into the answers the templates read. */
+export function answersFromData(data: unknown, file: string, locateKey: Locator = () => ({ file, line: undefined })): Answers {
+  return loadedFromData(data, file, locateKey).answers;
 }
 
 function toIssues(issue: z.core.$ZodIssue, locateKey: Locator): AnswersIssue[] {
@@ -239,7 +271,7 @@ function unwrapSchema(schema: unknown): unknown {
 
 /** The keys the schema allows at a path, for the did-you-mean hint. */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  let schema: unknown = answersSchema;
+  let schema: unknown = profileSchema;
   for (const segment of path) {
     const def = defOfMaybe(unwrapSchema(schema));
     if (def?.type === 'object') schema = def.shape?.[String(segment)];
@@ -278,16 +310,20 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Reads, parses and validates one answers file's text; bases named by `extends` are read relative to `file`. */
-export function answersFromYaml(source: string, file: string): Answers {
+export function loadedFromYaml(source: string, file: string): LoadedAnswers {
   const layers = loadLayers(source, file, []);
   const merged = layers.map((layer) => layer.data).reduce((base, over) => deepMerge(base, over) as Record<string, unknown>);
-  return answersFromData(merged, file, locateInChain(layers));
+  return loadedFromData(merged, file, locateInChain(layers));
 }
 
+export const answersFromYaml = (source: string, file: string): Answers => loadedFromYaml(source, file).answers;
+
 /** Reads an answers file from disk (and its bases) and validates it. */
-export function loadAnswersFile(file: string): Answers {
-  return answersFromYaml(decodeAnswers(readAnswersBytes(file, { file, line: undefined, key: '' }), file), file);
+export function loadAnswersFromFile(file: string): LoadedAnswers {
+  return loadedFromYaml(decodeAnswers(readAnswersBytes(file, { file, line: undefined, key: '' }), file), file);
 }
+
+export const loadAnswersFile = (file: string): Answers => loadAnswersFromFile(file).answers;
 
 /** The bytes of an answers file; a missing or unreadable file is reported at `where` (the file itself, or the `extends` line naming it). */
 function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'message'>, isBase = false): Uint8Array {

@@ -136,7 +136,51 @@ export const TERMS: Record<OrganizationType, Terms> = {
     secrets: '機密',
     joining: '採用時',
     leavingForTheDay: '退勤時',
-    stakeholders: '患者・利用者、取引先等',
+    stakeholders: '患者、取引先等',
+    workRules: '就業規則',
+  },
+  welfare: {
+    self: '当法人',
+    org: '法人',
+    inside: '法人内',
+    outside: '法人外',
+    whole: '法人全体',
+    owned: '法人所有',
+    business: '業務用',
+    staff: '職員',
+    officers: '役員',
+    head: '理事長',
+    board: '理事会',
+    department: '施設・事業所',
+    departmentHead: '施設長',
+    headOffice: '法人本部',
+    documentName: '情報セキュリティ関連規程',
+    secrets: '機密',
+    joining: '採用時',
+    leavingForTheDay: '退勤時',
+    stakeholders: '利用者及びその家族、取引先、関係機関等',
+    workRules: '就業規則',
+  },
+  professional: {
+    self: '当事務所',
+    org: '事務所',
+    inside: '所内',
+    outside: '所外',
+    whole: '事務所全体',
+    owned: '事務所所有',
+    business: '業務用',
+    staff: '職員',
+    officers: '所長',
+    head: '所長',
+    board: '所長',
+    department: '部門',
+    departmentHead: '部門長',
+    headOffice: '事務所',
+    documentName: '情報セキュリティ関連規程',
+    secrets: '機密',
+    joining: '採用時',
+    leavingForTheDay: '退勤時',
+    stakeholders: '顧問先・依頼者、取引先等',
     workRules: '就業規則',
   },
 };
@@ -218,6 +262,30 @@ const ROLE_TITLES: Record<
     myNumberManager: '事務長',
     myNumberClerk: '総務課長',
   },
+  welfare: {
+    securityOfficer: '理事長',
+    departments: ['施設長'],
+    systemAdmin: '事務長',
+    educationOfficer: '施設長',
+    incidentOfficer: '事務長',
+    complaintsOfficer: '生活相談員',
+    privacyOfficer: '事務長',
+    auditor: '監事',
+    myNumberManager: '事務長',
+    myNumberClerk: '事務員',
+  },
+  professional: {
+    securityOfficer: '所長',
+    departments: [],
+    systemAdmin: '事務長',
+    educationOfficer: '所長',
+    incidentOfficer: '所長',
+    complaintsOfficer: '事務長',
+    privacyOfficer: '所長',
+    auditor: null,
+    myNumberManager: '事務長',
+    myNumberClerk: '事務員',
+  },
 };
 
 export function rolesPreset(type: OrganizationType, t: Terms, auditKind: 'audit' | 'inspection'): Roles {
@@ -289,7 +357,7 @@ const SECRET_CRITERIA = [
 ];
 
 export function confidentialityPreset(type: OrganizationType, t: Terms): Confidentiality {
-  const internalLabel = type === 'company' || type === 'llc' ? '社外秘' : '部外秘';
+  const internalLabel = type === 'company' || type === 'llc' ? '社外秘' : type === 'professional' ? '所外秘' : '部外秘';
   return {
     levels: [
       {

@@ -13,7 +13,6 @@ import { humanDefaults, humanSchema } from './chapters/human.js';
 import { organizationalDefaults, organizationalSchema } from './chapters/organizational.js';
 import { physicalDefaults, physicalSchema } from './chapters/physical.js';
 import { technicalDefaults, technicalSchema } from './chapters/technical.js';
-import { continuityIssues } from './chapters/technical-continuity.js';
 import type { PresetContext } from './context.js';
 import { TERMS, confidentialityPreset, rolesPreset, scopesPreset } from './presets.js';
 import { todo } from './common.js';
@@ -35,6 +34,7 @@ export const answersSchema = z
     physical: physicalSchema.describe('3 物理的対策の回答'),
     technical: technicalSchema.describe('4 技術的対策の回答'),
     companion: companionSchema.describe('規程と同じ回答から作る文書（基本方針・特定個人情報の基本方針と取扱規程・業務委託契約の機密保持条項・記入用の様式・配布用の合本）の回答'),
+    has: z.record(z.string(), z.boolean()).describe('組織が持っているもの（サーバー・ネットワーク機器・部門…）。本文の出し入れに使う（プロフィールから計算）'),
   })
   .strict()
   .superRefine((answers, ctx) => {
@@ -46,7 +46,6 @@ export const answersSchema = z
         message: `機密性レベルのラベル（${labels.join('・')}）のいずれかを記入してください`,
       });
     }
-    for (const issue of continuityIssues(answers)) ctx.addIssue({ code: 'custom', ...issue });
     for (const issue of companionIssues(answers)) ctx.addIssue({ code: 'custom', ...issue });
   });
 

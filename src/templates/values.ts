@@ -95,7 +95,11 @@ export const containsToken = (s: string): boolean => s.includes(OPEN) || s.inclu
  */
 export function tokenize(data: unknown, table: ValueTable, path: string[] = []): unknown {
   if (typeof data === 'string') return data === '' ? '' : table.token({ kind: 'text', value: data }, path.join('.'));
-  if (isTodo(data)) return table.token({ kind: 'gap', key: path.join('.'), question: data.todo }, path.join('.'));
+  if (isTodo(data)) {
+    // A gap derived from the profile names the answers key it belongs to; a token id must stay unique per question.
+    const key = data.key ?? path.join('.');
+    return table.token({ kind: 'gap', key, question: data.todo }, data.key === undefined ? key : `${key}?${data.todo}`);
+  }
   if (Array.isArray(data)) return data.map((item, index) => tokenize(item, table, [...path, String(index)]));
   if (data !== null && typeof data === 'object') {
     const out: Record<string, unknown> = {};

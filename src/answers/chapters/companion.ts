@@ -111,8 +111,8 @@ const myNumberSchema = z
       })
       .strict()
       .describe('特定個人情報等の取扱いに関するお問合せ・苦情・開示等の請求の窓口（基本方針と取扱規程に載る）'),
-    managementArea: line().describe('管理区域（特定個人情報ファイルを扱う情報システムを管理する区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
-    handlingArea: line().describe('取扱区域（特定個人情報等を扱う事務を行う区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
+    managementArea: fillableLine().describe('管理区域（特定個人情報ファイルを扱う情報システムを管理する区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
+    handlingArea: fillableLine().describe('取扱区域（特定個人情報等を扱う事務を行う区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
   })
   .strict();
 
@@ -191,14 +191,8 @@ export function companionIssues(answers: {
 }): CompanionIssue[] {
   if (!answers.options.myNumber) return [];
   const issues: CompanionIssue[] = [];
-  const names = answers.physical.entry.areas.map((a) => a.name);
-  for (const key of ['managementArea', 'handlingArea'] as const) {
-    if (!names.includes(answers.companion.myNumber[key])) {
-      issues.push({ path: ['companion', 'myNumber', key], message: `セキュリティ領域（physical.entry.areas）の名前のいずれかを記入してください: ${names.join('、')}` });
-    }
-  }
   if (Object.values(answers.companion.myNumber.subjects).every((s) => s.purposes.length === 0)) {
-    issues.push({ path: ['companion', 'myNumber', 'subjects'], message: 'マイナンバーを扱う場合（options.myNumber: true）は、利用目的を少なくとも1つ選んでください' });
+    issues.push({ path: ['myNumber', 'subjects'], message: 'マイナンバーを扱う場合は、利用目的を少なくとも1つ選んでください' });
   }
   return issues;
 }

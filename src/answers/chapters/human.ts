@@ -18,7 +18,7 @@ const employmentSchema = z
 const educationSchema = z
   .object({
     audience: line().describe('教育の対象者: 全従業員'),
-    frequency: line().describe('教育の開催頻度: 新規受け入れ時、異動時、役割変更時、年1回以上の頻度'),
+    frequency: fillableLine().describe('教育の開催頻度: 新規受け入れ時、異動時、役割変更時、年1回以上の頻度'),
     topics: texts().min(1, '教育テーマを1つ以上記入してください').describe('必須の教育テーマ（1項目1テーマ。括弧で実施時期。2行目以降は補足として改行して表示）'),
     recordItems: lines().min(1, '研修記録の内容を1つ以上記入してください').describe('研修記録に含める内容'),
   })
@@ -45,9 +45,9 @@ const teleworkSystemSchema = z
 /** 6.1.2 テレワークで利用する機器（表の1行） */
 const teleworkDeviceSchema = z
   .object({
-    device: line().describe('情報機器: パソコン / スマホ・タブレット'),
+    device: fillableLine().describe('情報機器: パソコン / スマホ・タブレット'),
     ownedFor: fillableLine().nullable().describe('組織の機器を貸与する対象（任意）: 営業部員。null は全員'),
-    owned: lines().min(1).describe('組織の機器の利用方法（複数なら「・」付きで並ぶ）'),
+    owned: lines().describe('組織の機器の利用方法（複数なら「・」付きで並ぶ）'),
     private: z.enum(['measures', 'asNeeded', 'prohibited']).describe('私有機器の扱い: measures（私有機器を利用する場合の対策を実施して利用）/ asNeeded（必要に応じて私有機器を利用）/ prohibited（私有機器の業務利用禁止）。options.privateDevices が prohibited のときはすべて禁止になる'),
     privateAlternatives: line().nullable().describe('私有機器のほかに使えるサービス（任意、measures のとき）: コンビニ・レンタルオフィス等のサービス'),
   })
@@ -76,7 +76,7 @@ export const TELEWORK_NETWORKS = ['wiredHub', 'wirelessRouter', 'mobileRouter', 
 
 const teleworkSchema = z
   .object({
-    systems: z.array(teleworkSystemSchema).min(1).max(50).describe('6.1.1 テレワークで利用する情報システム・サービス'),
+    systems: z.array(teleworkSystemSchema).max(50).describe('6.1.1 テレワークで利用する情報システム・サービス'),
     devices: z.array(teleworkDeviceSchema).min(1).max(50).describe('6.1.2 テレワークで利用する情報機器'),
     configurations: z.array(z.enum(TELEWORK_CONFIGURATIONS)).min(1, 'システム構成を1つ以上選んでください').describe('6.1.3 利用するシステム構成: vpn（VPN方式）/ remoteDesktop（リモートデスクトップ方式）/ standalone（スタンドアロン（持ち帰り）方式）/ cloud（クラウドサービス方式）'),
     apps: z.array(teleworkAppSchema).max(50).describe('6.2.3 社内標準アプリ'),

@@ -49,8 +49,8 @@ export const incidentSchema = z
       .object({
         system: fillableLine().describe('事業が依存していて、停止を想定するシステムの名前: 販売管理システム'),
         cause: line().describe('停止の原因として想定する事象: 大型地震の発生に伴う設備の倒壊、回線の途絶、停電等'),
-        operations: line().describe('そのシステムに依存している業務: 商品の販売から請求回収までの業務'),
-        recovery: z.array(recoveryRowSchema).min(1, '復旧責任者の表に1行以上記入してください').max(30).describe('復旧責任者及び関連連絡先の表の行'),
+        operations: fillableLine().describe('そのシステムに依存している業務: 商品の販売から請求回収までの業務'),
+        recovery: z.array(recoveryRowSchema).max(30).describe('復旧責任者及び関連連絡先の表の行'),
       })
       .strict().describe('事業継続管理（9.8）'),
   })
@@ -66,6 +66,8 @@ const GENERAL_AFFAIRS: Record<PresetContext['type'], { department: string; head:
   cooperative: { department: '総務課', head: '総務課長' },
   npo: { department: '事務局', head: '事務局長' },
   medical: { department: '事務部', head: '事務長' },
+  welfare: { department: '法人本部', head: '事務長' },
+  professional: { department: '事務所', head: '所長' },
 };
 
 /** The row of the recovery table for the organization's own customers or members. */
@@ -82,7 +84,11 @@ function stakeholderRow(ctx: PresetContext) {
     case 'npo':
       return { targets: ['会員・支援者・受益者'], owners: [t.departmentHead], contacts: ['関係先リスト参照'] };
     case 'medical':
-      return { targets: ['患者・利用者'], owners: [t.departmentHead], contacts: ['患者・利用者連絡先一覧参照'] };
+      return { targets: ['患者'], owners: [t.departmentHead], contacts: ['患者連絡先一覧参照'] };
+    case 'welfare':
+      return { targets: ['利用者・家族'], owners: [t.departmentHead], contacts: ['利用者・家族連絡先一覧参照'] };
+    case 'professional':
+      return { targets: ['顧問先・依頼者'], owners: [t.head], contacts: ['顧問先一覧参照'] };
   }
 }
 

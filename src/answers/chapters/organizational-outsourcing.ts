@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, lines, texts } from '../common.js';
+import { fillableLine, line, lines, texts } from '../common.js';
 import type { PresetContext } from '../context.js';
 
 /** Answers for 8 委託管理 and 8-1 委託先チェックリスト: schema and preset defaults. */
@@ -29,7 +29,7 @@ export const outsourcingSchema = z
   .object({
     criteria: criteriaSchema.describe('委託先評価基準（8.1）'),
     contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください').describe('委託契約書に明記する事項（8.3）。契約条項のひな形はこの一覧を満たすように作る'),
-    evaluationFrequency: line().describe('委託開始後に委託先の対策状況を評価する頻度（8.4）: 年1回以上'),
+    evaluationFrequency: fillableLine().describe('委託開始後に委託先の対策状況を評価する頻度（8.4）: 年1回以上'),
     sharingCounterparties: line().describe('機密情報を提供・共有し、契約終了時に回収・破棄を確認する相手（8.7）: 子会社又は取引先'),
     checklist: z.array(checklistItemSchema).min(1, '確認項目を1つ以上記入してください').max(200).describe('委託先情報セキュリティ対策状況確認リスト（8-1）の行'),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fillableLine, line, todo } from '../common.js';
+import { fillable, fillableLine, line, todo } from '../common.js';
 import type { OrganizationType } from '../core.js';
 import type { PresetContext } from '../context.js';
 import { incidentDefaults, incidentSchema } from './organizational-incident.js';
@@ -15,19 +15,19 @@ import { outsourcingDefaults, outsourcingSchema } from './organizational-outsour
 /** 「対象：方法」の1行（5.2 表示方法、5.5 保管方法） */
 const targetMethodSchema = z
   .object({
-    target: line().describe('対象: 電子データ / 書類'),
-    method: line().describe('方法（「対象：」の後に続く文）: 保存先サーバーのフォルダー名に表示'),
+    target: fillableLine().describe('対象: 電子データ / 書類'),
+    method: z.union([line(), z.literal('')]).describe('方法（「対象：」の後に続く文）: 保存先サーバーのフォルダー名に表示。空は対象の欄が未記入のとき'),
   })
   .strict();
 
-/** 5.1 / 6.10: 回数・時間・文字数 */
-const count = (max: number) => z.number().int('整数で記入してください').min(1, '1以上の数を記入してください').max(max, `${max}以下の数を記入してください`);
+/** 5.1 / 6.10: 回数・時間・文字数（未回答なら要記入） */
+const count = (max: number) => fillable(z.number().int('整数で記入してください').min(1, '1以上の数を記入してください').max(max, `${max}以下の数を記入してください`));
 
 /** 6.10 アカウントロックとパスワードの長さ（特権アカウント・一般アカウントで共通の項目） */
 const accountClassSchema = {
   lockoutThreshold: count(100).describe('ロックアウトのしきい値（連続して認証に失敗した回数）: 特権 3 / 一般 10'),
   lockoutDuration: count(999).describe('ロックアウトの時間（単位は「時間」か「分」を別に選ぶ）: 特権 6 / 一般 1'),
-  lockoutUnit: z.enum(['hours', 'minutes']).describe('ロックアウトの時間の単位: hours（時間）/ minutes（分）'),
+  lockoutUnit: fillable(z.enum(['hours', 'minutes'])).describe('ロックアウトの時間の単位: hours（時間）/ minutes（分）'),
   minLength: count(128).describe('パスワードの最小文字数: 特権 12 / 一般 8'),
 };
 
@@ -58,7 +58,7 @@ export const organizationalSchema = z
       .strict().describe('3 情報セキュリティに関する情報共有'),
     basicPolicy: z
       .object({
-        publicationMethods: z.array(line()).min(1, '参照できるようにする方法を少なくとも1つ記入してください').max(20).describe('最新の基本方針を参照できるようにする方法（箇条書き）: 社内イントラネットへの掲載 / 当社ホームページでの公表'),
+        publicationMethods: z.array(fillableLine()).min(1, '参照できるようにする方法を少なくとも1つ記入してください').max(20).describe('最新の基本方針を参照できるようにする方法（箇条書き）: 社内イントラネットへの掲載 / 当社ホームページでの公表'),
       })
       .strict().describe('4 情報セキュリティ基本方針の制定・管理'),
     assets: z
@@ -108,6 +108,8 @@ const EXTERNAL_SYSTEM_PROVIDERS: Record<OrganizationType, string> = {
   cooperative: '組合員、関係団体、クラウドサービス提供者を含む取引先等',
   npo: '会員、関係団体、クラウドサービス提供者を含む取引先等',
   medical: '関係医療機関、委託先、クラウドサービス提供者を含む取引先等',
+  welfare: '関係機関、委託先、クラウドサービス提供者を含む取引先等',
+  professional: '顧問先、関係機関、クラウドサービス提供者を含む取引先等',
 };
 
 export function organizationalDefaults(ctx: PresetContext): OrganizationalAnswers {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, lines, text, texts } from '../common.js';
+import { fillable, fillableLine, fillableText, line, lines, text, texts } from '../common.js';
 import type { PresetContext } from '../context.js';
 
 /** Answers for the rulebook chapter 3 物理的対策: its schema and its preset defaults. */
@@ -8,23 +8,23 @@ import type { PresetContext } from '../context.js';
 const securityAreaSchema = z
   .object({
     name: line().describe('領域の名前: レベル1領域'),
-    places: text().describe('該当する場所: 本社受付・応接スペース・商談室・倉庫'),
-    users: text().describe('利用者: 従業員、社外関係者、部外者が立ち入り可'),
-    locking: text().describe('施錠: 最終退室者による施錠'),
-    devices: text().describe('設置可能情報機器: プロジェクター、ホワイトボード'),
-    restrictions: text().describe('制限事項: 未使用時に社外秘又は極秘の情報資産の放置禁止'),
-    visitors: text().describe('部外者管理: 従業員の許可を受けて入室可能'),
-    records: text().nullable().describe('管理記録（null は「－」）: 入退室を所定様式に記録'),
-    intrusionDetection: text().nullable().describe('侵入検知（null は「－」）: センサーによる警備会社通報'),
-    visitorBadge: text().describe('来客用名札: 着用不要 / 要着用'),
-    fireProtection: text().describe('火災対策: 火災検知器、消火器設置'),
+    places: fillableText().describe('該当する場所: 本社受付・応接スペース・商談室・倉庫'),
+    users: fillableText().describe('利用者: 従業員、社外関係者、部外者が立ち入り可'),
+    locking: fillableText().describe('施錠: 最終退室者による施錠'),
+    devices: fillableText().describe('設置可能情報機器: プロジェクター、ホワイトボード'),
+    restrictions: fillableText().describe('制限事項: 未使用時に社外秘又は極秘の情報資産の放置禁止'),
+    visitors: fillableText().describe('部外者管理: 従業員の許可を受けて入室可能'),
+    records: fillableText().nullable().describe('管理記録（null は「－」）: 入退室を所定様式に記録'),
+    intrusionDetection: fillableText().nullable().describe('侵入検知（null は「－」）: センサーによる警備会社通報'),
+    visitorBadge: fillableText().describe('来客用名札: 着用不要 / 要着用'),
+    fireProtection: fillableText().describe('火災対策: 火災検知器、消火器設置'),
   })
   .strict();
 
 const entrySchema = z
   .object({
     areas: z.array(securityAreaSchema).min(1, 'セキュリティ領域を1つ以上記入してください').max(10).describe('1.2 セキュリティ領域（レベルの低い順）'),
-    logRetention: line().describe('入退室記録の保管期間: 1年間'),
+    logRetention: fillableLine().describe('入退室記録の保管期間: 1年間'),
     logItems: lines().min(1, '入退室記録の内容を1つ以上記入してください').describe('入退室記録に含める内容'),
   })
   .strict();
@@ -57,11 +57,11 @@ const mediaRuleSchema = z
 export const physicalSchema = z
   .object({
     entry: entrySchema.describe('1 入室権限およびセキュリティ領域'),
-    facilities: texts().min(1, '関連設備を1つ以上記入してください').describe('2 関連設備の管理（設置する設備、1項目1行）'),
-    deliveries: z.array(deliverySiteSchema).min(1).max(20).describe('4 搬入物の受け渡し（事業所ごと）'),
+    facilities: texts().describe('2 関連設備の管理（設置する設備、1項目1行）'),
+    deliveries: z.array(deliverySiteSchema).max(20).describe('4 搬入物の受け渡し（事業所ごと）'),
     clearScreen: z
       .object({
-        lockMinutes: z.number().int().min(1).max(60).describe('スクリーンセーバー・スリープの起動時間の上限（分）: 5'),
+        lockMinutes: fillable(z.number().int().min(1).max(60)).describe('スクリーンセーバー・スリープの起動時間の上限（分）: 5'),
       })
       .strict().describe('5.2 クリアスクリーン'),
     disposal: z

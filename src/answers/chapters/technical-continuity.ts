@@ -12,7 +12,7 @@ const backupTargetSchema = z
   .object({
     device: fillableLine().describe('機器名（機器・システムの名前）: ファイルサーバー / 会計システム'),
     data: line().describe('バックアップの対象: ユーザーファイル / アプリケーションデータ'),
-    method: line().describe('バックアップの方法: Windows Server バックアップ / 同期ツール'),
+    method: fillableLine().describe('バックアップの方法: Windows Server バックアップ / 同期ツール'),
     destination: fillableLine().describe('保管先: NASサーバー / 外付けHDD / クラウドバックアップサービス'),
   })
   .strict();
@@ -27,8 +27,8 @@ const mediaStorageSchema = z
 const backupScheduleSchema = z
   .object({
     data: line().describe('データの種類: 業務データ / プログラムファイル / 設定ファイル'),
-    frequency: line().describe('取得頻度（「データの種類：」の後に続く文）: 週に１回バックアップ'),
-    retention: line().describe('保管期間（「を保有」の前に入る語）: 直近12週間分 / 5年分'),
+    frequency: fillableLine().describe('取得頻度（「データの種類：」の後に続く文）: 週に１回バックアップ'),
+    retention: fillableLine().describe('保管期間（「を保有」の前に入る語）: 直近12週間分 / 5年分'),
   })
   .strict();
 
@@ -44,15 +44,15 @@ export const continuitySchema = z
   .object({
     backup: z
       .object({
-        targets: z.array(backupTargetSchema).min(1, 'バックアップ取得対象を少なくとも1つ記入してください').max(50).describe('4.1 バックアップ取得対象（機器名・対象・方法・保管先の表の行）'),
+        targets: z.array(backupTargetSchema).max(50).describe('4.1 バックアップ取得対象（機器名・対象・方法・保管先の表の行）'),
         mediaStorage: z.array(mediaStorageSchema).max(20).describe('4.2 バックアップに利用した機器・媒体の保管方法（＜保管＞の箇条。空なら＜保管＞を省く）'),
-        schedule: z.array(backupScheduleSchema).min(1, '取得頻度と保管期間を少なくとも1つ記入してください').max(20).describe('4.4 データの種類ごとの取得頻度と保管期間'),
+        schedule: z.array(backupScheduleSchema).max(20).describe('4.4 データの種類ごとの取得頻度と保管期間'),
       })
       .strict().describe('4 バックアップ'),
     restore: z
       .object({
-        rpo: z.array(recoveryTargetSchema).min(1, '復旧ポイント目標を少なくとも1つ記入してください').max(20).describe('5.2 復旧ポイント目標（RPO）: システムごとの目標値と理由'),
-        rto: z.array(recoveryTargetSchema).min(1, '復旧時間目標を少なくとも1つ記入してください').max(20).describe('5.2 復旧時間目標（RTO）: システムごとの目標値と理由（5.5 の重要事項にも使う）'),
+        rpo: z.array(recoveryTargetSchema).max(20).describe('5.2 復旧ポイント目標（RPO）: システムごとの目標値と理由'),
+        rto: z.array(recoveryTargetSchema).max(20).describe('5.2 復旧時間目標（RTO）: システムごとの目標値と理由（5.5 の重要事項にも使う）'),
         trainingFrequency: fillableLine().describe('5.4 リストア訓練の頻度（「定期的（…）に実施」）: 年2回'),
         manualReviewFrequency: fillableLine().describe('5.4 リストア手順書の見直し頻度（「…の頻度で見直し」）: 年1回以上'),
       })

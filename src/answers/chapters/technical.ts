@@ -75,7 +75,7 @@ const deviceRequirementsSchema = z
 /** 取得するログの表の1行 */
 const logKindSchema = z
   .object({
-    kind: line().describe('ログの種類: ファイアウォール'),
+    kind: fillableLine().describe('ログの種類: ファイアウォール'),
     retention: fillableLine().describe('保存期間: 3年間'),
     items: fillableText().describe('取得項目: 日時、送信元IP アドレス及び送信先IP アドレス'),
   })
@@ -94,17 +94,17 @@ export const technicalSchema = z
   .object({
     accessControl: z
       .object({
-        systems: z.array(systemMethodSchema).min(1).max(100).describe('1.1 アクセス制御の対象とする情報システム・サービスとアクセス制御方法'),
-        userAuthentication: z.array(systemMethodSchema).min(1).max(100).describe('1.2 情報システムごとの利用者認証方法'),
-        deviceAuthentication: z.array(systemMethodSchema).min(1).max(100).describe('1.3 情報システムごとの端末認証方法'),
+        systems: z.array(systemMethodSchema).max(100).describe('1.1 アクセス制御の対象とする情報システム・サービスとアクセス制御方法'),
+        userAuthentication: z.array(systemMethodSchema).max(100).describe('1.2 情報システムごとの利用者認証方法'),
+        deviceAuthentication: z.array(systemMethodSchema).max(100).describe('1.3 情報システムごとの端末認証方法'),
       })
       .strict().describe('1 アクセス制御及び認証に関する標準設定等'),
     software: z
       .object({
-        scanFrequency: line().describe('2.1.4.1 ウイルス対策ソフトウェアのフルスキャンの頻度: 週次'),
-        standard: z.array(standardItemSchema).min(1).max(100).describe('2.4.1 標準ソフトウェア'),
-        updates: z.array(updateGroupSchema).min(1).max(50).describe('2.4.2 ソフトウェアのアップデート方法（種別ごと）'),
-        definitionUpdates: z.array(definitionUpdateSchema).min(1).max(50).describe('2.4.3 ウイルス対策ソフトウェアの定義ファイルの更新方法'),
+        scanFrequency: fillableLine().describe('2.1.4.1 ウイルス対策ソフトウェアのフルスキャンの頻度: 週次'),
+        standard: z.array(standardItemSchema).max(100).describe('2.4.1 標準ソフトウェア'),
+        updates: z.array(updateGroupSchema).max(50).describe('2.4.2 ソフトウェアのアップデート方法（種別ごと）'),
+        definitionUpdates: z.array(definitionUpdateSchema).max(50).describe('2.4.3 ウイルス対策ソフトウェアの定義ファイルの更新方法'),
       })
       .strict().describe('2.1 ソフトウェアの利用、2.4 標準等'),
     webRestriction: z.enum(['notice', 'filtering', 'both']).describe('2.2・3.3 業務に不要・有害なウェブサイトの閲覧を制限する手段: notice（社内周知）/ filtering（ウェブフィルタリングソフト）/ both（両方）'),
@@ -118,19 +118,19 @@ export const technicalSchema = z
     infrastructure: z
       .object({
         softwareLists: z.enum(['both', 'whitelist', 'blacklist']).describe('3.2.2 サーバーに導入するソフトウェアのリスト: both（ホワイトリスト/ブラックリスト）/ whitelist（ホワイトリストのみ）/ blacklist（ブラックリストのみ）'),
-        serverRequirements: z.array(deviceRequirementsSchema).min(1).max(50).describe('3.5.1 機器（サーバー）の情報セキュリティ要件'),
-        serverSoftware: z.array(standardItemSchema).min(1).max(100).describe('3.5.1 IT基盤の標準ソフトウェア'),
-        networkRequirements: z.array(deviceRequirementsSchema).min(1).max(50).describe('3.5.1 ネットワーク機器の情報セキュリティ要件'),
-        networkDevices: z.array(standardItemSchema).min(1).max(100).describe('3.5.1 標準ネットワーク機器（version は OSバージョン等）'),
+        serverRequirements: z.array(deviceRequirementsSchema).max(50).describe('3.5.1 機器（サーバー）の情報セキュリティ要件'),
+        serverSoftware: z.array(standardItemSchema).max(100).describe('3.5.1 IT基盤の標準ソフトウェア'),
+        networkRequirements: z.array(deviceRequirementsSchema).max(50).describe('3.5.1 ネットワーク機器の情報セキュリティ要件'),
+        networkDevices: z.array(standardItemSchema).max(100).describe('3.5.1 標準ネットワーク機器（version は OSバージョン等）'),
       })
       .strict().describe('3 IT基盤運用管理'),
     logs: z
       .object({
-        scope: lines().min(1).describe('3.8.2 ログ分析手順書の対象とするログ（箇条書き）'),
+        scope: z.array(fillableLine()).min(1).describe('3.8.2 ログ分析手順書の対象とするログ（箇条書き）'),
         kinds: z.array(logKindSchema).min(1).max(50).describe('3.8.3 取得するログの種類・保存期間・取得項目'),
         cloudRetention: fillableLine().describe('3.8.3 クラウドサービスのログに求める保存期間: 3年間'),
         reviews: z.array(logReviewSchema).min(1).max(20).describe('3.8.5 ログのレビューの頻度と観点'),
-        procedureReview: line().describe('3.8.7 ログ分析手順書を見直す間隔（「少なくとも○○、または重大なインシデント発生時」）: 年1回'),
+        procedureReview: fillableLine().describe('3.8.7 ログ分析手順書を見直す間隔（「少なくとも○○、または重大なインシデント発生時」）: 年1回'),
       })
       .strict().describe('3.8 ログの管理'),
     continuity: continuitySchema.describe('4 バックアップ・5 リストア手順・6 システム開発及び保守'),
