@@ -117,7 +117,15 @@ export function profileView(profile: Profile): Input {
     myNumberClerk: roleView('myNumberClerk', 'myNumberClerk'),
   } as Roles;
 
-  const confidentiality = deepMerge(confidentialityPreset(type, terms), profile.confidentiality) as PresetContext['confidentiality'];
+  const presetLevels = confidentialityPreset(type, terms);
+  // Without departments nobody is a 所属部門長: the security officer approves taking out what a department head would.
+  const departmentApprover = presetLevels.levels[1]?.takeOutApprover;
+  const confidentiality = deepMerge(
+    profile.departments.length || profile.confidentiality.levels
+      ? presetLevels
+      : { ...presetLevels, levels: presetLevels.levels.map((level) => (level.takeOutApprover === departmentApprover ? { ...level, takeOutApprover: securityOfficer.name } : level)) },
+    profile.confidentiality,
+  ) as PresetContext['confidentiality'];
 
   // ── inventory ───────────────────────────────────────────────────────────────────────────────
   const inventory = profile.inventory;
@@ -207,7 +215,7 @@ export function profileView(profile: Profile): Input {
           ...(networkDevices.length ? ['ネットワーク機器'] : []),
           ...(critical.some((item) => KINDS[item.kind].cloud) ? ['クラウドサービス'] : []),
           '回線サービス',
-          ...(cloudBackup ? ['バックアップクラウドサーバー'] : []),
+          ...(critical.some((item) => Array.isArray(item.backup) && item.backup.some((entry) => KINDS[byId(entry.to)?.kind ?? 'server'].cloud)) ? ['バックアップクラウドサーバー'] : []),
         ],
         owners: [
           ...new Set(
@@ -385,8 +393,16 @@ export function profileView(profile: Profile): Input {
   };
 
   // ── 4 技術的対策 ─────────────────────────────────────────────────────────────────────────────
-  const methodRows = (field: 'access' | 'auth' | 'deviceAuth') =>
-    where((item) => item[field] !== undefined).map((item) => ({ system: display(item), method: fact(item[field], itemKey(item, field), '') }));
+  // Every organization states how access is controlled and how users and devices are authenticated: an empty table is a gap.
+  const METHOD_QUESTIONS = {
+    access: 'アクセス制御の対象とする情報システム・サービスとその方法（inventory の access）',
+    auth: '情報システム・サービスごとの利用者認証の方法（inventory の auth）',
+    deviceAuth: '情報システムごとの端末認証の方法（inventory の deviceAuth。例: Wi-Fiルーターに端末を登録）',
+  } as const;
+  const methodRows = (field: 'access' | 'auth' | 'deviceAuth') => {
+    const rows = where((item) => item[field] !== undefined).map((item) => ({ system: display(item), method: fact(item[field], itemKey(item, field), '') }));
+    return rows.length ? rows : [{ system: todo(METHOD_QUESTIONS[field], `inventory[].${field}`), method: todo(METHOD_QUESTIONS[field], `inventory[].${field}`) }];
+  };
   const standardRow = (item: InventoryItem) => ({ kind: kindLabel(item), name: productOf(item), vendor: vendorOf(item), version: versionOf(item) });
   const updateGroups = ['パソコンOS', '業務用ソフト', 'ブラウザ', 'スマートフォンOS']
     .map((group) => ({
@@ -398,8 +414,9 @@ export function profileView(profile: Profile): Input {
       })),
     }))
     .filter((group) => group.items.length);
-  const requirementRows = (items: InventoryItem[]) =>
-    items
+  // Machines the organization has get their security requirements stated: none stated is a gap.
+  const requirementRows = (items: InventoryItem[], what: string) => {
+    const rows = items
       .filter((item) => item.requirements?.length)
       .map((item) => ({
         device: display(item),
@@ -408,28 +425,44 @@ export function profileView(profile: Profile): Input {
           product: req.product === null ? null : fact(req.product, itemKey(item, `requirements.${i}.product`), ''),
         })),
       }));
+    if (rows.length || !items.length) return rows;
+    const gap = todo(`${what}の情報セキュリティ要件（inventory の requirements。例: 利用者認証機能、管理画面の初期パスワードの変更）`, 'inventory[].requirements');
+    return [{ device: gap, requirements: [{ requirement: gap, product: null }] }];
+  };
   const logs = r.logs;
   const authLogRetention = rule(logs.authentication?.retention, 'rules.logs.authentication.retention');
   const technicalView = {
     accessControl: { systems: methodRows('access'), userAuthentication: methodRows('auth'), deviceAuthentication: methodRows('deviceAuth') },
     software: {
       scanFrequency: rule(r.software.virusScan, 'rules.software.virusScan'),
-      standard: where((item) => KINDS[item.kind].standardSoftware === true).map(standardRow),
-      updates: updateGroups,
-      definitionUpdates: where((item) => KINDS[item.kind].antivirus === true && item.kind !== 'server-antivirus').map((item) => ({
-        kind: kindLabel(item),
-        name: productOf(item),
-        vendor: vendorOf(item),
-        method: fact(item.definitions, itemKey(item, 'definitions'), `「${plainName(item)}」の定義ファイルの更新方法（例: 定義ファイル更新方法を自動に設定する）`),
-      })),
+      standard: orGap(where((item) => KINDS[item.kind].standardSoftware === true).map(standardRow), () => {
+        const gap = todo('パソコンで使う標準ソフトウェア（inventory の pc-os・office・browser・pc-antivirus など）', 'inventory');
+        return { kind: gap, name: gap, vendor: gap, version: gap };
+      }),
+      updates: orGap(updateGroups, () => {
+        const gap = todo('パソコンのOS・ソフトウェアを最新の状態に保つ方法（inventory の update）', 'inventory[].update');
+        return { kind: 'パソコンOS', items: [{ name: gap, vendor: gap, method: gap }] };
+      }),
+      definitionUpdates: orGap(
+        where((item) => KINDS[item.kind].antivirus === true && item.kind !== 'server-antivirus').map((item) => ({
+          kind: kindLabel(item),
+          name: productOf(item),
+          vendor: vendorOf(item),
+          method: fact(item.definitions, itemKey(item, 'definitions'), `「${plainName(item)}」の定義ファイルの更新方法（例: 定義ファイル更新方法を自動に設定する）`),
+        })),
+        () => {
+          const gap = todo('パソコンのウイルス対策ソフト（inventory の pc-antivirus）', 'inventory');
+          return { kind: 'パソコン用ウイルス対策', name: gap, vendor: gap, method: gap };
+        },
+      ),
     },
     webRestriction: r.software.webRestriction,
     privateDevices: { remoteAccess: r.privateDevices.remoteAccess, bringIn: r.privateDevices.bringIn, officeLan: r.privateDevices.officeLan },
     infrastructure: {
       softwareLists: r.software.serverSoftwareLists,
-      serverRequirements: requirementRows(serverDevices),
+      serverRequirements: requirementRows(serverDevices, 'サーバー・NAS'),
       serverSoftware: where((item) => KINDS[item.kind].serverSoftware === true).map(standardRow),
-      networkRequirements: requirementRows(networkDevices),
+      networkRequirements: requirementRows(networkDevices, 'ネットワーク機器'),
       networkDevices: networkDevices.map(standardRow),
     },
     logs: {
@@ -463,19 +496,28 @@ export function profileView(profile: Profile): Input {
     },
     continuity: {
       backup: {
-        targets: backups.map(({ item, entry, index }) => ({
+        targets: orGap(backups.map(({ item, entry, index }) => ({
           device: display(item),
           data: entry.data,
           method: fact(entry.method, itemKey(item, `backup.${index}.method`), ''),
           destination: byId(entry.to) ? display(byId(entry.to)!) : todo(`バックアップの保管先「${entry.to}」（inventory の id）`, itemKey(item, `backup.${index}.to`)),
-        })),
+        })), () => {
+          const gap = todo('バックアップを取る機器・システムと、その方法・保管先・頻度・保管期間（inventory の backup）', 'inventory[].backup');
+          return { device: gap, data: 'データ', method: gap, destination: gap };
+        }),
         mediaStorage: destinations.filter((item) => item.storage !== undefined).map((item) => ({ medium: plainName(item), place: item.storage! })),
-        schedule: uniqueRows(
-          backups.map(({ item, entry, index }) => ({
-            data: entry.data,
-            frequency: fact(entry.every, itemKey(item, `backup.${index}.every`), ''),
-            retention: fact(entry.keep, itemKey(item, `backup.${index}.keep`), ''),
-          })),
+        schedule: orGap(
+          uniqueRows(
+            backups.map(({ item, entry, index }) => ({
+              data: entry.data,
+              frequency: fact(entry.every, itemKey(item, `backup.${index}.every`), ''),
+              retention: fact(entry.keep, itemKey(item, `backup.${index}.keep`), ''),
+            })),
+          ),
+          () => {
+            const gap = todo('バックアップを取る機器・システムと、その方法・保管先・頻度・保管期間（inventory の backup）', 'inventory[].backup');
+            return { data: 'データ', frequency: gap, retention: gap };
+          },
         ),
       },
       restore: {
@@ -598,6 +640,11 @@ export function profileView(profile: Profile): Input {
     companion: companionView,
     has,
   };
+}
+
+/** A table the organization must fill: its rows, or one row of gaps when it has none. */
+function orGap<T, G>(rows: T[], gapRow: () => G): (T | G)[] {
+  return rows.length ? rows : [gapRow()];
 }
 
 /** Rows with the same text once, in first-seen order. */

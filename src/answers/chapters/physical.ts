@@ -111,7 +111,8 @@ export function physicalDefaults(ctx: PresetContext): PhysicalAnswers {
           locking: '最終退室者による施錠及び警備会社への通報装置作動',
           devices: 'プロジェクター、ホワイトボード、パソコン、複合機、電話機\nLANケーブルハブ、無線LAN中継器',
           restrictions: '情報機器・設備の無断操作禁止・無断持出し禁止',
-          visitors: isCompany ? `${t.staff}/受付守衛/総務部受付の許可を受けて入室可能` : `${t.staff}/受付の許可を受けて入室可能`,
+          // The sample's 「従業員/受付守衛/総務部受付」 is a choice of who admits visitors; the first needs no desk the organization may lack.
+          visitors: `${t.staff}の許可を受けて入室可能`,
           records: '入退室を所定様式に記録',
           intrusionDetection: 'センサーによる警備会社通報',
           visitorBadge: '要着用',

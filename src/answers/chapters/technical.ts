@@ -20,7 +20,7 @@ const systemMethodSchema = z
 /** 標準ソフトウェア・標準機器の表の1行（種別・名称・開発・販売元・バージョン） */
 const standardItemSchema = z
   .object({
-    kind: line().describe('種別: パソコンOS / ルーター'),
+    kind: fillableLine().describe('種別: パソコンOS / ルーター'),
     name: fillableLine().describe('名称: Windows'),
     vendor: fillableLine().describe('開発・販売元: Microsoft'),
     version: fillableLine().describe('バージョン（「11以降」のように書く）: 標準ネットワーク機器では OSバージョン等'),
@@ -47,7 +47,7 @@ const updateGroupSchema = z
 /** ウイルス対策ソフトウェアの定義ファイルの更新方法の表の1行 */
 const definitionUpdateSchema = z
   .object({
-    kind: line().describe('種別: パソコン用ウイルス対策'),
+    kind: fillableLine().describe('種別: パソコン用ウイルス対策'),
     name: fillableLine().describe('名称（製品名）'),
     vendor: fillableLine().describe('開発・販売元'),
     method: fillableText().describe('更新方法: 定義ファイル更新方法を自動に設定する'),
