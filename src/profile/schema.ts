@@ -136,6 +136,7 @@ const requirementSchema = z
 const backupSchema = z
   .object({
     data: line().describe('バックアップするデータ（例: 図面データ）'),
+    category: line().optional().describe('データの種類（取得頻度と保管期間の表で行をまとめる名前。例: 業務データ、設定ファイル）。書かなければ data'),
     method: fillableLine().describe('方法（例: NAS のスナップショット機能）'),
     to: ref('保管先の機器・サービス（inventory）').describe('保管先（inventory の id。外付けHDD・NAS・クラウドバックアップも inventory に書く）'),
     every: fillableLine().describe('取得頻度（例: 毎日夜間にバックアップ）'),
@@ -172,6 +173,7 @@ const logSchema = z
   .object({
     retention: fillableLine().describe('ログの保存期間（例: 1年間）'),
     items: fillableText().describe('取得項目（例: 日時、送信元IPアドレス及び送信先IPアドレス）'),
+    scope: line().optional().describe('ログ分析手順書の適用範囲に書く名前（書かなければ「<名前>のログ」。認証ログの設定では使わない）'),
   })
   .strict();
 

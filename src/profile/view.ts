@@ -466,7 +466,7 @@ export function profileView(profile: Profile): Input {
       networkDevices: networkDevices.map(standardRow),
     },
     logs: {
-      scope: [...logSources.map((item) => `${plainName(item)}のログ`), technical.logs.scope[technical.logs.scope.length - 1]!],
+      scope: [...logSources.map((item) => item.logs!.scope ?? `${plainName(item)}のログ`), technical.logs.scope[technical.logs.scope.length - 1]!],
       kinds: [
         ...logSources.map((item) => ({
           kind: plainName(item),
@@ -505,11 +505,11 @@ export function profileView(profile: Profile): Input {
           const gap = todo('バックアップを取る機器・システムと、その方法・保管先・頻度・保管期間（inventory の backup）', 'inventory[].backup');
           return { device: gap, data: 'データ', method: gap, destination: gap };
         }),
-        mediaStorage: destinations.filter((item) => item.storage !== undefined).map((item) => ({ medium: plainName(item), place: item.storage! })),
+        mediaStorage: destinations.filter((item) => item.storage !== undefined).map((item) => ({ medium: item.label ?? plainName(item), place: item.storage! })),
         schedule: orGap(
           uniqueRows(
             backups.map(({ item, entry, index }) => ({
-              data: entry.data,
+              data: entry.category ?? entry.data,
               frequency: fact(entry.every, itemKey(item, `backup.${index}.every`), ''),
               retention: fact(entry.keep, itemKey(item, `backup.${index}.keep`), ''),
             })),
