@@ -1,4 +1,4 @@
-import { loadAnswersFile } from './answers/load.js';
+import { formatIssue, loadAnswersFile, loadAnswersFromFile, type AnswersIssue, type KeyLocation, type LoadedAnswers } from './answers/load.js';
 import type { Answers } from './answers/schema.js';
 import { generate, type GenerateResult, type UnfilledValue } from './generate.js';
 import { insideDirectory, safeFileName, writeFileAtomic } from './output/files.js';
@@ -15,13 +15,23 @@ export class UnfilledError extends Error {
   constructor(
     readonly file: string,
     readonly unfilled: readonly UnfilledValue[],
+    locate?: (key: string) => KeyLocation,
   ) {
-    super(`${file}: 未記入の項目が${unfilled.length}件あります（--draft を付けると【要記入】として出力します）:\n${formatUnfilled(unfilled)}`);
+    super(`${file}: 未記入の項目が${unfilled.length}件あります（--draft を付けると【要記入】として出力します）:\n${formatUnfilled(unfilled, locate)}`);
   }
 }
 
-export const formatUnfilled = (unfilled: readonly UnfilledValue[]): string =>
-  unfilled.map((u) => `  - ${u.key}: ${u.question}`).join('\n');
+/** The question first (what a person answers), then where it goes in the answers file. */
+export const formatUnfilled = (unfilled: readonly UnfilledValue[], locate?: (key: string) => KeyLocation): string =>
+  unfilled
+    .map((u) => {
+      const at = locate?.(u.key);
+      return `  - ${u.question}\n    （${u.key}${at ? `、${at.file}${at.line ? `:${at.line}` : ''}` : ''}）`;
+    })
+    .join('\n');
+
+/** Contradictions found in the profile, one per line with file:line and the key. */
+export const formatWarnings = (warnings: readonly AnswersIssue[]): string => warnings.map((w) => `  - ${formatIssue(w)}`).join('\n');
 
 /** Reads and validates an answers file, with the bases it names by `extends`. */
 export function readAnswersFile(file: string): Answers {
@@ -66,9 +76,9 @@ export interface BuildResult {
 export const outputDirectory = (answers: Answers, out: string): string => insideDirectory(out, safeFileName(answers.organization.name));
 
 /** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
-export async function buildAnswers(answers: Answers, file: string, options: BuildOptions): Promise<BuildResult> {
+export async function buildAnswers(answers: Answers, file: string, options: BuildOptions, locate?: LoadedAnswers['locate']): Promise<BuildResult> {
   const generated = generate(withContractor(answers, options.contractor), options.templates ?? defaultTemplates());
-  if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled);
+  if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled, locate);
   const outputDir = outputDirectory(answers, options.out);
   const jobs = generated.documents.flatMap((document) => options.formats.map((format) => ({ document, format })));
   if (generated.pack) for (const format of options.formats) if (PACK_FORMATS.includes(format)) jobs.push({ document: generated.pack, format });
@@ -97,11 +107,19 @@ export async function buildAnswers(answers: Answers, file: string, options: Buil
   return { outputDir, files: rendered.map((r) => ({ path: r.path, bytes: r.data.byteLength })), generated };
 }
 
-export async function buildFile(file: string, options: BuildOptions): Promise<BuildResult> {
-  return buildAnswers(readAnswersFile(file), file, options);
+export async function buildFile(file: string, options: BuildOptions): Promise<BuildResult & { readonly warnings: readonly AnswersIssue[] }> {
+  const loaded = loadAnswersFromFile(file);
+  return { ...(await buildAnswers(loaded.answers, file, options, loaded.locate)), warnings: loaded.warnings };
 }
 
-/** For `kitei check`: what is still unfilled (validation errors throw). */
-export function checkFile(file: string, templates: TemplateSet = defaultTemplates()): readonly UnfilledValue[] {
-  return generate(readAnswersFile(file), templates).unfilled;
+export interface CheckResult {
+  readonly unfilled: readonly UnfilledValue[];
+  readonly warnings: readonly AnswersIssue[];
+  readonly locate: LoadedAnswers['locate'];
+}
+
+/** For `kitei check`: what is still unfilled, and what the profile says that does not fit together (validation errors throw). */
+export function checkFile(file: string, templates: TemplateSet = defaultTemplates()): CheckResult {
+  const loaded = loadAnswersFromFile(file);
+  return { unfilled: generate(loaded.answers, templates).unfilled, warnings: loaded.warnings, locate: loaded.locate };
 }

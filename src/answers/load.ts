@@ -164,6 +164,22 @@ export interface LoadedAnswers {
   readonly answers: Answers;
   /** Contradictions that leave the policy true but probably not meant (`kitei check` prints them). */
   readonly warnings: readonly AnswersWarning[];
+  /** Where a dotted answers key (as a gap names it) is written: the file of the chain and the line. */
+  readonly locate: (key: string) => KeyLocation;
+}
+
+/** `people[].roles: head` → ['people']; `inventory.3.update` → ['inventory', 3, 'update']: the part a file can hold. */
+export function keyPath(key: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const segment of key.split('.')) {
+    if (!/^[A-Za-z0-9_-]+$/u.test(segment)) {
+      const head = /^[A-Za-z0-9_-]+/u.exec(segment)?.[0];
+      if (head) path.push(head);
+      break;
+    }
+    path.push(/^\d+$/u.test(segment) ? Number(segment) : segment);
+  }
+  return path;
 }
 
 /** Keys only the first answers format had at its top level: a file with them is an old one. */
@@ -210,7 +226,12 @@ export function loadedFromData(data: unknown, file: string, locateKey: Locator =
     // The view is computed: a failure here is a combination the profile checks did not catch.
     throw new AnswersError(view.error.issues.map((issue) => ({ file, line: undefined, key: issue.path.map(String).join('.'), message: `（規程の表に直したときの誤り）${issueMessage(issue)}` })));
   }
-  return { profile, answers: view.data, warnings: located.filter((_, i) => findings[i]!.severity === 'warning') };
+  return {
+    profile,
+    answers: view.data,
+    warnings: located.filter((_, i) => findings[i]!.severity === 'warning'),
+    locate: (key) => locateKey(keyPath(key)),
+  };
 }
 
 /** Validates parsed YAML data into the answers the templates read. */

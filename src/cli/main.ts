@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { AnswersError } from '../answers/load.js';
 import { formatSummary, barReporter, plainReporter } from '../batch/progress.js';
 import { parseJobs, runBatch } from '../batch/run.js';
-import { buildFile, checkFile, formatUnfilled, UnfilledError } from '../build.js';
+import { buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
 import { FORMAT_NAMES, parseFormats, UsageError } from '../render/index.js';
 import { MissingGlyphError } from '../render/pdf/errors.js';
 import { TemplateError } from '../templates/parse.js';
@@ -125,6 +125,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
         draft: opts.draft === true,
         ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
       });
+      if (result.warnings.length) io.err(`${file}: 確認してください（${result.warnings.length}件）:\n${formatWarnings(result.warnings)}\n`);
       for (const written of result.files) io.out(`書き出しました: ${relative(process.cwd(), written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）\n`);
       if (result.generated.unfilled.length) {
         io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
@@ -166,12 +167,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<回答ファイル>', '回答ファイル（YAML）')
     .helpOption('-h, --help', 'このヘルプを表示します')
     .action((file: string) => {
-      const unfilled = checkFile(file);
+      const { unfilled, warnings, locate } = checkFile(file);
+      if (warnings.length) io.out(`${file}: 確認してください（${warnings.length}件。文書は作れます）:\n${formatWarnings(warnings)}\n`);
       if (unfilled.length === 0) {
-        io.out(`${file}: 問題はありません。すべての項目が記入されています。\n`);
+        io.out(`${file}: ${warnings.length ? '未記入の項目はありません' : '問題はありません。すべての項目が記入されています'}。\n`);
         setExit(EXIT_OK);
       } else {
-        io.out(`${file}: 未記入の項目が${unfilled.length}件あります:\n${formatUnfilled(unfilled)}\n`);
+        io.out(`${file}: 未記入の項目が${unfilled.length}件あります:\n${formatUnfilled(unfilled, locate)}\n`);
         setExit(EXIT_INVALID);
       }
     });

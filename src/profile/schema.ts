@@ -48,7 +48,7 @@ const organizationSchema = z
     size: z
       .enum(ORGANIZATION_SIZES, { error: `次のいずれかを記入してください: ${ORGANIZATION_SIZES.join(', ')}` })
       .describe('規模: small（おおむね20人まで。1人が複数の役割を持ち、クラウドサービス中心）/ medium（部門があり、自前のサーバーや情報システム担当がいる）'),
-    business: fillable(text()).describe('事業内容を組織自身の言葉で（基本方針の前文に使う）'),
+    business: fillable(text()).optional().describe('事業内容を組織自身の言葉で（基本方針の前文に使う）'),
     address: fillableLine().nullable().default(null).describe('所在地（任意）'),
     developsSoftware: z
       .boolean()
@@ -637,7 +637,7 @@ export const profileSchema = z
   .object({
     kitei: z.literal(PROFILE_FORMAT, { error: `回答ファイルの形式の版です。kitei: ${PROFILE_FORMAT} と書いてください` }).describe(`回答ファイルの形式の版（${PROFILE_FORMAT}）`),
     organization: organizationSchema.describe('組織: 名前・種類・規模・事業内容'),
-    document: documentProfileSchema.describe('文書そのものの情報（版・施行日・承認者・改訂履歴・章ごとの改訂日と適用範囲・書体）'),
+    document: documentProfileSchema.prefault({}).describe('文書そのものの情報（版・施行日・承認者・改訂履歴・章ごとの改訂日と適用範囲・書体）'),
     terms: termsSchema.partial().prefault({}).describe('本文の語彙を変える（書かなければ組織の種類の語彙。代表者は people の head の役職名）'),
     people: z.array(personSchema).max(200).default([]).describe('人と役割: 役職（と氏名）ごとに1つ。1人が複数の役割を持てる'),
     departments: z.array(departmentSchema).max(50).default([]).describe('部門と部門の長。部門がなければ空（情報セキュリティ部門責任者の行がなくなる）'),

@@ -316,14 +316,17 @@ export function profileView(profile: Profile): Input {
     },
     development: { qualifications: r.education.qualifications ?? human.development.qualifications },
     telework: {
-      systems: where((item) => item.telework !== undefined).map((item) => ({
+      systems: orGap(where((item) => item.telework !== undefined).map((item) => ({
         kind: item.label ?? item.name ?? KINDS[item.kind].label,
         product: item.name !== undefined || item.label !== undefined ? (item.product ?? null) : item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
         uses: item.telework!.uses,
         procedures: item.telework!.procedures,
         url: item.telework!.url,
         manual: item.telework!.manual,
-      })),
+      })), () => {
+        const gap = todo('テレワークで使う情報システム・サービスと用途（inventory の telework）', 'inventory[].telework');
+        return { kind: gap, product: null, uses: [], procedures: [], url: null, manual: null };
+      }),
       devices: teleworkProfile
         ? teleworkProfile.devices.map((device) => ({
             device: device.device,
@@ -369,19 +372,10 @@ export function profileView(profile: Profile): Input {
       areas: areas.length
         ? areas
         : [
-            {
-              name: 'セキュリティ領域',
-              places: todo('セキュリティ領域（レベル）ごとの部屋・場所（areas）', 'areas'),
-              users: '',
-              locking: '',
-              devices: '',
-              restrictions: '',
-              visitors: '',
-              records: null,
-              intrusionDetection: null,
-              visitorBadge: '',
-              fireProtection: '',
-            },
+            (() => {
+              const gap = todo('セキュリティ領域（レベル1: 来客も入る場所、レベル2: 執務室…）ごとの部屋・場所と、施錠・設置機器・火災対策（areas）', 'areas');
+              return { name: 'セキュリティ領域', places: gap, users: gap, locking: gap, devices: gap, restrictions: gap, visitors: gap, records: gap, intrusionDetection: gap, visitorBadge: gap, fireProtection: gap };
+            })(),
           ],
       logRetention: rule(r.physical.entryLogRetention, 'rules.physical.entryLogRetention'),
       logItems: physical.entry.logItems,

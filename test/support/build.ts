@@ -27,7 +27,9 @@ export const rulebookText = (yaml: string): string => documentText(rulebook(gene
 
 /** A minimal company with every stand-in that the core itself needs filled. */
 export const MINIMAL_COMPANY = `
+kitei: 2
 organization:
   name: テスト工業株式会社
   type: company
+  size: medium
 `;

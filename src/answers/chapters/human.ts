@@ -33,9 +33,9 @@ const developmentSchema = z
 /** 6.1.1 テレワークで利用する情報システム（表の1行） */
 const teleworkSystemSchema = z
   .object({
-    kind: line().describe('情報システム・サービスの種類: 電子メールソフト / クラウド型グループウェア'),
+    kind: fillableLine().describe('情報システム・サービスの種類: 電子メールソフト / クラウド型グループウェア'),
     product: fillableLine().nullable().describe('製品・サービス名（任意）'),
-    uses: lines().min(1).describe('用途（複数なら「・」付きで並ぶ）'),
+    uses: lines().describe('用途（複数なら「・」付きで並ぶ）'),
     procedures: texts().describe('導入手順・制限事項（複数なら「・」付きで並ぶ。改行も可）'),
     url: fillableLine().nullable().describe('直接アクセスするURL（任意。手順の下に表示）'),
     manual: fillableLine().nullable().describe('手順書のファイル名（任意。「… 参照」と表示）'),

@@ -44,7 +44,7 @@ export const incidentSchema = z
     policeDesk: line().describe('不正アクセスによる被害を届け出る警察の窓口（9.4）: 都道府県警察本部のサイバー犯罪相談窓口'),
     ipaDesks: z.array(deskSchema).max(20).describe('【独立行政法人 情報処理推進機構セキュリティセンター】の届出・相談窓口（9.6）。空にすると IPA の項を出さない'),
     otherAuthorities: z.array(authoritySchema).max(20).describe('個人情報保護委員会のほかに届出・報告・相談を検討する機関（9.6）: 所在地の自治体、監督官庁など'),
-    lessonsFrequency: line().describe('インシデント事例と対応策を共有する頻度（9.7）: 年1回以上'),
+    lessonsFrequency: fillableLine().describe('インシデント事例と対応策を共有する頻度（9.7）: 年1回以上'),
     bcp: z
       .object({
         system: fillableLine().describe('事業が依存していて、停止を想定するシステムの名前: 販売管理システム'),
