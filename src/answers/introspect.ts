@@ -46,7 +46,7 @@ export function fieldShape(schema: unknown): FieldShape {
   for (;;) {
     const def = defOf(current);
     description ??= descriptionOf(current);
-    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') {
+    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default' || def.type === 'prefault') {
       nullable ||= def.type === 'nullable';
       current = def.innerType;
     } else if (def.type === 'union' && def.options?.some(isTodoOption)) {

@@ -1,13 +1,17 @@
 import { stringify } from 'yaml';
 import { isTodo } from './common.js';
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from './core.js';
+import { ORGANIZATION_SIZE_LABELS, ORGANIZATION_SIZES, ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '../profile/types.js';
+import { INVENTORY_KINDS, KINDS } from '../profile/kinds.js';
+import { RECOMMENDED_RULES } from '../profile/recommended.js';
+import { ROLE_KEYS, ROLE_LABELS } from '../profile/roles.js';
+import { profileSchema } from '../profile/schema.js';
 import { defOf, fieldShape, isTodoOption, type SchemaDef } from './introspect.js';
-import { answersSchema, presetFor } from './schema.js';
 
 /**
- * The answers reference (docs/answers.md), generated from the zod schema itself: every key with its
- * description, its form and the company preset's default. A test keeps the committed file equal to
- * this output, so the documentation cannot drift from the schema.
+ * The answers reference (docs/answers.md), generated from the profile schema itself: every key with
+ * its description, its form and what happens when it is not written (a default, a recommended value
+ * for a gap, or a gap). A test keeps the committed file equal to this output, so the documentation
+ * cannot drift from the schema.
  */
 
 export interface ReferenceRow {
@@ -29,30 +33,48 @@ export function referenceRows(): ReferenceRow[] {
     const shape = fieldShape(schema);
     const { nullable, fillable, date } = shape;
     const description = shape.description ?? inherited;
-    const current = shape.schema;
-    const def = defOf(current);
+    let current = shape.schema;
+    let def = defOf(current);
+    let none = '';
+    // `list | none` and `{…} | none`: the structure is the non-none option; none is noted in the form.
+    if (def.type === 'union' && def.options?.some(isNoneOption)) {
+      current = unwrap(def.options.find((o) => !isNoneOption(o)));
+      def = defOf(current);
+      none = '、または none（なし）';
+    }
     if (def.type === 'object') {
-      if (key && !key.endsWith('[]')) rows.push({ key, description: description ?? '', form: '組', nullable, fillable, choices: [], isGroup: true });
+      if (key && !key.endsWith('[]')) rows.push({ key, description: description ?? '', form: `組${none}`, nullable, fillable, choices: [], isGroup: true });
       for (const [child, childSchema] of Object.entries(def.shape ?? {})) visit(childSchema, key ? `${key}.${child}` : child);
       return;
     }
     if (def.type === 'array') {
       const element = defOf(unwrap(def.element));
       if (element.type === 'object') {
-        rows.push({ key, description: description ?? '', form: `リスト（各行は ${key}[] の組）${sizeNote(def)}`, nullable, fillable, choices: [], isGroup: true });
+        rows.push({ key, description: description ?? '', form: `リスト（各行は ${key}[] の組）${sizeNote(def)}${none}`, nullable, fillable, choices: [], isGroup: true });
         visit(def.element, `${key}[]`, undefined);
         return;
       }
     }
+    if (def.type === 'record') {
+      rows.push({ key, description: description ?? '', form: `組（キーは ${[...ROLE_KEYS, 'departmentOfficer'].join(' / ')}、値は { name, duty }）`, nullable, fillable, choices: [], isGroup: false });
+      return;
+    }
     rows.push({ key, description: description ?? '', form: (date ? '日付（YYYY-MM-DD）' : formOf(current)) + (nullable ? '、null 可' : '') + (fillable ? '、未定なら { todo: 質問 }' : ''), nullable, fillable, choices: choicesOf(current), isGroup: false });
   };
-  visit(answersSchema, '');
+  visit(profileSchema, '');
   return rows;
+}
+
+/** The `false | 'none' | 'なし'` option of a union. */
+function isNoneOption(option: unknown): boolean {
+  const def = defOf(option);
+  if (def.type === 'union') return (def.options ?? []).some(isNoneOption);
+  return def.type === 'literal' && (def as { values?: unknown[] }).values?.[0] === false;
 }
 
 function unwrap(schema: unknown): unknown {
   let current = schema;
-  for (let def = defOf(current); ['nullable', 'optional', 'default', 'pipe', 'union'].includes(def.type); def = defOf(current)) {
+  for (let def = defOf(current); ['nullable', 'optional', 'default', 'prefault', 'pipe', 'union'].includes(def.type); def = defOf(current)) {
     if (def.type === 'pipe') current = def.out;
     else if (def.type === 'union') {
       const next = def.options?.find((o) => !isTodoOption(o));
@@ -87,6 +109,12 @@ function formOf(schema: unknown): string {
     }
     case 'boolean':
       return 'true / false';
+    case 'literal':
+      return `${String((def as { values?: unknown[] }).values?.[0] ?? '')}`;
+    case 'union': {
+      const options = (def.options ?? []).map((o) => formOf(unwrap(o)));
+      return options.join('、または ');
+    }
     case 'enum':
       return `${choicesOf(schema).join(' / ')} のいずれか`;
     case 'array':
@@ -119,34 +147,90 @@ function shortValue(value: unknown): string {
 
 const cell = (s: string) => s.replace(/\|/gu, '\\|').replace(/\n/gu, '<br>');
 
+/** A profile with nothing but what is required, to read every default off the schema. */
+const EMPTY_PROFILE = profileSchema.parse({ kitei: 2, organization: { name: '例', type: 'company', size: 'medium' } });
+const recommended = new Map(RECOMMENDED_RULES.map((rule) => [rule.key, rule] as const));
+
+/** What a key gives when the file does not write it. */
+function whenOmitted(row: ReferenceRow): string {
+  const rule = recommended.get(row.key);
+  if (rule) {
+    const { small, medium } = rule.value;
+    return small === medium ? `要記入（推奨: ${String(medium)}）` : `要記入（推奨: 小規模 ${String(small)}、中規模 ${String(medium)}）`;
+  }
+  if (row.key.includes('[]') || row.isGroup) return '';
+  const value = valueAt(EMPTY_PROFILE, row.key);
+  if (value !== undefined) return shortValue(value);
+  if (/書かなければ/u.test(row.description)) return '（説明のとおり）';
+  if (row.key.startsWith('document.chapterRevised.')) return 'null（施行日）';
+  if (row.key.startsWith('document.chapterScope.')) return '（種類ごとの文言）';
+  return row.fillable || /^(organization\.business|document\.effectiveDate)$/u.test(row.key) ? '要記入' : '';
+}
+
 export function answersReference(): string {
-  const company = presetFor('company', {});
   const out: string[] = [
-    '# 回答ファイルのキー一覧',
+    '# 回答ファイル（組織のプロフィール）のキー一覧',
     '',
     '<!-- このファイルは src/answers/reference.ts がスキーマから生成します。直接編集せず、',
     '     `UPDATE=1 npx vitest run test/reference.test.ts` で更新してください。 -->',
     '',
-    '回答ファイル（YAML）に書けるキーの一覧です。書かなかったキーは、組織の種類（`organization.type`）のプリセットの値になります。',
-    '「既定値」は株式会社（`company`）のプリセットの値です。ほかの種類では語彙（当協会・職員・理事長・部外秘など）が変わります。',
+    '回答ファイル（YAML、先頭に `kitei: 2`）に書けるキーの一覧です。回答ファイルは組織のプロフィールです。',
+    '人・部屋・機器・ソフトウェア・サービス・事業者をそれぞれ1回だけ書き、規程の表と文はすべてそこから作られます。',
+    '以前の形式からの移し替えは [migration.md](migration.md)、種類・規模ごとの既定値と推奨値は [presets.md](presets.md) にあります。',
     '',
-    `組織の種類: ${ORGANIZATION_TYPES.map((t) => `\`${t}\`（${ORGANIZATION_TYPE_LABELS[t]}）`).join('、')}`,
+    `組織の種類（\`organization.type\`）: ${ORGANIZATION_TYPES.map((t) => `\`${t}\`（${ORGANIZATION_TYPE_LABELS[t]}）`).join('、')}`,
+    '',
+    `規模（\`organization.size\`）: ${ORGANIZATION_SIZES.map((s) => `\`${s}\`（${ORGANIZATION_SIZE_LABELS[s]}）`).join('、')}`,
     '',
     '- 「組」は「キー: 値」を字下げして並べたもの、「リスト」は `- ` で始まる行の並びです。',
-    '- 書いたキーだけがプリセットを上書きします。組はキーごとに、リストは丸ごと置き換わります。',
-    '- 「未定なら { todo: 質問 }」の値は、まだ決まっていなければ `{ todo: 質問文 }` と書けます。下書き（`--draft`）では【要記入：質問文】と表示され、`kitei check` が一覧にします。',
+    '- 「書かないとき」の列: 値があるものはその値が使われます。「要記入」は規程に【要記入】として残り（`kitei build` は `--draft` なしでは書き出しません）、`kitei check` が一覧にします。',
+    '  サンプルが例として示す頻度・期間・回数は、回答に書いたときだけ規程に載ります（推奨値は `kitei check` の質問にも表示されます）。',
+    '- 「ない」ことも答えです: リストは空（`[]`）か書かない、`telework: none`・`myNumber: none`・`backup: none` のように書くと、それに関わる文と表が規程から消えます。',
+    '- 「未定なら { todo: 質問 }」の値は、まだ決まっていなければ `{ todo: 質問文 }` と書けます。',
+    '- id は同じリストの中で一意にし、ほかの場所からはその id で指します（例: `departments[].head: admin`、`backup[].to: nas`）。',
     '',
+    '## 役割（`people[].roles`）',
+    '',
+    '| 役割 | 意味 |',
+    '| --- | --- |',
+    ...ROLE_KEYS.map((role) => `| \`${role}\` | ${ROLE_LABELS[role]} |`),
+    '',
+    '情報セキュリティ部門責任者は `departments` の各部門の長（`head`）です。',
+    '',
+    '## inventory の種類（`inventory[].kind`）',
+    '',
+    '| 種類 | 表での呼び方 | 載る表 |',
+    '| --- | --- | --- |',
+    ...INVENTORY_KINDS.map((kind) => `| \`${kind}\` | ${KINDS[kind].label} | ${tablesOf(kind)} |`),
+    '',
+    'どの種類でも、`access`・`auth`・`deviceAuth` を書けばアクセス制御・利用者認証・端末認証の表に、`backup` を書けばバックアップの表に、',
+    '`critical` を書けば事業継続の想定と復旧目標に、`logs` を書けばログの管理の表に、`telework` を書けばテレワークのシステムの表に、',
+    '`app` を書けば標準アプリの表に載ります。',
   ];
   let group = '';
   for (const row of referenceRows()) {
     const top = row.key.split('.')[0]!;
     if (top !== group) {
       group = top;
-      out.push('', `## ${top}`, '', '| キー | 内容 | 形式 | 既定値（株式会社） |', '| --- | --- | --- | --- |');
+      out.push('', `## ${top}`, '', '| キー | 内容 | 形式 | 書かないとき |', '| --- | --- | --- | --- |');
     }
-    const defaultValue = row.key.includes('[]') || row.isGroup ? '' : shortValue(valueAt(company, row.key));
     const key = row.isGroup ? `**${row.key}**` : `\`${row.key}\``;
-    out.push(`| ${key} | ${cell(row.description)} | ${cell(row.form)} | ${cell(defaultValue)} |`);
+    out.push(`| ${key} | ${cell(row.description)} | ${cell(row.form)} | ${cell(whenOmitted(row))} |`);
   }
   return `${out.join('\n')}\n`;
+}
+
+function tablesOf(kind: (typeof INVENTORY_KINDS)[number]): string {
+  const info = KINDS[kind];
+  const tables = [
+    info.standardSoftware ? '技術的対策 2.4.1 標準ソフトウェア' : '',
+    info.updateGroup ? `2.4.2 アップデート方法（${info.updateGroup}）` : '',
+    info.antivirus && kind !== 'server-antivirus' ? '2.4.3 定義ファイルの更新方法' : '',
+    info.serverSoftware ? '3.5.1 標準ソフトウェア（サーバー）' : '',
+    info.serverDevice ? '3.5.1 機器の情報セキュリティ要件' : '',
+    info.networkDevice ? '3.5.1 ネットワーク機器の要件と標準ネットワーク機器' : '',
+    info.cloud ? 'バックアップ先ならクラウドバックアップの規定（4.3）を含める' : '',
+    kind === 'external-storage' || kind === 'nas' ? 'バックアップ先なら 4.2 保管' : '',
+  ].filter(Boolean);
+  return tables.length ? tables.join('、') : '（共通の項目の表だけ）';
 }

@@ -316,11 +316,11 @@ const myNumberSchema = z
     policyDate: fillable(isoDate()).nullable().default(null).describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
     subjects: z
       .object({
-        vendors: subjectSchema(MY_NUMBER_PURPOSES.vendors, '取引先の利用目的: fees（報酬・料金等の支払調書）/ rent（不動産の使用料等の支払調書）/ propertyPurchase（不動産等の譲受けの対価の支払調書）').optional(),
-        shareholders: subjectSchema(MY_NUMBER_PURPOSES.shareholders, '株主・出資者の利用目的: dividends（配当等の支払調書）').optional(),
-        officers: subjectSchema(MY_NUMBER_PURPOSES.officers, '役員の利用目的: remuneration（報酬等の源泉徴収票・支払調書）').optional(),
-        staff: subjectSchema(MY_NUMBER_PURPOSES.staff, '従業者の利用目的: withholding / declarations / healthPension / employmentInsurance').optional(),
-        families: subjectSchema(MY_NUMBER_PURPOSES.families, '従業者の配偶者・親族の利用目的: withholding / declarations / healthPension').optional(),
+        vendors: subjectSchema(MY_NUMBER_PURPOSES.vendors, '取引先の利用目的: fees（報酬・料金等の支払調書）/ rent（不動産の使用料等の支払調書）/ propertyPurchase（不動産等の譲受けの対価の支払調書）').optional().describe('取引先の特定個人情報等'),
+        shareholders: subjectSchema(MY_NUMBER_PURPOSES.shareholders, '株主・出資者の利用目的: dividends（配当等の支払調書）').optional().describe('株主（出資者）の特定個人情報等'),
+        officers: subjectSchema(MY_NUMBER_PURPOSES.officers, '役員の利用目的: remuneration（報酬等の源泉徴収票・支払調書）').optional().describe('役員の特定個人情報等'),
+        staff: subjectSchema(MY_NUMBER_PURPOSES.staff, '従業者の利用目的: withholding（源泉徴収票）/ declarations（扶養控除等申告書等）/ healthPension（健康保険・厚生年金保険）/ employmentInsurance（雇用保険・労災保険）').optional().describe('従業者の特定個人情報等'),
+        families: subjectSchema(MY_NUMBER_PURPOSES.families, '従業者の配偶者・親族の利用目的: withholding / declarations / healthPension').optional().describe('従業者の配偶者及び親族の特定個人情報等'),
       })
       .strict()
       .prefault({})
@@ -414,15 +414,15 @@ const rulesSchema = z
         sharingCounterparties: line().optional().describe('機密情報を提供・共有する相手（書かなければ種類ごとの文言）'),
         criteria: z
           .object({
-            isms: z.boolean().default(true),
-            privacyMark: z.boolean().default(true),
-            securityAction: z.enum(['oneStar', 'twoStars']).nullable().default('oneStar'),
-            scs: z.enum(['star3', 'star4']).nullable().default('star3'),
-            audit: z.boolean().default(true),
-            publishedPolicy: z.boolean().default(true),
-            checklist: z.enum(['all', 'atLeast', 'planned', 'necessary']).nullable().default('all'),
-            checklistCount: z.number().int().min(1).max(200).nullable().default(null),
-            additional: lines().default([]),
+            isms: z.boolean().default(true).describe('「ISMS適合性評価制度の認証を取得している」を基準に含める'),
+            privacyMark: z.boolean().default(true).describe('「プライバシーマーク付与を受けている」を基準に含める'),
+            securityAction: z.enum(['oneStar', 'twoStars']).nullable().default('oneStar').describe('SECURITY ACTION の段階: oneStar（一つ星）/ twoStars（二つ星）/ null（含めない）'),
+            scs: z.enum(['star3', 'star4']).nullable().default('star3').describe('SCS評価制度の段階: star3（★３）/ star4（★４）/ null（含めない）'),
+            audit: z.boolean().default(true).describe('「情報セキュリティ監査を定期的に実施している」を基準に含める'),
+            publishedPolicy: z.boolean().default(true).describe('「情報セキュリティに関する方針を公開している」を基準に含める'),
+            checklist: z.enum(['all', 'atLeast', 'planned', 'necessary']).nullable().default('all').describe('確認リストによる基準: all（全ての対策）/ atLeast（checklistCount 個以上実施）/ planned（checklistCount 個以上実施予定）/ necessary（必要な対策）/ null（含めない）'),
+            checklistCount: z.number().int().min(1).max(200).nullable().default(null).describe('checklist が atLeast・planned のときの対策の個数'),
+            additional: lines().default([]).describe('組織が独自に加える評価基準（箇条書きの末尾に追加）'),
           })
           .strict()
           .prefault({})
@@ -623,9 +623,9 @@ const documentProfileSchema = z
     approver: documentShape.approver.optional().describe('承認者（表紙）。書かなければ代表者（people の head）の役職名'),
     classification: documentShape.classification.default(null),
     revisions: documentShape.revisions.default([]),
-    chapterRevised: documentShape.chapterRevised.partial().prefault({}),
-    chapterScope: documentShape.chapterScope.partial().prefault({}),
-    fonts: documentShape.fonts.optional(),
+    chapterRevised: documentShape.chapterRevised.partial().prefault({}).describe('章ごとの改訂日（書かない・null は施行日）'),
+    chapterScope: documentShape.chapterScope.partial().prefault({}).describe('章ごとの適用範囲（書かなければ種類ごとの文言。例: 全社・全従業員（…を含む））'),
+    fonts: documentShape.fonts.default({ body: '游明朝', heading: '游ゴシック' }),
   })
   .strict();
 

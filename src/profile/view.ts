@@ -621,7 +621,7 @@ export function profileView(profile: Profile): Input {
       revisions: doc.revisions,
       chapterRevised: { organizational: null, human: null, physical: null, technical: null, ...doc.chapterRevised },
       chapterScope: { ...scopesPreset(type, terms), ...doc.chapterScope },
-      fonts: doc.fonts ?? { body: '游明朝', heading: '游ゴシック' },
+      fonts: doc.fonts,
     },
     terms,
     roles,
