@@ -234,7 +234,7 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
       assetLedger: true,
       pack: true,
     },
-    dateStyle: isCompany ? 'western' : 'japanese',
+    dateStyle: isCompany || ctx.type === 'professional' ? 'western' : 'japanese',
     signatory: { title: t.head, name: todo(`基本方針に署名する${t.head}の氏名`) },
     basicPolicy: {
       date: null,
