@@ -51,8 +51,6 @@ export function derivedView(answers: Answers) {
       /** 非公開レベルが1つだけか（「社外秘又は極秘」を「部外秘」と書く） */
       single: secret.length === 1,
     },
-    /** How the My Number basic policy is published: its own answer, else the basic policy's. */
-    myNumberPublication: answers.companion.myNumber.publication ?? answers.companion.basicPolicy.publication,
   };
 }
 

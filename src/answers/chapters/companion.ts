@@ -116,8 +116,7 @@ const myNumberSchema = z
       .min(1, '公表の方法を1つ以上選んでください')
       .max(PUBLICATION_METHODS.length)
       .refine((list) => new Set(list).size === list.length, { message: '同じ公表の方法が2回書かれています' })
-      .nullable()
-      .describe('特定個人情報の基本方針の公表の方法（複数可）: website / posted / onRequest。null は情報セキュリティ基本方針と同じ（companion.basicPolicy.publication）'),
+      .describe('特定個人情報の基本方針の公表の方法（複数可）: website / posted / onRequest。書かなければ情報セキュリティ基本方針と同じ（companion.basicPolicy.publication）'),
     deletionTiming: line().describe('保存期間を過ぎた個人番号を削除し、書類を廃棄する時期（「…に、まとめて削除・廃棄する」の前）: 毎年度末'),
     managementArea: line().describe('管理区域（特定個人情報ファイルを扱う情報システムを管理する区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
     handlingArea: line().describe('取扱区域（特定個人情報等を扱う事務を行う区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
@@ -243,6 +242,15 @@ export function companionIssues(answers: {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The basic policy's publication methods as the user wrote them, else the preset's: the My Number policy's default. */
+function basicPolicyPublication(ctx: PresetContext): (typeof PUBLICATION_METHODS)[number][] {
+  const companion = ctx.input.companion;
+  const basicPolicy = isObject(companion) ? companion.basicPolicy : undefined;
+  const written = isObject(basicPolicy) ? basicPolicy.publication : undefined;
+  const known = (m: unknown): m is (typeof PUBLICATION_METHODS)[number] => (PUBLICATION_METHODS as readonly unknown[]).includes(m);
+  return Array.isArray(written) && written.length && written.every(known) ? [...written] : ['website'];
+}
+
 /** The security area names the user wrote, else the preset's. */
 function areaNames(ctx: PresetContext): string[] {
   const physical = ctx.input.physical;
@@ -329,7 +337,7 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
         email: null,
         hours: null,
       },
-      publication: null,
+      publication: basicPolicyPublication(ctx),
       deletionTiming: '毎年度末',
       managementArea: areas[areas.length - 1]!,
       handlingArea: areas[Math.max(0, areas.length - 2)]!,
