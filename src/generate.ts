@@ -4,7 +4,7 @@ import type { Block, Chapter, Document, DocumentMeta, Inline, Part } from './mod
 import { forEachInlines, gapText } from './model/text.js';
 import type { DocumentTemplate, PackRole, SectionTemplate, TemplateSet } from './templates/load.js';
 import { parseTemplateMarkdown, TemplateError } from './templates/parse.js';
-import { renderTemplate } from './templates/render.js';
+import { formatJapaneseDate, renderTemplate } from './templates/render.js';
 import { tokenize, ValueTable } from './templates/values.js';
 import { numberDocument, NumberingError } from './transform/numbering.js';
 import { resolveReferences } from './transform/xref.js';
@@ -69,6 +69,8 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
     metaGaps.push({ key, question: value.todo });
     return gapText(value.todo);
   };
+  // One date style for every date a reader sees: cover, 改訂履歴, chapter header tables, body.
+  const printedDate = (isoOrGap: string): string => formatJapaneseDate(isoOrGap, answers.companion.dateStyle);
   const renderSections = (sections: readonly SectionTemplate[]): Block[] => {
     const children: Block[] = [];
     for (const section of sections) {
@@ -97,8 +99,8 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
           key === null
             ? ''
             : revised === null
-              ? formatDate(plain(answers.document.effectiveDate, 'document.effectiveDate'))
-              : formatDate(plain(revised as Fillable, `document.chapterRevised.${key}`)),
+              ? printedDate(plain(answers.document.effectiveDate, 'document.effectiveDate'))
+              : printedDate(plain(revised as Fillable, `document.chapterRevised.${key}`)),
         scope: key === null ? [] : values.inlines(values.token({ kind: 'text', value: answers.document.chapterScope[key] }, `document.chapterScope.${key}`)),
         children: renderSections(chapterTemplate.sections),
       };
@@ -178,20 +180,20 @@ function assemblePack(answers: Answers, documents: readonly Document[], template
   return { type: 'document', id: 'pack', meta, children };
 }
 
-/** 2026-04-01 → 2026.04.01, as in the sample's header table. */
-const formatDate = (isoOrGap: string): string => (/^\d{4}-\d{2}-\d{2}$/u.test(isoOrGap) ? isoOrGap.replaceAll('-', '.') : isoOrGap);
-
 function baseMeta(answers: Answers, plain: (value: Fillable, key: string) => string): Omit<DocumentMeta, 'title' | 'classification' | 'front' | 'orientation'> {
   const d = answers.document;
+  const style = answers.companion.dateStyle;
   const effectiveDate = plain(d.effectiveDate, 'document.effectiveDate');
+  const revision = (version: string, date: string, description: string) => ({ version, date, dateText: formatJapaneseDate(date, style), description });
   return {
     organization: answers.organization.name,
     version: d.version,
     effectiveDate,
+    effectiveDateText: formatJapaneseDate(effectiveDate, style),
     approver: plain(d.approver, 'document.approver'),
     revisions: d.revisions.length
-      ? d.revisions.map((r, i) => ({ version: r.version, date: plain(r.date, `document.revisions.${i}.date`), description: r.description }))
-      : [{ version: d.version, date: effectiveDate, description: '制定' }],
+      ? d.revisions.map((r, i) => revision(r.version, plain(r.date, `document.revisions.${i}.date`), r.description))
+      : [revision(d.version, effectiveDate, '制定')],
     fonts: d.fonts,
   };
 }

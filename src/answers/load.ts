@@ -223,8 +223,14 @@ export function loadedFromData(data: unknown, file: string, locateKey: Locator =
   if (errors.length) throw new AnswersError(errors);
   const view = answersSchema.safeParse(profileView(profile), { reportInput: true });
   if (!view.success) {
-    // The view is computed: a failure here is a combination the profile checks did not catch.
-    throw new AnswersError(view.error.issues.map((issue) => ({ file, line: undefined, key: issue.path.map(String).join('.'), message: `（規程の表に直したときの誤り）${issueMessage(issue)}` })));
+    // Cross-checks of the view name the answers key (custom issues); anything else is a combination the profile checks did not catch.
+    throw new AnswersError(
+      view.error.issues.map((issue) =>
+        issue.code === 'custom'
+          ? { ...locateKey(issue.path as PropertyKey[]), key: issue.path.map(String).join('.'), message: issue.message }
+          : { file, line: undefined, key: issue.path.map(String).join('.'), message: `（規程の表に直したときの誤り）${issueMessage(issue)}` },
+      ),
+    );
   }
   return {
     profile,

@@ -209,7 +209,7 @@ export interface Chapter {
   /** Filled by the numbering transform. */
   readonly number: string;
   readonly title: string;
-  /** 改訂日 in the header table, e.g. 2026.04.01 (decimal chapters only; '' otherwise). */
+  /** 改訂日 in the header table as printed, e.g. 2026年4月1日 or 令和8年4月1日 (decimal chapters only; '' otherwise). */
   readonly revised: string;
   /** 適用範囲 in the header table (decimal chapters only; empty otherwise). */
   readonly scope: readonly Inline[];
@@ -223,8 +223,10 @@ export interface DocumentMeta {
   readonly title: string;
   readonly organization: string;
   readonly version: string;
-  /** 施行日 / 制定日, ISO date from the answers (never the clock). */
+  /** 施行日 / 制定日, ISO date from the answers (never the clock), or the gap's text: for document properties. */
   readonly effectiveDate: string;
+  /** The same date as printed, in the answers' date style: 2026年4月1日 / 令和8年4月1日. */
+  readonly effectiveDateText: string;
   readonly approver: string;
   /** The classification label the document itself carries, e.g. 社外秘. */
   readonly classification: string;
@@ -242,7 +244,10 @@ export interface DocumentMeta {
 
 export interface Revision {
   readonly version: string;
+  /** ISO date (or the gap's text), for document properties. */
   readonly date: string;
+  /** The date as printed, in the answers' date style. */
+  readonly dateText: string;
   readonly description: string;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { confidentialitySchema, documentSchema, termsSchema } from '../answers/core.js';
 import { answerFillable as fillable, answerFillableLine as fillableLine, answerFillableText as fillableText, isoDate, line, lines, text, texts } from '../answers/common.js';
+import { CONTRACT_CLAUSES } from '../answers/chapters/companion.js';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './types.js';
 import { INVENTORY_KINDS } from './kinds.js';
 import { ROLE_KEYS } from './roles.js';
@@ -311,6 +312,8 @@ const subjectSchema = <T extends readonly [string, ...string[]]>(purposes: T, wh
     })
     .strict();
 
+export const PUBLICATION_METHODS = ['website', 'posted', 'onRequest'] as const;
+
 const myNumberSchema = z
   .object({
     policyDate: fillable(isoDate()).nullable().default(null).describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
@@ -334,6 +337,13 @@ const myNumberSchema = z
       })
       .strict()
       .describe('特定個人情報等に関するお問合せ窓口（基本方針と取扱規程に載る）'),
+    publication: z
+      .array(z.enum(PUBLICATION_METHODS))
+      .min(1, '公表の方法を1つ以上選んでください')
+      .refine(unique, { message: '同じ方法が2回書かれています' })
+      .optional()
+      .describe('特定個人情報の基本方針の公表の方法（複数可）: website / posted / onRequest。書かなければ情報セキュリティ基本方針と同じ（documents.basicPolicy.publication）'),
+    deletionTiming: fillableLine().optional().describe('保存期間を過ぎた個人番号を削除し、書類を廃棄する時期（例: 毎年度末）'),
     managementArea: lines().min(1, '部屋・場所を1つ以上記入してください').describe('管理区域: 特定個人情報ファイルを扱う機器を置く部屋・場所（areas の rooms のいずれか）'),
     handlingArea: lines().min(1, '部屋・場所を1つ以上記入してください').describe('取扱区域: 特定個人情報等を扱う事務を行う部屋・席（areas の rooms のいずれか、または「総務担当の席」のような場所）'),
   })
@@ -532,18 +542,7 @@ const commitmentSchema = z
   })
   .strict();
 
-export const PUBLICATION_METHODS = ['website', 'posted', 'onRequest'] as const;
-
-export const CONTRACT_CLAUSES = [
-  'confidentiality',
-  'subcontracting',
-  'assignment',
-  'intellectualProperty',
-  'ipDisputes',
-  'damages',
-  'consultation',
-  'jurisdiction',
-] as const;
+export { CONTRACT_CLAUSES };
 
 const categoryItemSchema = z
   .object({
@@ -590,10 +589,15 @@ const documentsSchema = z
           .array(z.enum(CONTRACT_CLAUSES))
           .min(1)
           .refine(unique, { message: '同じ条項が2回書かれています' })
-          .default([...CONTRACT_CLAUSES])
-          .describe('載せる条項'),
+          .optional()
+          .describe(`載せる条項（並びは常にこの順、条番号は自動）: ${CONTRACT_CLAUSES.join(' / ')}。書かなければすべて（マイナンバーを扱わなければ personalData を除く）`),
         reportingDeadline: fillableLine().optional().describe('機密情報の管理体制を相手方に報告する期限（例: 本契約締結後14日以内）'),
-        damagesCap: z.enum(['contractPrice', 'none']).default('contractPrice').describe('損害賠償の上限: contractPrice / none'),
+        damagesCap: z
+          .enum(['contractPriceExceptLeaks', 'contractPrice', 'none'])
+          .default('contractPriceExceptLeaks')
+          .describe('損害賠償の上限: contractPriceExceptLeaks（委託料の総額。ただし情報の漏えい等による損害は上限なし）/ contractPrice（委託料の総額）/ none（上限なし）'),
+        incidentNoticeHours: z.number().int().min(1).max(72).optional().describe('事故を知ってから相手方に通知する期限（時間）'),
+        survivalYears: z.number().int().min(1).max(30).optional().describe('契約終了後も機密保持などの条項が効力を持つ年数'),
         court: fillableLine().optional().describe('合意管轄裁判所（例: 東京地方裁判所）'),
       })
       .strict()

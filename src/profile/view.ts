@@ -563,15 +563,19 @@ export function profileView(profile: Profile): Input {
       contact: mn
         ? { desk: fact(mn.contact.desk, 'myNumber.contact.desk', ''), phone: mn.contact.phone === null ? null : fact(mn.contact.phone, 'myNumber.contact.phone', ''), email: mn.contact.email === null ? null : fact(mn.contact.email, 'myNumber.contact.email', ''), hours: mn.contact.hours }
         : { desk: todo('特定個人情報等に関するお問合せ窓口（myNumber.contact.desk）', 'myNumber.contact.desk'), phone: null, email: null, hours: null },
+      publication: mn?.publication ?? d.basicPolicy.publication,
+      deletionTiming: rule(mn?.deletionTiming, 'myNumber.deletionTiming'),
       managementArea: mn ? mn.managementArea.join('・') : todo('管理区域とする部屋・場所（myNumber.managementArea）', 'myNumber.managementArea'),
       handlingArea: mn ? mn.handlingArea.join('・') : todo('取扱区域とする部屋・席（myNumber.handlingArea）', 'myNumber.handlingArea'),
     },
     contract: {
       ...companion.contract,
       contractor: d.contract.contractor,
-      clauses: d.contract.clauses,
+      clauses: d.contract.clauses ?? companion.contract.clauses,
       reportingDeadline: rule(d.contract.reportingDeadline, 'documents.contract.reportingDeadline'),
       damagesCap: d.contract.damagesCap,
+      incidentNoticeHours: rule(d.contract.incidentNoticeHours, 'documents.contract.incidentNoticeHours'),
+      survivalYears: rule(d.contract.survivalYears, 'documents.contract.survivalYears'),
       court: fact(d.contract.court, 'documents.contract.court', '業務委託契約の合意管轄裁判所（例: 東京地方裁判所）'),
     },
     forms: {

@@ -78,7 +78,7 @@ describe('docx writer on a hand-made model', () => {
   it('opens each chapter with the sample header table', () => {
     const firstChapter = document.slice(document.indexOf('<w:pStyle w:val="Heading1"/>'));
     const table = /<w:tbl>.*?<\/w:tbl>/su.exec(firstChapter)?.[0] ?? '';
-    expect(visibleText(table)).toBe('番号章名改訂日適用範囲1組織的対策2026.04.01全社・全従業員');
+    expect(visibleText(table)).toBe('番号章名改訂日適用範囲1組織的対策2026年4月1日全社・全従業員');
   });
 
   it('writes lists as Word numbering, nested with hanging indents, never typed markers', () => {

@@ -45,11 +45,12 @@ export const SAMPLE_MODEL: Document = {
     organization: 'テスト工業株式会社',
     version: '1.0',
     effectiveDate: '2026-04-01',
+    effectiveDateText: '2026年4月1日',
     approver: '代表取締役',
     classification: '社外秘',
     revisions: [
-      { version: '1.0', date: '2026-04-01', description: '制定' },
-      { version: '1.1', date: '2026-10-01', description: 'テレワークの規定を追加\n様式を改訂' },
+      { version: '1.0', date: '2026-04-01', dateText: '2026年4月1日', description: '制定' },
+      { version: '1.1', date: '2026-10-01', dateText: '2026年10月1日', description: 'テレワークの規定を追加\n様式を改訂' },
     ],
     fonts: { body: '游明朝', heading: '游ゴシック' },
     front: 'cover',
@@ -62,7 +63,7 @@ export const SAMPLE_MODEL: Document = {
       id: 'organizational',
       number: '1',
       title: '組織的対策',
-      revised: '2026.04.01',
+      revised: '2026年4月1日',
       scope: [text('全社・全従業員')],
       children: [
         section('org-organization', 1, '1', '情報セキュリティのための組織', [
@@ -96,7 +97,7 @@ export const SAMPLE_MODEL: Document = {
       id: 'technical',
       number: '2',
       title: '技術的対策',
-      revised: '2026.04.01',
+      revised: '2026年4月1日',
       scope: [text('業務で利用する情報機器')],
       children: [section('tech-user-auth', 1, '1', '利用者認証', [section('tech-user-auth-method', 2, '1.1', '利用者認証方法', [para('パスワードを用いる。')])])],
     },

@@ -208,7 +208,7 @@ describe('PDF writer on a hand-made model', () => {
     const again = await renderPdf(FIXTURE);
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
     // Without a calendar date in the answers there is no creation date, and still no clock.
-    const undated: Document = { ...FIXTURE, meta: { ...FIXTURE.meta, effectiveDate: '【要記入：施行日】', revisions: [] } };
+    const undated: Document = { ...FIXTURE, meta: { ...FIXTURE.meta, effectiveDate: '【要記入：施行日】', effectiveDateText: '【要記入：施行日】', revisions: [] } };
     const first = await renderPdf(undated);
     vi.setSystemTime(new Date('2040-01-01T00:00:00Z'));
     const second = await renderPdf(undated);

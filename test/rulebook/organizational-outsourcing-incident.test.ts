@@ -196,15 +196,27 @@ describe('既定（株式会社）', () => {
     expect(tableRows(damage!).map((row) => row[0])).toEqual(['事故レベル', '3', '2', '1', '0']);
   });
 
-  it('9.6 は IPA の3窓口と個人情報保護委員会（重大事態4項目）', () => {
+  it('9.6 は IPA の3窓口と個人情報保護委員会（特定個人情報は2022年4月からの報告対象事態・速報・確報）', () => {
     const text = sectionText(doc, 'org-incident-notification');
     expect(text).toContain('【独立行政法人 情報処理推進機構セキュリティセンター】');
     expect(text).toContain('E-mail：virus@ipa.go.jp');
     expect(text).toContain('E-mail：crack@ipa.go.jp');
     expect(text).toContain('E-mail：cs-support@ipa.go.jp');
     expect(text).toContain('【個人情報保護委員会】');
-    expect(text).toContain('従業員等が不正の目的をもって、特定個人情報を利用し、又は提供した事態');
     expect(text).toContain('TEL:03-6457-9680');
+    // 番号法第29条の4 and its 規則 (平成27年特定個人情報保護委員会規則第5号): the four 報告対象事態, outside
+    // attackers included, 100 people (not the 1,000 of personal data), 速報 and 確報 with their deadlines.
+    const myNumber = text.slice(text.indexOf('特定個人情報の漏えい等が発生した場合の対応'));
+    expect(myNumber).toContain('外部からの不正アクセス、従業員等による持出しを含む');
+    expect(myNumber).toContain('不特定多数の者に閲覧');
+    expect(myNumber).toContain('本人の数が100人を超える事態');
+    expect(myNumber).toContain('知った後速やかに（概ね3～5日以内）速報を、知った日から30日以内（②の事態は60日以内）に確報を');
+    expect(myNumber).toContain('本人に通知すること（手順の詳細は『特定個人情報取扱規程』に定める）');
+    expect(myNumber).not.toMatch(/重大事態|1,000人|1000人/u);
+    // Without My Numbers the rulebook does not point to rules that are not made.
+    const without = sectionText(rulebookOf(`${COMPANY}options: { myNumber: false }`), 'org-incident-notification');
+    expect(without).toContain('本人の数が100人を超える事態');
+    expect(without).not.toContain('特定個人情報取扱規程');
   });
 
   it('9.8 はシステム名が要記入で、復旧責任者の表はサンプルの4行', () => {
@@ -421,7 +433,7 @@ describe('協会（association）の語彙', () => {
     expect(procedure).toContain('部外秘又は極秘情報資産の盗難、流出、紛失');
     expect(procedure).toContain('総務課に報道発表の準備を申請する');
     expect(procedure).toContain('職員は、業務に利用しているパソコン');
-    expect(sectionText(doc, 'org-incident-notification')).toContain('職員等が不正の目的をもって');
+    expect(sectionText(doc, 'org-incident-notification')).toContain('職員等による持出しを含む');
     expect(sectionText(doc, 'org-business-continuity')).toContain('理事長は、情報セキュリティインシデントの影響により当協会の事業が中断した場合に備え');
     const rows = tableRows(tables([section(doc, 'org-business-continuity')])[0]!);
     expect(rows.at(-1)).toEqual(['職員人的被害', '総務課長', '職員名簿参照']);

@@ -111,6 +111,13 @@ const myNumberSchema = z
       })
       .strict()
       .describe('特定個人情報等の取扱いに関するお問合せ・苦情・開示等の請求の窓口（基本方針と取扱規程に載る）'),
+    publication: z
+      .array(z.enum(PUBLICATION_METHODS))
+      .min(1, '公表の方法を1つ以上選んでください')
+      .max(PUBLICATION_METHODS.length)
+      .refine((list) => new Set(list).size === list.length, { message: '同じ公表の方法が2回書かれています' })
+      .describe('特定個人情報の基本方針の公表の方法（複数可）: website / posted / onRequest。書かなければ情報セキュリティ基本方針と同じ（companion.basicPolicy.publication）'),
+    deletionTiming: fillableLine().describe('保存期間を過ぎた個人番号を削除し、書類を廃棄する時期（「…に、まとめて削除・廃棄する」の前）: 毎年度末'),
     managementArea: fillableLine().describe('管理区域（特定個人情報ファイルを扱う情報システムを管理する区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
     handlingArea: fillableLine().describe('取扱区域（特定個人情報等を扱う事務を行う区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
   })
@@ -118,14 +125,19 @@ const myNumberSchema = z
 
 export const CONTRACT_CLAUSES = [
   'confidentiality',
+  'personalData',
   'subcontracting',
   'assignment',
   'intellectualProperty',
   'ipDisputes',
   'damages',
+  'survival',
   'consultation',
   'jurisdiction',
 ] as const;
+
+/** The clauses the 存続 article keeps alive after the contract ends (templates/contract-clauses/06_1-survival.md). */
+const SURVIVING_CLAUSES: readonly (typeof CONTRACT_CLAUSES)[number][] = ['confidentiality', 'personalData', 'intellectualProperty', 'ipDisputes', 'damages', 'jurisdiction'];
 
 const contractSchema = z
   .object({
@@ -136,10 +148,20 @@ const contractSchema = z
       .max(CONTRACT_CLAUSES.length)
       .refine((list) => new Set(list).size === list.length, { message: '同じ条項が2回書かれています' })
       .describe(
-        '載せる条項（並びは常にこの順、条番号は自動）: confidentiality（機密保持）/ subcontracting（再委託）/ assignment（権利義務の譲渡）/ intellectualProperty（知的財産権）/ ipDisputes（知的財産権の紛争解決）/ damages（損害賠償）/ consultation（協議）/ jurisdiction（合意管轄）',
+        '載せる条項（並びは常にこの順、条番号は自動）: confidentiality（機密保持）/ personalData（個人情報の取扱い）/ subcontracting（再委託）/ assignment（権利義務の譲渡）/ intellectualProperty（知的財産権）/ ipDisputes（知的財産権の紛争解決）/ damages（損害賠償）/ survival（存続）/ consultation（協議）/ jurisdiction（合意管轄）。既定は全部（options.myNumber が false なら personalData を除く）',
       ),
     reportingDeadline: fillableLine().describe('機密情報の管理責任者・取扱者・対策を相手方に報告する期限: 本契約締結後14日以内'),
-    damagesCap: z.enum(['contractPrice', 'none']).describe('損害賠償の上限: contractPrice（故意・重過失を除き本契約の委託料の総額）/ none（上限なし）'),
+    damagesCap: z
+      .enum(['contractPriceExceptLeaks', 'contractPrice', 'none'])
+      .describe(
+        '損害賠償の上限: contractPriceExceptLeaks（委託料の総額。故意・重過失と、情報・個人情報の漏えい等による損害は上限の外）/ contractPrice（委託料の総額。漏えい等による損害にも上限が及ぶと明記）/ none（上限なし）',
+      ),
+    incidentNoticeHours: fillable(
+      z.number().int('整数で記入してください').min(1, '1時間以上にしてください').max(72, '72時間以内にしてください'),
+    ).describe('漏えい等の事故を知ってから相手方に通知するまでの時間の上限（「直ちに、遅くとも…時間以内に」）: 24'),
+    survivalYears: fillable(
+      z.number().int('整数で記入してください').min(1, '1年以上にしてください').max(30, '30年以内にしてください'),
+    ).describe('機密保持の義務が契約の終了後も存続する年数（機密情報共有事項チェックシートの「有効期限」もこれを参照する）: 5'),
     court: fillableLine().describe('合意管轄裁判所: 東京地方裁判所'),
   })
   .strict();
@@ -166,7 +188,9 @@ const formsSchema = z
 export const companionSchema = z
   .object({
     outputs: outputsSchema.describe('規程のほかに作る文書（特定個人情報の2文書は options.myNumber に従う）'),
-    dateStyle: z.enum(['western', 'japanese']).describe('公開文書・附則の日付の書き方: western（2026年4月1日）/ japanese（令和8年4月1日）'),
+    dateStyle: z
+      .enum(['western', 'japanese'])
+      .describe('すべての文書の日付の書き方（表紙・改訂履歴・章の表の改訂日・本文・署名、Markdown も同じ）: western（2026年4月1日）/ japanese（令和8年4月1日）'),
     signatory: signatorySchema.describe('基本方針・特定個人情報の基本方針に署名する代表者'),
     basicPolicy: basicPolicySchema.describe('情報セキュリティ基本方針（公開用）'),
     myNumber: myNumberSchema.describe('特定個人情報の基本方針と特定個人情報取扱規程（options.myNumber が true のとき）'),
@@ -189,8 +213,15 @@ export function companionIssues(answers: {
   readonly physical: { readonly entry: { readonly areas: readonly { readonly name: string }[] } };
   readonly companion: CompanionAnswers;
 }): CompanionIssue[] {
-  if (!answers.options.myNumber) return [];
   const issues: CompanionIssue[] = [];
+  const clauses = answers.companion.contract.clauses;
+  if (clauses.includes('survival') && !clauses.some((c) => SURVIVING_CLAUSES.includes(c))) {
+    issues.push({
+      path: ['documents', 'contract', 'clauses'],
+      message: `存続（survival）は、終了後も効力を残す条項（${SURVIVING_CLAUSES.join('・')}）のいずれかと一緒に選んでください`,
+    });
+  }
+  if (!answers.options.myNumber) return issues;
   if (Object.values(answers.companion.myNumber.subjects).every((s) => s.purposes.length === 0)) {
     issues.push({ path: ['myNumber', 'subjects'], message: 'マイナンバーを扱う場合は、利用目的を少なくとも1つ選んでください' });
   }
@@ -198,6 +229,15 @@ export function companionIssues(answers: {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The basic policy's publication methods as the user wrote them, else the preset's: the My Number policy's default. */
+function basicPolicyPublication(ctx: PresetContext): (typeof PUBLICATION_METHODS)[number][] {
+  const companion = ctx.input.companion;
+  const basicPolicy = isObject(companion) ? companion.basicPolicy : undefined;
+  const written = isObject(basicPolicy) ? basicPolicy.publication : undefined;
+  const known = (m: unknown): m is (typeof PUBLICATION_METHODS)[number] => (PUBLICATION_METHODS as readonly unknown[]).includes(m);
+  return Array.isArray(written) && written.length && written.every(known) ? [...written] : ['website'];
+}
 
 /** The security area names the user wrote, else the preset's. */
 function areaNames(ctx: PresetContext): string[] {
@@ -224,6 +264,7 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
   const staff = t.staff;
   const options = ctx.input.options;
   const privateDevices = !(isObject(options) && options.privateDevices === 'prohibited');
+  const myNumber = !(isObject(options) && options.myNumber === false);
   return {
     outputs: {
       basicPolicy: true,
@@ -273,7 +314,8 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
           label: ctx.type === 'cooperative' ? '組合員' : '株主',
           purposes: ctx.type === 'company' || ctx.type === 'cooperative' ? ['dividends'] : [],
         },
-        officers: { label: ctx.type === 'association' ? `${t.officers}及び評議員` : t.officers, purposes: ctx.type === 'association' ? ['remuneration'] : [] },
+        // Every type pays its officers (取締役・理事・監事・業務執行社員) and issues 源泉徴収票 with their numbers.
+        officers: { label: ctx.type === 'association' ? `${t.officers}及び評議員` : t.officers, purposes: ['remuneration'] },
         staff: { label: staff, purposes: ['withholding', 'declarations', 'healthPension', 'employmentInsurance'] },
         families: { label: `${staff}の配偶者及び扶養親族`, purposes: ['withholding', 'declarations', 'healthPension'] },
       },
@@ -283,14 +325,18 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
         email: null,
         hours: null,
       },
+      publication: basicPolicyPublication(ctx),
+      deletionTiming: '毎年度末',
       managementArea: areas[areas.length - 1]!,
       handlingArea: areas[Math.max(0, areas.length - 2)]!,
     },
     contract: {
       contractor: null,
-      clauses: [...CONTRACT_CLAUSES],
+      clauses: CONTRACT_CLAUSES.filter((c) => c !== 'personalData' || myNumber),
       reportingDeadline: todo('機密情報の管理体制を相手方に報告する期限（例: 本契約締結後14日以内）'),
-      damagesCap: 'contractPrice',
+      damagesCap: 'contractPriceExceptLeaks',
+      incidentNoticeHours: 24,
+      survivalYears: 5,
       court: todo('業務委託契約の合意管轄裁判所（例: 東京地方裁判所）'),
     },
     forms: {

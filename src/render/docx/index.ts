@@ -34,12 +34,6 @@ import { escapeXml, internalHyperlink, paragraph, textRun } from './xml.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
-/** 2026-04-01 → 2026年4月1日; anything else is shown as given. */
-export function japaneseDate(value: string): string {
-  const match = ISO_DATE.exec(value);
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value;
-}
-
 /** 1.0 → 第1.0版; a version already worded (第2版, 2026年度版) is kept. */
 const versionLabel = (version: string): string => (/^[\d.]+$/u.test(version) ? `第${version}版` : version);
 
@@ -49,7 +43,7 @@ const classificationRun = (label: string) =>
 
 function coverPage(meta: DocumentMeta): string[] {
   const row = (label: string, value: string) => ({ cells: [labelCell(label), valueCell(textRuns(value))] });
-  const facts = [row('版数', versionLabel(meta.version)), row('施行日', japaneseDate(meta.effectiveDate)), row('承認者', meta.approver)];
+  const facts = [row('版数', versionLabel(meta.version)), row('施行日', meta.effectiveDateText), row('承認者', meta.approver)];
   if (meta.classification) facts.push(row('文書区分', meta.classification));
   return [
     paragraph({ style: STYLE.coverTitle }, textRuns(meta.title)),
@@ -60,7 +54,7 @@ function coverPage(meta: DocumentMeta): string[] {
 
 function revisionHistory(meta: DocumentMeta): string[] {
   const rows = meta.revisions.map((r) => ({
-    cells: [valueCell(textRuns(r.version), { center: true }), valueCell(textRuns(japaneseDate(r.date)), { center: true }), valueCell(textRuns(r.description))],
+    cells: [valueCell(textRuns(r.version), { center: true }), valueCell(textRuns(r.dateText), { center: true }), valueCell(textRuns(r.description))],
   }));
   return [
     paragraph({ style: STYLE.frontHeading, pageBreakBefore: true }, textRuns('改訂履歴')),

@@ -242,10 +242,10 @@ export function renderMarkdown(doc: Document): string {
     `# ${escapeInline(m.title)}`,
     [
       `${escapeMarkdown(m.organization)}`,
-      `版: ${escapeInline(m.version)}　施行日: ${escapeInline(m.effectiveDate)}　承認: ${escapeInline(m.approver)}　区分: ${escapeInline(m.classification)}`,
+      `版: ${escapeInline(m.version)}　施行日: ${escapeInline(m.effectiveDateText)}　承認: ${escapeInline(m.approver)}　区分: ${escapeInline(m.classification)}`,
     ].join('\\\n'),
     '## 改訂履歴',
-    ['| 版 | 日付 | 内容 |', '| --- | --- | --- |', ...m.revisions.map((r) => `| ${escapeWithBreaks(r.version, true)} | ${escapeWithBreaks(r.date, true)} | ${escapeWithBreaks(r.description, true)} |`)].join('\n'),
+    ['| 版 | 日付 | 内容 |', '| --- | --- | --- |', ...m.revisions.map((r) => `| ${escapeWithBreaks(r.version, true)} | ${escapeWithBreaks(r.dateText, true)} | ${escapeWithBreaks(r.description, true)} |`)].join('\n'),
   ];
   const body = doc.children.map((node) => block(node, 0));
   return `${[...front, ...body].join('\n\n')}\n`;

@@ -9,12 +9,6 @@ import { tableBox } from './table.js';
 
 /** The pages before the rules: cover, 改訂履歴, 目次. */
 
-/** 2026-04-01 → 2026年4月1日; anything else (a draft marker, free text) as written. */
-export function japaneseDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value.trim());
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : value;
-}
-
 const title = (text: string, width: number): Box => {
   const style: TextStyle = { face: 'sansBold', size: 16, leading: 24, color: COLORS.text };
   return {
@@ -55,7 +49,7 @@ export function coverOps(meta: DocumentMeta, g: Geometry): Op[] {
   // Particulars: label / value pairs, centred as a block.
   const rows: [string, string][] = [
     ['版', meta.version],
-    ['施行日', japaneseDate(meta.effectiveDate)],
+    ['施行日', meta.effectiveDateText],
     ['承認', meta.approver],
     ['機密区分', meta.classification],
   ];
@@ -99,7 +93,7 @@ export function revisionBoxes(meta: DocumentMeta, g: Geometry): Box[] {
     variant: 'default',
     children: [
       { type: 'tableRow', children: [cell('版'), cell('改訂日'), cell('改訂内容')] },
-      ...meta.revisions.map((r) => ({ type: 'tableRow' as const, children: [cell(r.version), cell(japaneseDate(r.date)), cell(r.description)] })),
+      ...meta.revisions.map((r) => ({ type: 'tableRow' as const, children: [cell(r.version), cell(r.dateText), cell(r.description)] })),
     ],
   };
   const flow: Flow = { ...nestedFlow(width, { face: 'serif', size: 10, leading: 16, color: COLORS.text }), nested: false, pageHeight };

@@ -3,7 +3,7 @@ import type { Block, Document } from '../../model/types.js';
 import { FACE_NAMES, face, missingCharacters } from '../text/fonts.js';
 import { MissingGlyphError } from './errors.js';
 import { bodyFlow, continuing, flowBlocks } from './flow.js';
-import { coverOps, japaneseDate, revisionBoxes, titleBox, tocBoxes, TOC_DEPTH } from './front.js';
+import { coverOps, revisionBoxes, titleBox, tocBoxes, TOC_DEPTH } from './front.js';
 import { runAt } from './inline.js';
 import type { Op } from './ops.js';
 import { paginate, type PlacedMark } from './paginate.js';
@@ -24,7 +24,7 @@ const OWN_TEXT = '改訂履歴目次版改訂日改訂内容施行日承認機�
 /** Fails with every character that the fonts lack, before anything is drawn. */
 function checkGlyphs(doc: Document): void {
   const m = doc.meta;
-  const text = [documentText(doc), m.organization, m.version, m.effectiveDate, m.approver, m.classification, ...m.revisions.flatMap((r) => [r.version, r.date, r.description]), OWN_TEXT].join('\n');
+  const text = [documentText(doc), m.organization, m.version, m.effectiveDateText, m.approver, m.classification, ...m.revisions.flatMap((r) => [r.version, r.dateText, r.description]), OWN_TEXT].join('\n');
   const missing = missingCharacters(text, FACE_NAMES);
   if (missing.length === 0) return;
   const lines = text.normalize('NFC').split('\n');
@@ -232,7 +232,7 @@ export async function renderPdf(doc: Document): Promise<Uint8Array> {
   const info: Record<string, string | Date> = {
     Title: m.title,
     Author: m.organization,
-    Subject: `${m.organization} ${m.title}（${m.version}版・${japaneseDate(m.effectiveDate)}施行・${m.classification}）`,
+    Subject: `${m.organization} ${m.title}（${m.version}版・${m.effectiveDateText}施行・${m.classification}）`,
     Keywords: [m.classification, '情報セキュリティ', '規程'].filter(Boolean).join(', '),
     Creator: 'kitei',
     Producer: 'kitei (PDFKit)',
