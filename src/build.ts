@@ -86,7 +86,8 @@ export async function buildAnswers(answers: Answers, file: string, options: Buil
   const names = new Map<string, string>();
   for (const { document, format } of jobs) {
     const writer = FORMATS[format];
-    const name = `${safeFileName(document.meta.title, document.id)}.${writer.extension}`;
+    // A draft's file name says so, beside (never over) the adopted documents.
+    const name = `${safeFileName(document.meta.draft ? `${document.meta.title}（下書き）` : document.meta.title, document.id)}.${writer.extension}`;
     const clash = names.get(name.toLowerCase());
     if (clash !== undefined && clash !== document.id) {
       throw new UsageError(`${file}: 2つの文書が同じファイル名「${name}」になります。文書名（terms.documentName・companion.packTitle）を変えてください`);
