@@ -26,12 +26,13 @@ export async function runSteps(ctx: Ctx, steps: readonly Step[], sections: reado
       i++;
       continue;
     }
+    const applicable = steps.filter((s) => !s.applies || s.applies(ctx));
     if (step.section !== lastSection) {
-      const number = sections.indexOf(step.section) + 1;
-      ctx.prompts.say(`\n■ ${number > 0 ? `${number}/${sections.length} ` : ''}${step.section}`);
+      const shown = sections.filter((name) => applicable.some((s) => s.section === name));
+      const number = shown.indexOf(step.section) + 1;
+      ctx.prompts.say(`\n■ ${number > 0 ? `${number}/${shown.length} ` : ''}${step.section}`);
       lastSection = step.section;
     }
-    const applicable = steps.filter((s) => !s.applies || s.applies(ctx));
     const progress = `質問 ${applicable.indexOf(step) + 1}/${applicable.length}`;
     const outcome = await step.run(ctx, progress);
     if (outcome === 'back') {

@@ -49,11 +49,39 @@ const keyHints = (keys: readonly (readonly [string, string])[]) =>
 const keysHelpTip = (keys: [string, string][]) => keyHints([...keys, ['Esc', '戻る']]);
 
 const theme = { style: { keysHelpTip } };
-/** The checkbox's answer line: the chosen names joined the Japanese way. */
-const checkboxTheme = { style: { keysHelpTip, renderSelectedChoices: (chosen: readonly { short: string }[]) => (chosen.length ? chosen.map((c) => c.short).join('、') : '（なし）') } };
+/** The checkbox's answer line: the chosen names joined the Japanese way (a long list as its count). */
+const checkboxTheme = {
+  style: {
+    keysHelpTip,
+    renderSelectedChoices: (chosen: readonly { short: string }[]) =>
+      chosen.length === 0 ? '（なし）' : chosen.length <= 4 ? chosen.map((c) => c.short).join('、') : `${chosen.slice(0, 2).map((c) => c.short).join('、')} ほか${chosen.length - 2}件`,
+  },
+};
+
+/** Characters a line may not start with (句読点・閉じ括弧・長音…): they stay at the end of the line before. */
+const NO_LINE_START = /[、。，．・：；？！）」』】〕］｝〉》ー〜…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]/u;
+
+/** Help text wrapped to the terminal by display width, keeping punctuation off the start of a line. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const char of paragraph) {
+      if (stringWidth(indent + line + char) > width && line !== '' && !NO_LINE_START.test(char)) {
+        lines.push(line);
+        line = '';
+      }
+      line += char;
+    }
+    lines.push(line);
+  }
+  return lines.map((l, i) => (i === 0 ? indent : indent) + l);
+}
+
+const columns = () => Math.max(40, (process.stdout.columns || 100) - 2);
 
 const showHelp = (help: string | undefined) => {
-  if (help) process.stdout.write(`${help.split('\n').map((line) => dim(`  ${line}`)).join('\n')}\n`);
+  if (help) process.stdout.write(`${wrap(help, columns(), '  ').map(dim).join('\n')}\n`);
 };
 
 const titled = (q: { message: string; progress?: string }) => (q.progress ? `${dim(`［${q.progress}］`)} ${q.message}` : q.message);
@@ -207,13 +235,13 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
   const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label))) + 2;
   const message = `${prefix} ${bold(config.message)}`;
   if (status === 'done') {
-    const shown = fields.map((f) => `    ${pad(f.label, labelWidth)}${f.choices ? choiceName(f, values[f.name] ?? '') : values[f.name] || dim('（空欄）')}`);
+    const shown = fields.flatMap((f) => [...(f.group ? [`  ${f.group}`] : []), `    ${pad(f.label, labelWidth)}${f.choices ? choiceName(f, values[f.name] ?? '') : values[f.name] || dim('（空欄）')}`]);
     return [message, ...shown].join('\n');
   }
   const lines: string[] = [];
   let activeLine = 0;
   fields.forEach((field, index) => {
-    if (field.group) lines.push(`  ${bold(field.group)}`);
+    if (field.group) lines.push(...wrap(field.group, columns(), '  ').map(bold));
     const value = values[field.name] ?? '';
     const isActive = index === active;
     const cursor = isActive ? cyan('❯') : ' ';
@@ -230,7 +258,7 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
   if (active === submitRow) activeLine = lines.length;
   lines.push(`${active === submitRow ? cyan('❯') : ' '}   ${active === submitRow ? inverse('決定して次へ') : '［決定して次へ］'}`);
   const activeField = fields[active];
-  const help = activeField?.help ? activeField.help.split('\n').map((line) => dim(`  ${line}`)) : [];
+  const help = activeField?.help ? wrap(activeField.help, columns(), '  ').map(dim) : [];
   const hints = keyHints([
     ['↑↓', '移動'],
     ...(activeField?.choices ? ([['←→', '選ぶ']] as const) : []),

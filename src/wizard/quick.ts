@@ -121,12 +121,12 @@ const roleSummary = (roles: readonly RoleKey[]) => roles.map((r) => SHORT_ROLE[r
 export const peopleStep = step('people', 'だれが何をするか', async (ctx, progress) => {
   for (;;) {
     const proposed = proposedPeople(ctx);
-    ctx.prompts.say(`\n${textTable(['役職', '務める役割'], proposed.map((p) => [p.title, roleSummary(p.roles) || '（なし）']), ctx.width)}`);
+    ctx.prompts.say(`\n${proposed.map((p) => `  ・${p.title}: ${roleSummary(p.roles) || '（役割なし）'}`).join('\n')}`);
     const plan = await ctx.prompts.select<'keep' | 'change'>({
       id: 'people.plan',
       message: people(ctx).length ? 'この役割の分担でよいですか' : `${ORGANIZATION_SIZE_LABELS[ctx.state.size].replace(/（.*$/u, '')}の${ORGANIZATION_TYPE_LABELS[ctx.state.type ?? 'company'].replace(/（.*$/u, '')}によくある分担です。この分担でよいですか`,
       progress,
-      help: help('規程の体制表と、本文の「…が承認する」「…に報告する」に、この役職名が入ります。小さな組織では1人が複数の役割を兼ねます。', '役職名と氏名は次の画面で直せます。監査役がいなければ、次の画面で「設計主任」などに変えます'),
+      help: help('規程の体制表と、本文の「…が承認する」「…に報告する」に、この役職名が入ります。小さな組織では1人が複数の役割を兼ねます。', '監査役がいない会社なら、この分担のまま進み、次の画面で3人目の役職を「設計主任」などに直します'),
       choices: [
         { value: 'keep', name: 'この分担でよい（次の画面で役職名・氏名・連絡先を入力）' },
         { value: 'change', name: '分担を変える（だれが何を務めるかを選び直す）' },
@@ -523,7 +523,7 @@ export const factsStep = step(
           id: 'inventory.facts',
           message: '実際にそうしているものに印を付けてください（印の付いたものだけが規程に載ります）',
           progress,
-          help: `${help('選んだ製品によくある設定です。規程のアップデート・認証・アクセス制御・機器の要件の表に、当社の決まりとして載ります。', '自動更新を有効にしていないなら、その行の印を外します')}\nスペースで印を付け・外し、Enter で決定します。`,
+          help: `${help('選んだ製品によくある設定です。規程のアップデート・認証・アクセス制御・機器の要件の表に、当社の決まりとして載ります。', '自動更新を有効にしていないなら、その行の印を外します')}\nスペースで印を付け・外し、Enter で決定します。↓ で続きが見えます（全部で${items.reduce((n, item) => n + catalogOf(item)!.facts.length, 0)}行）。`,
           choices: items.flatMap((item) =>
             catalogOf(item)!.facts.map((fact, i) => ({
               value: factKey(item.id, fact.id),
@@ -607,8 +607,10 @@ const NEW_CLOUD_BACKUP = '__cloud-backup';
 
 export const continuityStep = step('continuity', 'データと事業の継続', async (ctx, progress) => {
   const items = inventory(ctx.state);
-  const sources = items.filter(holdsData);
-  const destinations = items.filter(isBackupDestination);
+  const rank = (order: readonly string[]) => (a: Item, b: Item) => (order.indexOf(a.kind) + 1 || 99) - (order.indexOf(b.kind) + 1 || 99);
+  // Where a small office keeps its files first (a NAS, a server), and where a backup usually goes (a disk, a backup service).
+  const sources = items.filter(holdsData).sort(rank(['nas', 'server', 'cloud-service', 'business-system', 'software', 'website', 'database', 'pc-os']));
+  const destinations = items.filter(isBackupDestination).sort(rank(['external-storage', 'cloud-backup', 'nas', 'server', 'cloud-service']));
   const withBackup = items.find((item) => Array.isArray(item.backup) && item.backup.length);
   const entry = (withBackup?.backup as Data[] | undefined)?.[0];
   const critical = items.find((item) => isPlainObject(item.critical));
@@ -630,11 +632,11 @@ export const continuityStep = step('continuity', 'データと事業の継続', 
       {
         name: 'to',
         label: 'バックアップ先',
-        default: str(entry?.to) || destinations.find((d) => d.id !== (withBackup?.id ?? sources[0]?.id))?.id || NEW_CLOUD_BACKUP,
+        default: str(entry?.to) || destinations.find((d) => d.id !== (withBackup?.id ?? sources[0]?.id) && d.kind !== 'cloud-service')?.id || NEW_CLOUD_BACKUP,
         choices: [...destinations.filter((d) => d.kind !== 'cloud-backup').map((d) => ({ value: d.id, name: itemName(d) })), ...(cloudBackup ? [{ value: cloudBackup.id, name: itemName(cloudBackup) }] : [{ value: NEW_CLOUD_BACKUP, name: 'クラウドのバックアップサービス（次の欄に名前）' }])],
         help: help('バックアップを保管する機器・サービスです。← → で選びます。', '外付けハードディスク、クラウドのバックアップサービス'),
       },
-      ...(cloudBackup ? [] : [{ name: 'cloudName', label: 'そのサービスの名前', default: '', help: help('バックアップ先にクラウドのバックアップサービスを選んだときに入力します。', 'Synology C2 Storage') }]),
+      ...(cloudBackup ? [] : [{ name: 'cloudName', label: 'バックアップサービスの名前', default: '', help: help('バックアップ先にクラウドのバックアップサービスを選んだときに入力します。', 'Synology C2 Storage') }]),
       { name: 'method', label: 'バックアップの方法', default: str(entry?.method), help: help('バックアップの表の「方法」欄に載ります。', 'NAS のバックアップ機能（Hyper Backup）'), validate: (v) => (v.trim() ? true : '入力してください') },
       { name: 'every', label: 'バックアップする頻度', default: str(entry?.every), help: help('取得頻度の表に載ります。', '毎日夜間に自動でバックアップ'), validate: (v) => (v.trim() ? true : '入力してください') },
       { name: 'keep', label: '残しておく期間', default: str(entry?.keep), help: help('「…を保有」の前に入ります。', '直近30日分'), validate: (v) => (v.trim() ? true : '入力してください') },
@@ -706,7 +708,7 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
     progress,
     help: help('「しない」なら、規程からテレワークの章が外れます。「する」なら、使う機器とつなぎ方が規程に載ります。'),
     fields: [
-      { name: 'on', label: 'テレワークを', default: on, choices: [{ value: 'yes', name: 'する' }, { value: 'no', name: 'しない' }], help: help('← → で選びます。「しない」なら下の欄は空のままでかまいません。') },
+      { name: 'on', label: 'テレワークを', default: on, choices: [{ value: 'yes', name: 'する' }, { value: 'no', name: 'しない' }], help: help('← → で選びます。「しない」なら下の欄はそのままでかまいません（規程に載りません）。') },
       {
         name: 'configuration',
         label: 'つなぎ方',
@@ -907,7 +909,9 @@ export const partnersStep = step('partners', '取引先と外部の窓口', asyn
   const name = answer.vendor?.trim();
   const others = vendors.filter((v) => v !== vendor);
   if (name) {
-    const supports = items.filter((i) => answer.scope === 'all' || !isCloud(i)).filter((i) => !['pc-antivirus', 'browser', 'office', 'email-client', 'mobile-os'].includes(i.kind)).map((i) => i.id);
+    // What a maintenance company looks after: the machines, where backups go, and (if so answered) the cloud services.
+    const looked = (i: Item) => KINDS[i.kind].networkDevice || KINDS[i.kind].serverDevice || i.kind === 'external-storage' || i.kind === 'cloud-backup' || (answer.scope === 'all' && isCloud(i));
+    const supports = items.filter((i) => looked(i) === true).map((i) => i.id);
     ctx.state.set(['vendors'], [{ ...(vendor ?? {}), id: str(vendor?.id) || VENDOR_ID, name, supports, service: answer.service?.trim() || null, contact: answer.contact?.trim() || null }, ...others]);
   } else ctx.state.set(['vendors'], others.length ? others : undefined);
   if (answer.court !== undefined) ctx.state.set(['documents', 'contract', 'court'], answer.court.trim());
@@ -988,7 +992,7 @@ const UNITS: Record<string, string> = {
 };
 
 /** The plain question of a rule (the recommended list's, without the English unit note). */
-const ruleLabel = (key: string) => RECOMMENDED_RULES.find((r) => r.key === key)!.question.replace(/（hours \/ minutes）/u, '').replace(/（分）|（時間）/u, '');
+export const ruleLabel = (key: string) => RECOMMENDED_RULES.find((r) => r.key === key)!.question.replace(/（hours \/ minutes）/u, '').replace(/（分）|（時間）/u, '');
 
 /** The rule values the documents use, given what the organization has. */
 export function applicableRules(ctx: Ctx): string[] {
@@ -1010,7 +1014,7 @@ export function applicableRules(ctx: Ctx): string[] {
 const rulePath = (key: string) => key.split('.');
 const unitPath = (key: string) => key.replace(/lockoutDuration$/u, 'lockoutUnit');
 
-function ruleText(ctx: Ctx, key: string, value: unknown): string {
+export function ruleText(ctx: Ctx, key: string, value: unknown): string {
   if (key.endsWith('.lockoutDuration')) {
     const unit = ctx.state.get(rulePath(unitPath(key))) ?? RECOMMENDED_RULES.find((r) => r.key === unitPath(key))!.value[ctx.state.size];
     return `${String(value)}${unit === 'minutes' ? '分' : '時間'}`;
@@ -1018,21 +1022,29 @@ function ruleText(ctx: Ctx, key: string, value: unknown): string {
   return `${String(value)}${UNITS[key] ?? ''}`;
 }
 
+/** Words of the rule table a 総務担当 may not know. */
+const WORDS: readonly (readonly [string, string])[] = [
+  ['特権アカウント', '設定を変えられる管理者用のアカウント'],
+  ['ロックアウト', 'パスワードを続けて間違えたとき、しばらくログインできなくすること'],
+  ['認証ログ', 'だれがいつログインしたかの記録'],
+  ['リストア', 'バックアップから元に戻すこと'],
+  ['脆弱性', 'ソフトウェアの弱点'],
+];
+
 const recommended = (ctx: Ctx, key: string) => RECOMMENDED_RULES.find((r) => r.key === key)!.value[ctx.state.size];
 
 export const recommendedStep = step('rules.recommended', '社内のきまり', async (ctx, progress) => {
   for (;;) {
     const keys = applicableRules(ctx);
     const current = (key: string) => ctx.state.get(rulePath(key)) ?? recommended(ctx, key);
-    ctx.prompts.say(`\n${textTable(['決めること', '値'], keys.map((key) => [ruleLabel(key), ruleText(ctx, key, current(key))]), ctx.width)}`);
+    ctx.prompts.say(`\n${textTable(['決めること', '値'], keys.map((key) => [ruleLabel(key), ruleText(ctx, key, current(key))]), ctx.width, '  ', Math.max(32, ctx.width - 34))}`);
     const choice = await ctx.prompts.select<'accept' | 'edit'>({
       id: 'rules.recommended',
       message: '運用のきまり（頻度・期間・回数）をこの値にしますか',
       progress,
       help: [
-        help('規程には頻度・期間・回数を決める箇所が30ほどあります。表は IPA のサンプルにもとづく推奨値です（すでに答えたものはその値）。この値でよければ、そのまま規程に載ります。'),
-        '言葉の説明: 特権アカウント＝設定を変えられる管理者用のアカウント、ロックアウト＝パスワードを続けて間違えたときにしばらく使えなくすること、',
-        'リストア＝バックアップから元に戻すこと、脆弱性＝ソフトウェアの弱点。',
+        help(`規程には頻度・期間・回数を決める箇所が${keys.length}か所あります。表は IPA のサンプルにもとづく推奨値です（すでに答えたものはその値）。この値でよければ、そのまま規程に載ります。`),
+        `言葉の説明: ${WORDS.filter(([word]) => keys.some((key) => ruleLabel(key).includes(word))).map(([word, meaning]) => `${word}＝${meaning}`).join('、')}`,
       ].join('\n'),
       choices: [
         { value: 'accept', name: 'この値でよい（規程に載せる）' },

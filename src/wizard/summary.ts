@@ -5,8 +5,7 @@ import { ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS } from '../profile/t
 import type { Ctx } from './ask.js';
 import { showDate } from './dates.js';
 import { inventory, itemName } from './inventory.js';
-import { applicableRules } from './quick.js';
-import { RECOMMENDED_RULES } from '../profile/recommended.js';
+import { applicableRules, ruleLabel, ruleText } from './quick.js';
 import { isPlainObject, type Data } from './state.js';
 
 /**
@@ -44,13 +43,6 @@ const TELEWORK_NAMES: Record<string, string> = {
   measures: '私物は対策をして利用',
   asNeeded: '私物も必要に応じて',
 };
-
-function ruleValue(ctx: Ctx, key: string): string {
-  const value = ctx.state.get(key.split('.'));
-  if (value === undefined) return '（未記入）';
-  if (key.endsWith('.lockoutDuration')) return `${str(value)}${ctx.state.get(key.replace(/lockoutDuration$/u, 'lockoutUnit').split('.')) === 'minutes' ? '分' : '時間'}`;
-  return str(value);
-}
 
 export function summaryLines(ctx: Ctx): string[] {
   const { state } = ctx;
@@ -155,7 +147,10 @@ export function summaryLines(ctx: Ctx): string[] {
   const keys = applicableRules(ctx);
   if (keys.some((key) => state.get(key.split('.')) !== undefined)) {
     line('運用のきまり:');
-    for (const key of keys) line(`    ${RECOMMENDED_RULES.find((r) => r.key === key)!.question.replace(/（hours \/ minutes）|（分）|（時間）/u, '')}: ${ruleValue(ctx, key)}`);
+    for (const key of keys) {
+      const value = state.get(key.split('.'));
+      line(`    ${ruleLabel(key)}: ${value === undefined ? '（未記入）' : ruleText(ctx, key, value)}`);
+    }
   }
   return lines;
 }
