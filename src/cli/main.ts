@@ -9,6 +9,7 @@ import { MissingGlyphError } from '../render/pdf/errors.js';
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
 import { WizardNeedsTerminal } from '../wizard/types.js';
+import { displayWidth, wrapText } from '../output/terminal.js';
 
 /**
  * The command line: parses arguments and calls the core. Exit codes: 0 ok, 1 invalid input (the
@@ -56,7 +57,25 @@ class JapaneseHelp extends Help {
   override argumentDescription(argument: Parameters<Help['argumentDescription']>[0]): string {
     return translateExtras(super.argumentDescription(argument));
   }
+
+  // Columns line up by the width the terminal shows (a kanji takes two), and Japanese wraps anywhere.
+  override displayWidth(text: string): number {
+    return displayWidth(text.replace(ANSI, ''));
+  }
+
+  override boxWrap(text: string, width: number): string {
+    return width < this.minWidthToWrap ? text : wrapText(text, width).join('\n');
+  }
+
+  override formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+    // Commander pads with String#padEnd (UTF-16 units); the padding here counts columns.
+    const padded = term + ' '.repeat(Math.max(0, termWidth - helper.displayWidth(term)));
+    return super.formatItem(padded, helper.displayWidth(padded), description, helper);
+  }
 }
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/gu;
 
 class KiteiCommand extends Command {
   override createCommand(name?: string): Command {
@@ -77,16 +96,54 @@ class KiteiCommand extends Command {
   }
 
   unknownOption(flag: string): never {
-    this.error(`エラー: ${flag} というオプションはありません`, { code: 'commander.unknownOption', exitCode: EXIT_INVALID });
-  }
-
-  unknownCommand(): never {
-    const name = this.args[0] ?? '';
-    this.error(`エラー: ${name} というコマンドはありません（使えるコマンド: ${this.commands.map((c) => c.name()).join(', ')}）`, {
-      code: 'commander.unknownCommand',
+    const name = flag.split('=')[0]!;
+    const known = this.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined);
+    const hint = didYouMean(name, known);
+    // kitei's own -v/--version after a command: it belongs before it.
+    const own = this.parent?.options.some((o) => o.long === name || o.short === name) ? `。kitei ${name} のように、コマンドの前に書きます` : '';
+    this.error(`エラー: ${this.name() === 'kitei' ? '' : `kitei ${this.name()} に `}${name} というオプションはありません${hint ? `。もしかして ${hint} ですか？` : own}`, {
+      code: 'commander.unknownOption',
       exitCode: EXIT_INVALID,
     });
   }
+
+  unknownCommand(): never {
+    this.error(unknownCommandMessage(this.args[0] ?? '', this.commands.map((c) => c.name())), { code: 'commander.unknownCommand', exitCode: EXIT_INVALID });
+  }
+}
+
+/** 「もしかして」: the known word nearest to what was typed, when it is near enough to be a typo. */
+export function didYouMean(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(typed.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.round(best.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+function unknownCommandMessage(name: string, commands: readonly string[]): string {
+  const hint = didYouMean(name, commands);
+  const file = /\.ya?ml$/iu.test(name) ? `。回答ファイルから作るときは kitei build ${name}、確かめるときは kitei check ${name} です` : '';
+  return `エラー: ${name} というコマンドはありません${hint ? `。もしかして ${hint} ですか？` : file}（使えるコマンド: ${commands.filter((c) => c !== 'help').join(', ')}）`;
 }
 
 const translateExtras = (text: string): string =>
@@ -108,6 +165,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .version('0.1.0', '-v, --version', 'バージョンを表示します')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('（kitei --help で使い方を表示します）')
+    // kitei's own options only before a command: `kitei build x.yaml --version` is an unknown option of build.
+    .enablePositionalOptions()
     .exitOverride();
 
   const build = cli
@@ -135,7 +194,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   const batch = cli
     .command('batch')
-    .usage('[オプション] <回答ファイル・ディレクトリ・パターン…>')
+    .usage('[オプション] <入力…>')
     .description('複数の回答ファイルから規程と関連文書を並列に生成し、<出力先>/<組織名>/ と一覧 manifest.json を書き出します（1 件でも失敗すれば終了コード 1）')
     .argument('<入力...>', '回答ファイル、回答ファイルのあるディレクトリ、または answers/*.yaml のようなパターン');
   outputOptions(batch)
@@ -188,6 +247,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action(async (opts: { resume?: string; out: string }) => {
       setExit(await startWizard({ ...(opts.resume ? { resume: opts.resume } : {}), out: opts.out }));
     });
+  for (const command of cli.commands) command.showHelpAfterError(`（kitei ${command.name()} --help で使い方を表示します）`);
   return cli;
 }
 
@@ -206,6 +266,14 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       // On a terminal, `npx kitei` alone starts the wizard; in CI or a pipe it shows the help.
       if (io === defaultIo && process.stdin.isTTY && process.stdout.isTTY) return await startWizard({});
       cli.outputHelp();
+      return EXIT_INVALID;
+    }
+    // A word in the place of the command that is not one is refused before any option acts on it
+    // (`kitei revise x.yaml --version 1.1` must not print the version and succeed).
+    const first = argv[0]!;
+    const commands = [...cli.commands.map((c) => c.name()), 'help'];
+    if (!first.startsWith('-') && !commands.includes(first)) {
+      io.err(`${unknownCommandMessage(first, commands)}\n（kitei --help で使い方を表示します）\n`);
       return EXIT_INVALID;
     }
     await cli.parseAsync([...argv], { from: 'user' });

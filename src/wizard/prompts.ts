@@ -15,6 +15,7 @@ import {
 } from '@inquirer/core';
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import stringWidth from 'string-width';
+import { wrapText } from '../output/terminal.js';
 import type { Choice, FormField, FormQuestion, Prompts } from './types.js';
 import { BACK, WizardCancelled, WizardNeedsTerminal, type Back } from './types.js';
 
@@ -58,25 +59,8 @@ const checkboxTheme = {
   },
 };
 
-/** Characters a line may not start with (句読点・閉じ括弧・長音…): they stay at the end of the line before. */
-const NO_LINE_START = /[、。，．・：；？！）」』】〕］｝〉》ー〜…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ]/u;
-
-/** Help text wrapped to the terminal by display width, keeping punctuation off the start of a line. */
-function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const char of paragraph) {
-      if (stringWidth(indent + line + char) > width && line !== '' && !NO_LINE_START.test(char)) {
-        lines.push(line);
-        line = '';
-      }
-      line += char;
-    }
-    lines.push(line);
-  }
-  return lines.map((l, i) => (i === 0 ? indent : indent) + l);
-}
+/** Help text wrapped to the terminal by display width, each line indented. */
+const wrap = (text: string, width: number, indent: string): string[] => wrapText(text, width - stringWidth(indent)).map((line) => indent + line);
 
 const columns = () => Math.max(40, (process.stdout.columns || 100) - 2);
 
