@@ -12,13 +12,15 @@ export interface Step {
   readonly section: string;
   /** False when an earlier answer makes the step pointless (telework details without telework). */
   readonly applies?: (ctx: Ctx) => boolean;
-  run(ctx: Ctx, progress: string): Promise<Outcome>;
+  /** `from`: 'end' when the user came back from the next step (a step of several screens starts at its last). */
+  run(ctx: Ctx, progress: string, from: 'start' | 'end'): Promise<Outcome>;
 }
 
 /** Runs the steps; 'back' when the user goes back from the first one. */
 export async function runSteps(ctx: Ctx, steps: readonly Step[], sections: readonly string[]): Promise<Outcome> {
   const history: number[] = [];
   let lastSection: string | undefined;
+  let from: 'start' | 'end' = 'start';
   let i = 0;
   while (i < steps.length) {
     const step = steps[i]!;
@@ -34,14 +36,16 @@ export async function runSteps(ctx: Ctx, steps: readonly Step[], sections: reado
       lastSection = step.section;
     }
     const progress = `質問 ${applicable.indexOf(step) + 1}/${applicable.length}`;
-    const outcome = await step.run(ctx, progress);
+    const outcome = await step.run(ctx, progress, from);
     if (outcome === 'back') {
       if (history.length === 0) return 'back';
       i = history.pop()!;
       lastSection = undefined;
+      from = 'end';
       continue;
     }
     history.push(i);
+    from = 'start';
     i++;
   }
   return 'next';

@@ -130,7 +130,7 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
   }, []);
 
   const check = (field: FormField, value: string): true | string => {
-    if (field.choices && !field.choices.some((c) => c.value === value)) return '← → で選んでください';
+    if (field.choices && !(field.optional && value === '') && !field.choices.some((c) => c.value === value)) return '← → で選んでください';
     return field.validate ? field.validate(value) : true;
   };
 

@@ -118,29 +118,41 @@ const mailCheck = (value: string) => (value.trim() === '' || /^[^\s@]+@[^\s@]+$/
 
 const roleSummary = (roles: readonly RoleKey[]) => roles.map((r) => SHORT_ROLE[r]).join('・');
 
-export const peopleStep = step('people', 'だれが何をするか', async (ctx, progress) => {
+/** The plan chosen on the people screen, for coming back to its form. */
+const plans = new WeakMap<Ctx, 'keep' | 'change'>();
+
+export const peopleStep = step('people', 'だれが何をするか', async (ctx, progress, from) => {
+  let screen: 'plan' | 'form' | 'roles' = from === 'end' ? (plans.get(ctx) === 'change' ? 'roles' : 'form') : 'plan';
   for (;;) {
-    const proposed = proposedPeople(ctx);
-    ctx.prompts.say(`\n${proposed.map((p) => `  ・${p.title}: ${roleSummary(p.roles) || '（役割なし）'}`).join('\n')}`);
-    const plan = await ctx.prompts.select<'keep' | 'change'>({
-      id: 'people.plan',
-      message: people(ctx).length ? 'この役割の分担でよいですか' : `${ORGANIZATION_SIZE_LABELS[ctx.state.size].replace(/（.*$/u, '')}の${ORGANIZATION_TYPE_LABELS[ctx.state.type ?? 'company'].replace(/（.*$/u, '')}によくある分担です。この分担でよいですか`,
-      progress,
-      help: help('規程の体制表と、本文の「…が承認する」「…に報告する」に、この役職名が入ります。小さな組織では1人が複数の役割を兼ねます。', '監査役がいない会社なら、この分担のまま進み、次の画面で3人目の役職を「設計主任」などに直します'),
-      choices: [
-        { value: 'keep', name: 'この分担でよい（次の画面で役職名・氏名・連絡先を入力）' },
-        { value: 'change', name: '分担を変える（だれが何を務めるかを選び直す）' },
-      ],
-      default: 'keep',
-    });
-    if (isBack(plan)) return 'back';
-    const outcome = await peopleForm(ctx, proposed, plan === 'change', progress);
-    if (outcome === 'back') continue;
-    if (plan === 'change') {
-      const roles = await rolesForm(ctx, progress);
-      if (roles === 'back') continue;
+    const plan = plans.get(ctx) ?? 'keep';
+    if (screen === 'plan') {
+      const proposed = proposedPeople(ctx);
+      ctx.prompts.say(`\n${proposed.map((p) => `  ・${p.title}: ${roleSummary(p.roles) || '（役割なし）'}`).join('\n')}`);
+      const chosen = await ctx.prompts.select<'keep' | 'change'>({
+        id: 'people.plan',
+        message: people(ctx).length ? 'この役割の分担でよいですか' : `${ORGANIZATION_SIZE_LABELS[ctx.state.size].replace(/（.*$/u, '')}の${ORGANIZATION_TYPE_LABELS[ctx.state.type ?? 'company'].replace(/（.*$/u, '')}によくある分担です。この分担でよいですか`,
+        progress,
+        help: help('規程の体制表と、本文の「…が承認する」「…に報告する」に、この役職名が入ります。小さな組織では1人が複数の役割を兼ねます。', '監査役がいない会社なら、この分担のまま進み、次の画面で3人目の役職を「設計主任」などに直します'),
+        choices: [
+          { value: 'keep', name: 'この分担でよい（次の画面で役職名・氏名・連絡先を入力）' },
+          { value: 'change', name: '分担を変える（だれが何を務めるかを選び直す）' },
+        ],
+        default: plan,
+      });
+      if (isBack(chosen)) return 'back';
+      plans.set(ctx, chosen);
+      screen = 'form';
+      continue;
     }
-    return 'next';
+    if (screen === 'form') {
+      const outcome = await peopleForm(ctx, proposedPeople(ctx), plan === 'change', progress);
+      if (outcome === 'back') screen = 'plan';
+      else if (plan === 'keep') return 'next';
+      else screen = 'roles';
+      continue;
+    }
+    if ((await rolesForm(ctx, progress)) === 'next') return 'next';
+    screen = 'form';
   }
 });
 
@@ -274,7 +286,7 @@ export const departmentsStep = step(
     ctx.state.set(['departments'], departments.length ? departments : undefined);
     return 'next';
   },
-  (ctx) => ctx.state.size === 'medium',
+  (ctx) => ctx.state.get(['organization', 'size']) === 'medium',
 );
 
 // ── 3 どこで ─────────────────────────────────────────────────────────────────────────────────
@@ -379,7 +391,11 @@ const KIND_CATEGORY: Partial<Record<InventoryKind, CategoryId>> = {
 const ITEM = 'item:';
 
 function categoryStep(category: Category): Step {
-  return step(`inventory.${category.id}`, '何を使っているか', async (ctx, progress) => {
+  return step(`inventory.${category.id}`, '何を使っているか', async (ctx, progress, from) => {
+    // Back from the next step to a category that had 「その他」: its form first.
+    if (from === 'end' && inventory(ctx.state).some((item) => item.id === otherId(category.id))) {
+      if ((await otherForm(ctx, category, progress)) === 'next') return 'next';
+    }
     for (;;) {
       const products = productsOf(category.id);
       const have = (id: string) => inventory(ctx.state).some((item) => item.id === id);
@@ -512,42 +528,46 @@ export const categorySteps: readonly Step[] = CATEGORIES.map(categoryStep);
 const factKey = (itemId: string, factId: string) => `${itemId}:${factId}`;
 
 /** The facts the chosen products usually bring, ticked or not: what will be printed as the organization's own. */
-export const factsStep = step(
-  'inventory.facts',
-  '何を使っているか',
-  async (ctx, progress) => {
-    for (;;) {
-      const items = inventory(ctx.state).filter((item) => catalogOf(item)?.facts.length);
-      if (items.length) {
-        const picked = await ctx.prompts.checkbox<string>({
-          id: 'inventory.facts',
-          message: '実際にそうしているものに印を付けてください（印の付いたものだけが規程に載ります）',
-          progress,
-          help: `${help('選んだ製品によくある設定です。規程のアップデート・認証・アクセス制御・機器の要件の表に、当社の決まりとして載ります。', '自動更新を有効にしていないなら、その行の印を外します')}\nスペースで印を付け・外し、Enter で決定します。↓ で続きが見えます（全部で${items.reduce((n, item) => n + catalogOf(item)!.facts.length, 0)}行）。`,
-          choices: items.flatMap((item) =>
-            catalogOf(item)!.facts.map((fact, i) => ({
-              value: factKey(item.id, fact.id),
-              name: fact.label,
-              checked: ctx.freshItems.has(item.id) || factApplied(item, fact),
-              ...(i === 0 ? { group: itemName(item) } : {}),
-            })),
-          ),
-        });
-        if (isBack(picked)) return 'back';
-        for (const item of items) {
-          const catalog = catalogOf(item)!;
-          const ticked = new Set(catalog.facts.filter((f) => picked.includes(factKey(item.id, f.id))).map((f) => f.id));
-          setItem(ctx.state, item.id, (current) => withFacts(current, catalog, ticked));
-          ctx.freshItems.delete(item.id);
-        }
+export const factsStep = step('inventory.facts', '何を使っているか', async (ctx, progress, from) => {
+  let screen: 'facts' | 'missing' = from === 'end' && missingFields(ctx).length ? 'missing' : 'facts';
+  for (;;) {
+    const items = inventory(ctx.state).filter((item) => catalogOf(item)?.facts.length);
+    if (screen === 'facts') {
+      // Nothing to tick: going on passes by, coming back goes further back.
+      if (!items.length) {
+        if (from === 'end') return 'back';
+        screen = 'missing';
+        continue;
       }
-      const missing = await missingForm(ctx, progress);
-      if (missing === 'next') return 'next';
-      if (!items.length) return 'back';
+      const picked = await ctx.prompts.checkbox<string>({
+        id: 'inventory.facts',
+        message: '実際にそうしているものに印を付けてください（印の付いたものだけが規程に載ります）',
+        progress,
+        help: `${help('選んだ製品によくある設定です。規程のアップデート・認証・アクセス制御・機器の要件の表に、当社の決まりとして載ります。', '自動更新を有効にしていないなら、その行の印を外します')}\nスペースで印を付け・外し、Enter で決定します。↓ で続きが見えます（全部で${items.reduce((n, item) => n + catalogOf(item)!.facts.length, 0)}行）。`,
+        choices: items.flatMap((item) =>
+          catalogOf(item)!.facts.map((fact, i) => ({
+            value: factKey(item.id, fact.id),
+            name: fact.label,
+            checked: ctx.freshItems.has(item.id) || factApplied(item, fact),
+            ...(i === 0 ? { group: itemName(item) } : {}),
+          })),
+        ),
+      });
+      if (isBack(picked)) return 'back';
+      for (const item of items) {
+        const catalog = catalogOf(item)!;
+        const ticked = new Set(catalog.facts.filter((f) => picked.includes(factKey(item.id, f.id))).map((f) => f.id));
+        setItem(ctx.state, item.id, (current) => withFacts(current, catalog, ticked));
+        ctx.freshItems.delete(item.id);
+      }
+      screen = 'missing';
+      continue;
     }
-  },
-  (ctx) => inventory(ctx.state).length > 0,
-);
+    if ((await missingForm(ctx, progress)) === 'next') return 'next';
+    if (!items.length) return 'back';
+    screen = 'facts';
+  }
+});
 
 const FIELD_QUESTION: Record<string, { label: (name: string) => string; example: string; why: string }> = {
   version: { label: (n) => `「${n}」の標準とするバージョン`, example: '最新版', why: '標準ソフトウェア・機器の表の「バージョン」欄に載ります。' },
@@ -562,8 +582,8 @@ const TABLES = {
   deviceAuth: { label: '登録した機器だけがつながるもの', method: 'その方法', example: '事務所のWi-Fiに接続する端末をルーターに登録する', why: '端末認証の表（決められた機器だけを使わせる方法）は、どの組織も1行以上必要です。' },
 } as const;
 
-/** What the tables still lack after the facts: asked in plain words, one screen. */
-async function missingForm(ctx: Ctx, progress: string): Promise<Outcome> {
+/** What the tables still lack after the facts, as fields of one screen (none: nothing to ask). */
+function missingFields(ctx: Ctx): FormField[] {
   const items = inventory(ctx.state);
   const fields: FormField[] = [];
   for (const item of items) {
@@ -580,6 +600,12 @@ async function missingForm(ctx: Ctx, progress: string): Promise<Outcome> {
     fields.push({ name: `${field}|item`, label: q.label, choices: targets.map((t) => ({ value: t.id, name: itemName(t) })), default: targets[0]!.id, help: help(`${q.why}← → で選びます。`) });
     fields.push({ name: `${field}|method`, label: q.method, help: help(q.why, q.example), validate: (v) => (v.trim() ? true : '入力してください') });
   }
+  return fields;
+}
+
+/** What the tables still lack after the facts: asked in plain words, one screen. */
+async function missingForm(ctx: Ctx, progress: string): Promise<Outcome> {
+  const fields = missingFields(ctx);
   if (!fields.length) return 'next';
   const answer = await ctx.prompts.form({
     id: 'inventory.missing',
@@ -672,6 +698,9 @@ export const continuityStep = step('continuity', 'データと事業の継続', 
     const rest = Array.isArray(item.backup) && previous === item.id ? (item.backup as Data[]).slice(1) : Array.isArray(item.backup) ? (item.backup as Data[]) : [];
     return { ...item, backup: [backup, ...rest] };
   });
+  // A backup service left over from an earlier answer (no backup goes there any more) is not used.
+  const used = new Set(inventory(ctx.state).flatMap((item) => (Array.isArray(item.backup) ? (item.backup as Data[]).map((b) => b.to) : [])));
+  for (const item of inventory(ctx.state)) if (item.kind === 'cloud-backup' && !used.has(item.id)) removeItem(ctx, item.id);
   if (critical && critical.id !== answer.critical) setItem(ctx.state, critical.id, ({ critical: _, ...item }) => item as Item);
   const rto = answer.rto?.trim();
   setItem(ctx.state, answer.critical!, (item) => {
@@ -834,6 +863,7 @@ export const myNumberStep = step('myNumber', '働き方', async (ctx, progress) 
         label: '番号の書類を保管する場所',
         default: joinWords(mn.managementArea) || '',
         choices: places.map((p) => ({ value: p, name: p })),
+        optional: true,
         help: help('「管理区域」として取扱規程に載ります。事務所の場所から ← → で選びます。', '書類保管庫'),
       },
       { name: 'handling', label: '番号を扱う事務をする席', default: joinWords(mn.handlingArea) || (officeRoom?.[0] && manager ? `${officeRoom[0]}の${manager.title}の席` : ''), help: help('「取扱区域」として取扱規程に載ります。', '執務スペースの総務担当の席') },

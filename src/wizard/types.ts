@@ -60,6 +60,8 @@ export interface FormField {
   readonly choices?: readonly { readonly value: string; readonly name: string }[];
   /** A heading line above this field (the person or room the next fields are about). */
   readonly group?: string;
+  /** A choice that may stay unchosen (needed only with another answer, which the form checks). */
+  readonly optional?: boolean;
   readonly validate?: Validate<string>;
 }
 

@@ -52,7 +52,7 @@ export class ScriptedPrompts implements Prompts {
       [
         a.message,
         a.help ?? '',
-        ...(a.choices ?? []).map((c) => (typeof c === 'object' && c !== null && 'name' in c ? String((c as { name: string }).name) : '')),
+        ...(a.choices ?? []).flatMap((c) => (typeof c === 'object' && c !== null && 'name' in c ? [String((c as { name: string }).name), String((c as { description?: string }).description ?? ''), String((c as { group?: string }).group ?? '')] : [])),
         ...(a.fields ?? []).flatMap((f) => [f.label, f.help ?? '', f.group ?? '', f.default ?? '', ...(f.choices ?? []).map((c) => c.name)]),
       ].join('\n'),
     );
@@ -128,7 +128,7 @@ export class ScriptedPrompts implements Prompts {
       let problem: [string, string] | undefined;
       for (const field of q.fields) {
         const value = values[field.name] ?? '';
-        const check = field.choices && !field.choices.some((c) => c.value === value) ? '← → で選んでください' : field.validate ? field.validate(value) : true;
+        const check = field.choices && !(field.optional && value === '') && !field.choices.some((c) => c.value === value) ? '← → で選んでください' : field.validate ? field.validate(value) : true;
         if (check !== true) {
           problem = [`${q.id}.${field.name}`, check];
           break;
