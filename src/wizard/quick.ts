@@ -548,7 +548,8 @@ export const factsStep = step('inventory.facts', '何を使っているか', asy
           catalogOf(item)!.facts.map((fact, i) => ({
             value: factKey(item.id, fact.id),
             name: fact.label,
-            checked: ctx.freshItems.has(item.id) || factApplied(item, fact),
+            // New in this session, or never decided (a draft saved before this screen): offered ticked.
+            checked: ctx.freshItems.has(item.id) || factApplied(item, fact) || !catalogOf(item)!.facts.some((f) => factApplied(item, f)),
             ...(i === 0 ? { group: itemName(item) } : {}),
           })),
         ),

@@ -114,11 +114,66 @@ export function answersYaml(state: WizardState): string {
  * gets its description as a comment.
  */
 export function updatedAnswersYaml(state: WizardState, source: string): string {
-  const doc = parseDocument(source.replace(/^\ufeff/u, ''), { version: '1.2' });
+  const text = source.replace(/^\ufeff/u, '');
+  const doc = parseDocument(text, { version: '1.2' });
   const before = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const after = state.extendsPath !== undefined ? { extends: state.extendsPath, ...state.own } : state.own;
-  sync(doc, [], isPlainObject(before) ? before : {}, after, '');
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const old = isPlainObject(before) ? before : {};
+  sync(doc, [], old, after, '');
+  const rewritten = doc.toString({ lineWidth: 0 });
+  // The yaml library writes every flow collection one way; a part the user did not change keeps its own text.
+  const original = topLevelParts(text);
+  const updated = topLevelParts(rewritten);
+  if (!original || !updated) return rewritten;
+  const lines = [...original.header];
+  for (const part of updated.parts) {
+    const kept = original.parts.find((p) => p.key === part.key);
+    if (kept && deepEqual(old[part.key], after[part.key])) lines.push(...kept.leading, ...kept.body);
+    else lines.push(...(kept ? kept.leading : part.leading), ...part.body);
+  }
+  return lines.join('\n');
+}
+
+interface TopLevelPart {
+  readonly key: string;
+  /** Comment and blank lines right above the key. */
+  readonly leading: string[];
+  /** The key's line and everything under it. */
+  readonly body: string[];
+}
+
+/**
+ * A file cut at its top-level keys (written at the start of a line): the lines before the first
+ * key's comments, then each key with the comments above it. Undefined for a file of another shape
+ * (a flow mapping, several documents), which is then written as the yaml library gives it.
+ */
+function topLevelParts(text: string): { header: string[]; parts: TopLevelPart[] } | undefined {
+  const lines = text.split('\n');
+  const keyAt = (line: string) => /^([A-Za-z_][A-Za-z0-9_-]*):(?:\s|$)/u.exec(line)?.[1];
+  if (lines.some((line) => /^(?:---|\.\.\.|[{[])/u.test(line))) return undefined;
+  const starts = lines.map((line, i) => ({ key: keyAt(line), i })).filter((s): s is { key: string; i: number } => s.key !== undefined);
+  if (!starts.length) return undefined;
+  const leadingStart = (i: number, floor: number) => {
+    let j = i;
+    while (j > floor && /^\s*(?:#.*)?$/u.test(lines[j - 1]!)) j--;
+    return j;
+  };
+  const parts: TopLevelPart[] = [];
+  let floor = 0;
+  const firstLeading = leadingStart(starts[0]!.i, 0);
+  // The file's own header (its first comment block) stays the header, not the first key's comment.
+  const headerEnd = (() => {
+    const blank = lines.slice(firstLeading, starts[0]!.i).findIndex((l) => l.trim() === '');
+    return blank < 0 ? firstLeading : firstLeading + blank + 1;
+  })();
+  floor = headerEnd;
+  starts.forEach(({ key, i }, n) => {
+    const next = starts[n + 1];
+    const end = next ? leadingStart(next.i, i + 1) : lines.length;
+    parts.push({ key, leading: lines.slice(Math.max(floor, leadingStart(i, floor)), i), body: lines.slice(i, end) });
+    floor = end;
+  });
+  return { header: lines.slice(0, headerEnd), parts };
 }
 
 function sync(doc: Document, path: string[], before: Data, after: Data, key: string): void {
