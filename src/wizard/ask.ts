@@ -265,7 +265,7 @@ export async function askTopic(
 ): Promise<Outcome> {
   for (;;) {
     const rows = topic.shownRows();
-    ctx.prompts.say(`\n■ ${topic.title}\n${rows.length ? textTable(['項目', '今の答え'], rows.map(([a, b]) => [a, b]), ctx.width) : '  （答えはまだありません）'}`);
+    ctx.prompts.say(`\n■ ${topic.title}\n${rows.length ? textTable(['項目', '今の答え'], rows.map(([a, b]) => [a, b]), ctx.width, '  ', Math.max(32, Math.floor((ctx.width - 10) * 0.6))) : '  （答えはまだありません）'}`);
     const choice = await ctx.prompts.select<'keep' | 'edit'>({
       id: `topic.${topic.id}`,
       message: topic.title,

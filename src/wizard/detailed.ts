@@ -21,7 +21,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
 
 /** A value as the topic's table shows it. */
 function display(spec: Spec, value: unknown): string {
-  if (value === undefined) return spec.initial ? `${spec.initial}（既定）` : '（書かない）';
+  if (value === undefined) {
+    if (!spec.initial) return '（既定の文）';
+    const choices = spec.kind === 'bool' ? [{ value: 'yes', name: 'はい' }, { value: 'no', name: 'いいえ' }] : (spec.choices ?? []);
+    return `${choices.find((c) => c.value === spec.initial)?.name ?? spec.initial}（既定）`;
+  }
   if (value === null) return spec.kind === 'choice' && spec.nullChoice ? (spec.choices?.find((c) => c.value === spec.nullChoice)?.name ?? 'なし') : 'なし';
   const text = shown(spec, value);
   if (spec.kind === 'choice' || spec.kind === 'bool') {
@@ -54,7 +58,16 @@ function formTopic(topic: FormTopic): Step {
         title: topic.title,
         why: topic.why,
         progress,
-        shownRows: () => [...topic.specs(ctx).map((spec) => [spec.label, display(spec, ctx.state.get([...topic.base, ...spec.key.split('.')]))] as const), ...(topic.moreRows?.(ctx) ?? [])],
+        shownRows: () => {
+          let group = '';
+          return [
+            ...topic.specs(ctx).map((spec) => {
+              group = spec.group ?? group;
+              return [group ? `${group}：${spec.label}` : spec.label, display(spec, ctx.state.get([...topic.base, ...spec.key.split('.')]))] as const;
+            }),
+            ...(topic.moreRows?.(ctx) ?? []),
+          ];
+        },
         edit: async () => {
           const outcome = await askForm(ctx, { id: `topic.${topic.id}.form`, message: topic.title, base: topic.base, specs: topic.specs(ctx), help: help(topic.why) });
           if (outcome === 'next' && topic.more) return topic.more(ctx);
@@ -183,17 +196,18 @@ const organizationTopic = formTopic({
   base: [],
   specs: (ctx): Spec[] => ([
     { key: 'document.version', label: '版', kind: 'optional', initial: '1.0', same: '1.0', help: help('表紙と改訂履歴に「第1.0版」のように載ります。', '1.0') },
-    { key: 'document.approver', label: '承認者', kind: 'optional', help: help('表紙の「承認者」欄です。空欄なら代表者の役職です。', '取締役会') },
+    { key: 'document.approver', label: '承認者', kind: 'optional', initial: '', help: help('表紙の「承認者」欄です。空欄なら代表者の役職です。', '取締役会') },
     {
       key: 'document.classification',
       label: '規程そのものの機密区分',
       kind: 'choice',
       unsetChoice: '',
-      choices: [{ value: '', name: '最も低い非公開の区分（既定）' }, ...levels(ctx).map((l) => ({ value: l, name: l }))],
+      choices: [{ value: '', name: '最も低い非公開の区分' }, ...levels(ctx).map((l) => ({ value: l, name: l }))],
+      initial: '',
       help: help('表紙とページの上に表示する区分です。← → で選びます。'),
     },
-    choice('organization.developsSoftware', '自分たちでシステムを開発・保守するか', '「する」なら技術的対策「システム開発及び保守」と脆弱性管理の規定が入ります。', { yes: 'する', no: 'しない' }),
-    choice('documents.dateStyle', '日付の書き方', '規程に載る日付の形です。', { western: '西暦（2026年4月1日）', japanese: '和暦（令和8年4月1日）' }),
+    choice('organization.developsSoftware', '自分たちでシステムを開発・保守するか', '「する」なら技術的対策「システム開発及び保守」と脆弱性管理の規定が入ります。', { yes: 'する', no: 'しない' }, ctx.state.size === 'small' ? 'no' : 'yes'),
+    choice('documents.dateStyle', '日付の書き方', '規程に載る日付の形です。', { western: '西暦（2026年4月1日）', japanese: '和暦（令和8年4月1日）' }, ['company', 'llc', 'professional'].includes(ctx.state.type ?? 'company') ? 'western' : 'japanese'),
     { key: 'document.fonts.body', label: 'Word の本文の書体', kind: 'optional', initial: '游明朝', same: '游明朝', help: help('Word で開いたときの本文の書体名です。', '游明朝') },
     { key: 'document.fonts.heading', label: 'Word の見出しの書体', kind: 'optional', initial: '游ゴシック', same: '游ゴシック', help: help('Word で開いたときの見出しの書体名です。', '游ゴシック') },
   ] as Spec[]).map((spec) => (spec.key === 'organization.developsSoftware' ? { ...spec, show: (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : ''), parse: (t: string) => ok(t === 'yes' ? true : t === 'no' ? false : undefined) } : spec)),
@@ -412,7 +426,12 @@ const requirementsTopic: Step = {
       shownRows: () =>
         inventory(ctx.state).flatMap((item) => [
           ...(Array.isArray(item.requirements) ? (item.requirements as Data[]).map((r) => [`${itemName(item)}の要件`, `${str(r.requirement)}${r.product ? `（${str(r.product)}）` : ''}`] as const) : []),
-          ...(Array.isArray(item.backup) ? (item.backup as Data[]).map((b) => [`${itemName(item)}のバックアップ`, `${str(b.data)} → ${str(b.to)}`] as const) : []),
+          ...(Array.isArray(item.backup)
+            ? (item.backup as Data[]).map((b) => {
+                const to = inventory(ctx.state).find((i) => i.id === b.to);
+                return [`${itemName(item)}のバックアップ`, `${str(b.data)} → ${to ? itemName(to) : str(b.to)}`] as const;
+              })
+            : []),
         ]),
       edit: async () => {
         const items = inventory(ctx.state);
@@ -441,7 +460,10 @@ const requirementsTopic: Step = {
           title: `${itemName(item)}のバックアップ`,
           path: ['inventory', index, 'backup'],
           columns: ['データ', '保管先', '頻度', '期間'],
-          cells: (row) => [str(row.data), str(inventory(ctx.state).find((i) => i.id === row.to)?.product ?? row.to), str(row.every), str(row.keep)],
+          cells: (row) => {
+            const to = inventory(ctx.state).find((i) => i.id === row.to);
+            return [str(row.data), to ? itemName(to) : str(row.to), str(row.every), str(row.keep)];
+          },
           row: () => [
             { key: 'data', label: 'バックアップするデータ', required: true, help: help('', '顧客データ') },
             { key: 'category', label: 'データの種類（任意）', kind: 'optional', help: help('頻度と期間の表で行をまとめる名前です。', '業務データ') },

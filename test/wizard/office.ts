@@ -72,3 +72,6 @@ export const officeScript = (): Script => ({
   'wizard.review': 'save',
   'wizard.formats': [['md']],
 });
+
+/** A key path of the answers file on screen (`inventory.3.update`, `people[].roles`): never shown to the user. */
+export const KEY_PATH = /\b(?:kitei|organization|document|terms|people|departments|roles|confidentiality|sites|areas|inventory|vendors|contacts|continuity|telework|myNumber|rules|documents)(?:\.[A-Za-z0-9]|\[\])/u;

@@ -6,13 +6,11 @@ import { parse } from 'yaml';
 import { loadAnswersFromFile } from '../../src/answers/load.js';
 import { checkFile } from '../../src/build.js';
 import { runWizard } from '../../src/wizard/index.js';
-import { OFFICE_NAME, officeScript } from './office.js';
+import { KEY_PATH, OFFICE_NAME, officeScript } from './office.js';
 import { ScriptedPrompts } from './scripted-prompts.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kitei-wizard-'));
 
-/** A key path of the answers file on screen (`inventory.3.update`, `people[].roles`). */
-export const KEY_PATH = /\b(?:kitei|organization|document|terms|people|departments|roles|confidentiality|sites|areas|inventory|vendors|contacts|continuity|telework|myNumber|rules|documents)(?:\.[A-Za-z0-9]|\[\])/u;
 
 async function office() {
   const dir = tempDir();

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAnswersFromFile } from '../../src/answers/load.js';
+import { checkFile } from '../../src/build.js';
+import { runWizard } from '../../src/wizard/index.js';
+import { KEY_PATH, OFFICE_NAME, officeScript } from './office.js';
+import { ScriptedPrompts } from './scripted-prompts.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'kitei-wizard-'));
+
+async function detailed(extra: Record<string, unknown>) {
+  const dir = tempDir();
+  const prompts = new ScriptedPrompts({ ...officeScript(), 'wizard.mode': 'detailed', ...extra });
+  const code = await runWizard({ prompts, answersDir: join(dir, 'answers'), out: join(dir, 'output'), width: 100 });
+  return { prompts, code, file: join(dir, 'answers', `${OFFICE_NAME}.yaml`), dir };
+}
+
+const TOPICS = [
+  'organization',
+  'terms',
+  'roles',
+  'departments',
+  'confidentiality',
+  'sites',
+  'areas',
+  'inventory',
+  'itemTables',
+  'vendors',
+  'contacts',
+  'telework',
+  'myNumber',
+  'accounts',
+  'handling',
+  'criteria',
+  'employment',
+  'physical',
+  'software',
+  'logs',
+  'documents',
+  'chapters',
+];
+
+describe('詳しいモード', () => {
+  it('かんたんモードの質問のあと、残りを項目ごとに尋ね、どの項目も「このまま」で飛ばせる（同じことは二度尋ねない）', async () => {
+    const quick = await detailed({ 'wizard.mode': 'quick' });
+    const { prompts, code, file } = await detailed({});
+    expect(code).toBe(0);
+    const ids = prompts.ids();
+    expect(ids.filter((id) => id.startsWith('topic.'))).toEqual(TOPICS.map((t) => `topic.${t}`));
+    // Every question of かんたんモード once, then only topics.
+    const quickIds = quick.prompts.ids().filter((id) => !id.startsWith('wizard.'));
+    expect(ids.filter((id) => !id.startsWith('wizard.') && !id.startsWith('topic.'))).toEqual(quickIds);
+    for (const asked of prompts.asked.filter((a) => a.id.startsWith('topic.'))) {
+      expect((asked.choices as { name: string }[]).map((c) => c.name)).toContain('このまま（次へ）');
+      expect(asked.help, asked.id).toContain('なぜ聞くのか');
+    }
+    // 「このまま」 writes nothing: the same answers file as かんたんモード.
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(quick.file, 'utf8'));
+    expect(prompts.output).not.toMatch(KEY_PATH);
+    expect(prompts.screens).not.toMatch(/\bnull\b|\\n/u);
+  });
+
+  it('項目を直すと、その答えだけが回答ファイルに加わる（言葉づかい・部門・業者の行）', async () => {
+    const { prompts, code, file } = await detailed({
+      'topic.terms': ['edit', 'keep'],
+      'topic.terms.form': { self: '弊社' },
+      'topic.departments': ['edit', 'keep'],
+      'topic.departments#action': ['add', 'done'],
+      'topic.departments.row': { name: '設計部', head: 'auditor' },
+      'topic.vendors': ['edit', 'keep'],
+      'topic.vendors#action': ['add', 'done'],
+      'topic.vendors.row': [{ name: 'ネット回線株式会社', service: '光回線', supports: 'ルーターではない名前' }, { name: 'ネット回線株式会社', service: '光回線', supports: 'Wi-Fiルーター' }],
+    });
+    expect(code).toBe(0);
+    // A value that is not a product name is refused under its field, with the names to choose from.
+    expect(prompts.refused[0]![0]).toBe('topic.vendors.row.supports');
+    expect(prompts.refused[0]![1]).toMatch(/^「ルーターではない名前」は使っているものにありません（Windows 11、/u);
+    const { profile, answers } = loadAnswersFromFile(file);
+    expect(profile.terms).toEqual({ self: '弊社' });
+    expect(profile.departments).toEqual([{ id: 'dept1', name: '設計部', head: 'auditor' }]);
+    expect(profile.vendors[1]).toEqual({ id: 'vendor2', name: 'ネット回線株式会社', service: '光回線', contact: null, supports: ['router-nec'] });
+    expect(answers.roles.departmentOfficer.titles).toEqual(['設計主任']);
+    expect(checkFile(file).unfilled).toEqual([]);
+    // The table is shown as it will be printed before a row is changed.
+    expect(prompts.output).toMatch(/\| # +\| 業者 +\| 担当の内容 +\| 連絡先 +\|/u);
+  });
+});
