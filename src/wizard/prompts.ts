@@ -183,12 +183,13 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
       moveTo(active + 1);
       return;
     }
+    // ↑ on the first line goes round to 決定, ↓ on 決定 back to the first.
     if (isUpKey(key) || (isTabKey(key) && key.shift)) {
-      moveTo(Math.max(0, active - 1));
+      moveTo(active === 0 ? submitRow : active - 1);
       return;
     }
     if (isDownKey(key) || isTabKey(key)) {
-      moveTo(Math.min(submitRow, active + 1));
+      moveTo(active === submitRow ? 0 : active + 1);
       return;
     }
     if (active < submitRow && fields[active]!.choices && (key.name === 'left' || key.name === 'right')) {
