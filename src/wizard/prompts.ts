@@ -90,7 +90,11 @@ async function withBack<T>(run: (context: { signal: AbortSignal }) => Promise<T>
   try {
     return await run({ signal: controller.signal });
   } catch (error) {
-    if (error instanceof Error && error.name === 'AbortPromptError' && controller.signal.aborted) return BACK;
+    if (error instanceof Error && error.name === 'AbortPromptError' && controller.signal.aborted) {
+      // The question left behind stays on screen: say that it was left, not answered.
+      process.stdout.write(`${dim('  ↩ 前の質問に戻ります')}\n`);
+      return BACK;
+    }
     if (error instanceof Error && error.name === 'ExitPromptError') throw new WizardCancelled();
     throw error;
   } finally {
@@ -120,6 +124,7 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.default ?? ''])));
   const [active, setActive] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [left, setLeft] = useState(false);
   const prefix = usePrefix({ status, theme: makeTheme({}) });
   const submitRow = fields.length;
   const isText = (index: number) => index < submitRow && !fields[index]!.choices;
@@ -144,6 +149,7 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
     };
     if (key.name === 'escape') {
       setStatus('done');
+      setLeft(true);
       done(BACK);
       return;
     }
@@ -219,6 +225,7 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
 
   const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label))) + 2;
   const message = `${prefix} ${bold(config.message)}`;
+  if (status === 'done' && left) return `${message}\n${dim('  ↩ 前の質問に戻ります')}`;
   if (status === 'done') {
     const shown = fields.flatMap((f) => [...(f.group ? [`  ${f.group}`] : []), `    ${pad(f.label, labelWidth)}${f.choices ? choiceName(f, values[f.name] ?? '') : values[f.name] || dim('（空欄）')}`]);
     return [message, ...shown].join('\n');

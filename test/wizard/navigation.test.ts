@@ -31,8 +31,8 @@ describe('「戻る」', () => {
       people: [script.people, {}],
       // Esc twice from the facts: back over the office devices to the antivirus, and forward again.
       'inventory.facts': [BACK, undefined],
-      'inventory.office': [script['inventory.office']![0], BACK, undefined],
-      'inventory.antivirus': [script['inventory.antivirus']![0], undefined],
+      'inventory.office': [(script['inventory.office'] as unknown[])[0], BACK, undefined],
+      'inventory.antivirus': [(script['inventory.antivirus'] as unknown[])[0], undefined],
       // Esc on the first form of a step that has a choice before it: back to the choice.
       'rules.recommended': [BACK, 'accept'],
       'rules.own': [script['rules.own'], {}],
