@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { relative } from 'node:path';
-import { AnswersError } from '../answers/load.js';
+import { AnswersError, didYouMean } from '../answers/load.js';
 import { formatSummary, barReporter, plainReporter } from '../batch/progress.js';
 import { parseJobs, runBatch } from '../batch/run.js';
 import { buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
@@ -110,34 +110,6 @@ class KiteiCommand extends Command {
   unknownCommand(): never {
     this.error(unknownCommandMessage(this.args[0] ?? '', this.commands.map((c) => c.name())), { code: 'commander.unknownCommand', exitCode: EXIT_INVALID });
   }
-}
-
-/** 「もしかして」: the known word nearest to what was typed, when it is near enough to be a typo. */
-export function didYouMean(typed: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(typed.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.round(best.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }
 
 function unknownCommandMessage(name: string, commands: readonly string[]): string {

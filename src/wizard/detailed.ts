@@ -47,34 +47,34 @@ interface FormTopic {
   readonly moreRows?: (ctx: Ctx) => readonly (readonly [string, string])[];
 }
 
-function formTopic(topic: FormTopic): Step {
+/** A topic as a step of 詳しいモード: its table of answers, then 「このまま」 or `edit`. */
+function topicStep(topic: { id: string; title: string; why: string; applies?: (ctx: Ctx) => boolean }, screens: (ctx: Ctx) => { shownRows: () => readonly (readonly [string, string])[]; edit: () => Promise<Outcome> }): Step {
   return {
     id: `topic.${topic.id}`,
     section: SECTION,
     applies: (ctx) => ctx.session.mode === 'detailed' && (topic.applies?.(ctx) ?? true),
-    run: (ctx, progress) =>
-      askTopic(ctx, {
-        id: topic.id,
-        title: topic.title,
-        why: topic.why,
-        progress,
-        shownRows: () => {
-          let group = '';
-          return [
-            ...topic.specs(ctx).map((spec) => {
-              group = spec.group ?? group;
-              return [group ? `${group}：${spec.label}` : spec.label, display(spec, ctx.state.get([...topic.base, ...spec.key.split('.')]))] as const;
-            }),
-            ...(topic.moreRows?.(ctx) ?? []),
-          ];
-        },
-        edit: async () => {
-          const outcome = await askForm(ctx, { id: `topic.${topic.id}.form`, message: topic.title, base: topic.base, specs: topic.specs(ctx), help: help(topic.why) });
-          if (outcome === 'next' && topic.more) return topic.more(ctx);
-          return outcome;
-        },
-      }),
+    run: (ctx, progress) => askTopic(ctx, { id: topic.id, title: topic.title, why: topic.why, progress, ...screens(ctx) }),
   };
+}
+
+function formTopic(topic: FormTopic): Step {
+  return topicStep(topic, (ctx) => ({
+    shownRows: () => {
+      let group = '';
+      return [
+        ...topic.specs(ctx).map((spec) => {
+          group = spec.group ?? group;
+          return [group ? `${group}：${spec.label}` : spec.label, display(spec, ctx.state.get([...topic.base, ...spec.key.split('.')]))] as const;
+        }),
+        ...(topic.moreRows?.(ctx) ?? []),
+      ];
+    },
+    edit: async () => {
+      const outcome = await askForm(ctx, { id: `topic.${topic.id}.form`, message: topic.title, base: topic.base, specs: topic.specs(ctx), help: help(topic.why) });
+      if (outcome === 'next' && topic.more) return topic.more(ctx);
+      return outcome;
+    },
+  }));
 }
 
 interface ListTopic {
@@ -94,37 +94,27 @@ interface ListTopic {
 }
 
 function listTopic(topic: ListTopic): Step {
-  return {
-    id: `topic.${topic.id}`,
-    section: SECTION,
-    applies: (ctx) => ctx.session.mode === 'detailed' && (topic.applies?.(ctx) ?? true),
-    run: (ctx, progress) =>
-      askTopic(ctx, {
-        id: topic.id,
+  return topicStep(topic, (ctx) => ({
+    shownRows: () => {
+      const rows = ctx.state.list(topic.path);
+      return (rows.length ? rows : (topic.seed?.(ctx) ?? [])).map((row, i) => [`${i + 1}`, topic.cells(row, ctx).filter(Boolean).join(' / ')] as const);
+    },
+    edit: async () => {
+      if (!ctx.state.list(topic.path).length && topic.seed) ctx.state.set(topic.path, topic.seed(ctx));
+      return editList(ctx, {
+        id: `topic.${topic.id}`,
         title: topic.title,
-        why: topic.why,
-        progress,
-        shownRows: () => {
-          const rows = ctx.state.list(topic.path);
-          return (rows.length ? rows : (topic.seed?.(ctx) ?? [])).map((row, i) => [`${i + 1}`, topic.cells(row, ctx).filter(Boolean).join(' / ')] as const);
-        },
-        edit: async () => {
-          if (!ctx.state.list(topic.path).length && topic.seed) ctx.state.set(topic.path, topic.seed(ctx));
-          return editList(ctx, {
-            id: `topic.${topic.id}`,
-            title: topic.title,
-            help: help(topic.why),
-            path: topic.path,
-            row: topic.row,
-            columns: topic.columns,
-            cells: (row) => topic.cells(row, ctx),
-            blank: topic.blank,
-            ...(topic.onRemove ? { onRemove: topic.onRemove } : {}),
-            ...(topic.min ? { min: topic.min } : {}),
-          });
-        },
-      }),
-  };
+        help: help(topic.why),
+        path: topic.path,
+        row: topic.row,
+        columns: topic.columns,
+        cells: (row) => topic.cells(row, ctx),
+        blank: topic.blank,
+        ...(topic.onRemove ? { onRemove: topic.onRemove } : {}),
+        ...(topic.min ? { min: topic.min } : {}),
+      });
+    },
+  }));
 }
 
 // ── conversions for answers that are neither text nor words ──────────────────────────────────
@@ -132,13 +122,13 @@ function listTopic(topic: ListTopic): Step {
 const ok = (value: unknown): Read => ({ ok: true, value });
 
 /** Sentences typed on one line, separated by 「／」. */
-const sentences = (label: string, help_: string): Partial<Spec> => ({
+const sentences = (why: string, example: string): Partial<Spec> => ({
   show: (v) => (Array.isArray(v) ? v.map(str).join('／') : ''),
   parse: (text) => {
     const items = text.split(/[／/]/u).map((s) => s.trim()).filter(Boolean);
     return ok(items.length ? items : undefined);
   },
-  help: help(`${help_}いくつかあるときは「／」で区切ります。空欄なら${label}の既定の文です。`),
+  help: help(`${why}いくつかあるときは「／」で区切ります。空欄なら既定の文です。`, example),
 });
 
 /** People named by title (「代表取締役、総務担当」) ↔ their ids. */
@@ -301,7 +291,7 @@ const levelsTopic = listTopic({
   row: () => [
     { key: 'label', label: '区分の名前', required: true, help: help('書類・データに表示する名前です。', '社外秘') },
     { key: 'value', label: '評価値', kind: 'int', min: 0, max: 9, required: true, help: help('上の区分ほど大きい数にします。', '2') },
-    { key: 'criteria', label: '当たる情報', kind: 'words', required: true, help: help('「、」で区切ります。', '漏えいすると事業に大きな影響がある') },
+    { key: 'criteria', label: '当たる情報', kind: 'words', required: true, help: help('機密性のレベルの表の「基準」欄に載ります。「、」で区切ります。', '漏えいすると事業に大きな影響がある') },
     { key: 'takeOutApprover', label: '持ち出しを許可する人', kind: 'nullable', help: help('空欄なら「持ち出し禁止」です。公開の区分では使いません。', '代表取締役') },
   ],
   blank: () => ({ label: '', value: 1, criteria: [], takeOutApprover: null }),
@@ -316,7 +306,7 @@ const sitesTopic = listTopic({
   columns: ['事業所', '受け取り'],
   cells: (row) => [str(row.name), Array.isArray(row.deliveries) ? (row.deliveries as Data[]).map((d) => `${str(d.item)}：${str(d.via)}`).join('、') : ''],
   row: () => [
-    { key: 'name', label: '事業所の名前', required: true, help: help('', '本社') },
+    { key: 'name', label: '事業所の名前', required: true, help: help('搬入物の受け渡しの表で、事業所ごとの見出しになります。', '本社') },
     {
       key: 'deliveries',
       label: '受け取り方',
@@ -349,11 +339,11 @@ const areasTopic = listTopic({
   row: () => [
     { key: 'level', label: 'レベル', kind: 'choice', numeric: true, choices: AREA_LEVELS, help: help('← → で選びます。') },
     { key: 'rooms', label: '場所', kind: 'words', required: true, help: help('「、」で区切ります。', '執務スペース、書類保管庫') },
-    { key: 'locking', label: '施錠', required: true, help: help('', '最終退室者による施錠') },
-    { key: 'devices', label: '置いてよい情報機器', required: true, help: help('', 'パソコン、複合機') },
+    { key: 'locking', label: '施錠', required: true, help: help('セキュリティ領域の表の「施錠」欄に載ります。', '最終退室者による施錠') },
+    { key: 'devices', label: '置いてよい情報機器', required: true, help: help('セキュリティ領域の表の「設置してよい情報機器」欄に載ります。', 'パソコン、複合機') },
     { key: 'records', label: '入退室の記録', kind: 'nullable', help: help('空欄なら「－」です。', '入退室を所定様式に記録') },
     { key: 'intrusionDetection', label: '侵入検知', kind: 'nullable', help: help('空欄なら「－」です。', 'ビルの機械警備') },
-    { key: 'fireProtection', label: '火災対策', required: true, help: help('', '火災報知器、消火器設置') },
+    { key: 'fireProtection', label: '火災対策', required: true, help: help('セキュリティ領域の表の「火災対策」欄に載ります。', '火災報知器、消火器設置') },
     { key: 'users', label: '利用者', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。', '従業員及び許可された来訪者') },
     { key: 'restrictions', label: '制限事項', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。') },
     { key: 'visitors', label: '部外者の扱い', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。') },
@@ -373,11 +363,11 @@ function inventoryRow(ctx: Ctx, index: number): Spec[] {
     { key: 'kind', label: '種類', kind: 'choice', choices: KIND_CHOICES, help: help('種類によって、規程のどの表に載るかが決まります。← → で選びます。') },
     { key: 'name', label: '呼び名', kind: 'optional', help: help('規程の表で使う名前です。空欄なら製品名です。', 'ファイルサーバー') },
     { key: 'label', label: '表の「種別」欄', kind: 'optional', help: help('空欄なら種類の名前です。', 'CAD') },
-    { key: 'product', label: '製品・サービス名', kind: 'optional', help: help('', 'Microsoft 365 Business Standard') },
-    { key: 'vendor', label: '開発・販売元', kind: 'optional', help: help('', 'Microsoft') },
-    ...(needs.includes('version') ? [{ key: 'version', label: '標準とするバージョン', kind: 'optional' as const, help: help('', '最新版') }] : []),
-    ...(needs.includes('update') ? [{ key: 'update', label: '最新の状態に保つ方法', kind: 'optional' as const, help: help('', '自動更新を有効にする。') }] : []),
-    ...(needs.includes('definitions') ? [{ key: 'definitions', label: '定義ファイルの更新方法', kind: 'optional' as const, help: help('', '自動で更新する設定にする') }] : []),
+    { key: 'product', label: '製品・サービス名', kind: 'optional', help: help('標準ソフトウェア・機器の表の「製品名」欄に載ります。', 'Microsoft 365 Business Standard') },
+    { key: 'vendor', label: '開発・販売元', kind: 'optional', help: help('標準ソフトウェア・機器の表の「開発・販売元」欄に載ります。', 'Microsoft') },
+    ...(needs.includes('version') ? [{ key: 'version', label: '標準とするバージョン', kind: 'optional' as const, help: help('標準ソフトウェア・機器の表の「バージョン」欄に載ります。', '最新版') }] : []),
+    ...(needs.includes('update') ? [{ key: 'update', label: '最新の状態に保つ方法', kind: 'optional' as const, help: help('アップデートの方法の表に載ります。', '自動更新を有効にする。') }] : []),
+    ...(needs.includes('definitions') ? [{ key: 'definitions', label: '定義ファイルの更新方法', kind: 'optional' as const, help: help('定義ファイル（ウイルスの見分け方のデータ）の更新方法の表に載ります。', '自動で更新する設定にする') }] : []),
     { key: 'access', label: 'アクセス権の決め方', kind: 'optional', help: help('書けばアクセス制御の表に載ります。', 'フォルダーごとのアクセス権') },
     { key: 'auth', label: 'ログインの方法', kind: 'optional', help: help('書けば利用者認証の表に載ります。', 'ID・パスワード及び多要素認証') },
     { key: 'deviceAuth', label: '端末の登録の方法', kind: 'optional', help: help('書けば端末認証の表に載ります。', '接続する端末を登録') },
@@ -385,7 +375,7 @@ function inventoryRow(ctx: Ctx, index: number): Spec[] {
     ...(info.cloud || kind === 'nas' || kind === 'external-storage' ? [{ key: 'storage', label: '媒体の保管方法', kind: 'optional' as const, help: help('バックアップ先のときに載ります。', '施錠付きキャビネットに保管') }] : []),
     { key: 'app', label: 'スマートフォンのアプリとしての用途', kind: 'optional', help: help('書けば標準アプリの表に載ります。', '多要素認証') },
     { key: 'logs.retention', label: 'ログの保存期間', kind: 'optional', group: 'ログ（取るときだけ）', help: help('書けばログの管理の表に載ります。', '1年間') },
-    { key: 'logs.items', label: 'ログの取得項目', kind: 'optional', help: help('', '日時、送信元IPアドレス及び送信先IPアドレス') },
+    { key: 'logs.items', label: 'ログの取得項目', kind: 'optional', help: help('ログの管理の表の「取得項目」欄に載ります。', '日時、送信元IPアドレス及び送信先IPアドレス') },
     { key: 'critical.operations', label: 'これが止まると困る仕事', kind: 'optional', group: '事業の継続（欠かせないときだけ）', help: help('書けば事業継続の想定に載ります。', '受注から請求までの業務') },
     { key: 'critical.rpo.target', label: 'どの時点まで戻せればよいか', kind: 'optional', help: help('復旧ポイントの目標です。', '前日の業務終了時点') },
     { key: 'critical.rto.target', label: '何日で使えるようにするか', kind: 'optional', help: help('復旧時間の目標です。', '1営業日以内') },
@@ -413,16 +403,9 @@ const inventoryTopic = listTopic({
   },
 });
 
-const requirementsTopic: Step = {
-  id: 'topic.requirements',
-  section: SECTION,
-  applies: (ctx) => ctx.session.mode === 'detailed' && inventory(ctx.state).length > 0,
-  run: (ctx, progress) =>
-    askTopic(ctx, {
-      id: 'itemTables',
-      title: '機器の要件とバックアップの行',
-      why: 'サーバー・NAS・ネットワーク機器の情報セキュリティ要件と、機器・サービスごとのバックアップの行です。',
-      progress,
+const requirementsTopic = topicStep(
+  { id: 'itemTables', title: '機器の要件とバックアップの行', why: 'サーバー・NAS・ネットワーク機器の情報セキュリティ要件と、機器・サービスごとのバックアップの行です。', applies: (ctx) => inventory(ctx.state).length > 0 },
+  (ctx) => ({
       shownRows: () =>
         inventory(ctx.state).flatMap((item) => [
           ...(Array.isArray(item.requirements) ? (item.requirements as Data[]).map((r) => [`${itemName(item)}の要件`, `${str(r.requirement)}${r.product ? `（${str(r.product)}）` : ''}`] as const) : []),
@@ -447,7 +430,7 @@ const requirementsTopic: Step = {
             columns: ['要件', '技術・製品'],
             cells: (row) => [str(row.requirement), str(row.product)],
             row: () => [
-              { key: 'requirement', label: '要件', required: true, help: help('', '利用者認証機能') },
+              { key: 'requirement', label: '要件', required: true, help: help('機器の情報セキュリティ要件の表に載ります。', '利用者認証機能') },
               { key: 'product', label: 'それを満たす技術・製品', kind: 'nullable', help: help('空欄なら「－」です。', 'RAID構成') },
             ],
             blank: () => ({ requirement: '', product: null }),
@@ -465,18 +448,18 @@ const requirementsTopic: Step = {
             return [str(row.data), to ? itemName(to) : str(row.to), str(row.every), str(row.keep)];
           },
           row: () => [
-            { key: 'data', label: 'バックアップするデータ', required: true, help: help('', '顧客データ') },
+            { key: 'data', label: 'バックアップするデータ', required: true, help: help('バックアップの表の「対象」欄に載ります。', '顧客データ') },
             { key: 'category', label: 'データの種類（任意）', kind: 'optional', help: help('頻度と期間の表で行をまとめる名前です。', '業務データ') },
-            { key: 'method', label: '方法', required: true, help: help('', 'NAS のスナップショット機能') },
+            { key: 'method', label: '方法', required: true, help: help('バックアップの表の「方法」欄に載ります。', 'NAS のスナップショット機能') },
             { key: 'to', label: '保管先', kind: 'choice', choices: inventory(ctx.state).filter((i) => i.id !== item.id).map((i) => ({ value: i.id, name: itemName(i) })), help: help('← → で選びます。') },
-            { key: 'every', label: '頻度', required: true, help: help('', '毎日夜間にバックアップ') },
-            { key: 'keep', label: '保管期間', required: true, help: help('', '直近30日分') },
+            { key: 'every', label: '頻度', required: true, help: help('取得頻度の表に載ります。', '毎日夜間にバックアップ') },
+            { key: 'keep', label: '保管期間', required: true, help: help('「…を保有」の前に入ります。', '直近30日分') },
           ],
           blank: () => ({ data: '', method: '', to: str(inventory(ctx.state).find((i) => i.id !== item.id)?.id), every: '', keep: '' }),
         });
       },
-    }),
-};
+  }),
+);
 
 const vendorsTopic = listTopic({
   id: 'vendors',
@@ -486,9 +469,9 @@ const vendorsTopic = listTopic({
   columns: ['業者', '担当の内容', '連絡先'],
   cells: (row) => [str(row.name), str(row.service), str(row.contact)],
   row: (ctx) => [
-    { key: 'name', label: '業者名', required: true, help: help('', '株式会社みなとネットサービス') },
-    { key: 'service', label: '担当の内容', kind: 'nullable', help: help('', 'UTM・回線の保守') },
-    { key: 'contact', label: '連絡先', kind: 'nullable', help: help('', '03-0000-0000') },
+    { key: 'name', label: '業者名', required: true, help: help('事業継続の表の連絡先に載ります。', '株式会社みなとネットサービス') },
+    { key: 'service', label: '担当の内容', kind: 'nullable', help: help('業者名の後ろに括弧書きで載ります。', 'UTM・回線の保守') },
+    { key: 'contact', label: '連絡先', kind: 'nullable', help: help('事業継続のとき、この業者に連絡する先です。', '03-0000-0000') },
     { key: 'supports', label: '担当している機器・サービス', ...itemsByName(ctx), help: help('使っているものの名前を「、」で区切ります。', inventory(ctx.state).slice(0, 2).map(itemName).join('、')) },
   ],
   blank: (ctx) => ({ id: `vendor${ctx.state.list(['vendors']).length + 1}`, name: '', supports: [] }),
@@ -513,11 +496,11 @@ const contactsTopic = formTopic({
         return [str(row.name), str(desk.title), [desk.url, desk.phone, desk.email].map(str).filter(Boolean).join(' ')];
       },
       row: () => [
-        { key: 'name', label: '機関名', required: true, help: help('', '横浜市 市民局') },
-        { key: 'desks.0.title', label: '窓口・届出の種類', required: true, help: help('', '個人情報の漏えい等の報告') },
-        { key: 'desks.0.url', label: '案内ページ', kind: 'nullable', help: help('', 'https://www.city.example.jp/') },
-        { key: 'desks.0.phone', label: '電話', kind: 'nullable', help: help('', '045-000-0000') },
-        { key: 'desks.0.email', label: 'メール', kind: 'nullable', help: help('', 'soudan@city.example.jp') },
+        { key: 'name', label: '機関名', required: true, help: help('インシデントのときに届け出る先の表に載ります。', '横浜市 市民局') },
+        { key: 'desks.0.title', label: '窓口・届出の種類', required: true, help: help('届け出る先の表の「窓口」欄に載ります。', '個人情報の漏えい等の報告') },
+        { key: 'desks.0.url', label: '案内ページ', kind: 'nullable', help: help('届け出る先の表に載ります。空欄なら載りません。', 'https://www.city.example.jp/') },
+        { key: 'desks.0.phone', label: '電話', kind: 'nullable', help: help('届け出る先の表に載ります。空欄なら載りません。', '045-000-0000') },
+        { key: 'desks.0.email', label: 'メール', kind: 'nullable', help: help('届け出る先の表に載ります。空欄なら載りません。', 'soudan@city.example.jp') },
       ],
       blank: () => ({ name: '', desks: [{ title: '' }] }),
     });
@@ -547,7 +530,7 @@ const teleworkTopic = listTopic({
   columns: ['機器', '会社の機器', '私物'],
   cells: (row) => [str(row.device), isNone(row.lent) ? '貸与しない' : joinWords(row.lent), { measures: '対策をして利用', asNeeded: '必要に応じて利用', prohibited: '禁止' }[str(row.private)] ?? ''],
   row: () => [
-    { key: 'device', label: '機器', required: true, help: help('', 'パソコン') },
+    { key: 'device', label: '機器', required: true, help: help('テレワークで使う情報機器の表の行になります。', 'パソコン') },
     {
       key: 'lent',
       label: '会社の機器を使う場合の利用方法',
@@ -619,7 +602,7 @@ const accountsTopic = formTopic({
   why: 'アカウントの削除の期限と名前の付け方、ロックアウトの時間の単位です。',
   base: ['rules', 'accounts'],
   specs: () => [
-    { key: 'removalDeadline', label: '不要なアカウントを消す期限', kind: 'optional', initial: '当該アカウントが不要になった日の翌日', same: '当該アカウントが不要になった日の翌日', help: help('', '退職日の翌日') },
+    { key: 'removalDeadline', label: '不要なアカウントを消す期限', kind: 'optional', initial: '当該アカウントが不要になった日の翌日', same: '当該アカウントが不要になった日の翌日', help: help('アカウント管理の規定に載ります。', '退職日の翌日') },
     { key: 'generalAccountNames', label: '一般アカウントの名前に使うもの', kind: 'words', initial: '従業員番号、従業員コード', same: ['従業員番号', '従業員コード'], help: help('「、」で区切ります。', '従業員番号、氏名のローマ字') },
     { key: 'privileged.lockoutUnit', label: '特権アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
     { key: 'general.lockoutUnit', label: '一般アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
@@ -635,7 +618,7 @@ const handlingTopic = formTopic({
   base: ['rules'],
   specs: () => [
     choice('laptopEncryption', 'ノートパソコンで暗号化するもの', '持ち出すときの暗号化の範囲です。', { hardDisk: 'ハードディスク全体', folder: 'フォルダー', data: 'データ' }, 'hardDisk'),
-    choice('smallMediaMeasure', 'USBメモリなどの紛失対策', '', { tag: '大きなタグを付ける', strap: 'ストラップで体やカバンに固定する', bell: '鈴を付ける' }, 'tag'),
+    choice('smallMediaMeasure', 'USBメモリなどの紛失対策', '持ち出すときの紛失対策として規程に載ります。', { tag: '大きなタグを付ける', strap: 'ストラップで体やカバンに固定する', bell: '鈴を付ける' }, 'tag'),
     { key: 'confidentialEmail', label: '秘密の情報をメールで送る方法', ...named(EMAIL_NAMES), initial: EMAIL_NAMES.encryptedAttachment, help: help(`「、」で区切ります（${Object.values(EMAIL_NAMES).join('、')}）。`) },
     { key: 'externalSystemProviders', label: '外部の情報システムを提供する組織の例', kind: 'optional', help: help('空欄なら種類ごとの既定の文です。', '顧客、関係会社、クラウドサービス提供者を含む取引先等') },
     { key: 'outsourcing.sharingCounterparties', label: '機密情報を共有する相手', kind: 'optional', help: help('空欄なら種類ごとの既定の文です。', '施工会社又は協力設計事務所') },
@@ -649,14 +632,14 @@ const criteriaTopic = formTopic({
   base: ['rules', 'outsourcing', 'criteria'],
   specs: () => [
     bool('isms', 'ISMS 認証を基準に含める', 'ISMS: 情報セキュリティの管理の仕組みの認証です。', true),
-    bool('privacyMark', 'プライバシーマークを基準に含める', '', true),
-    { ...choice('securityAction', 'SECURITY ACTION（中小企業の自己宣言）', '', { oneStar: '一つ星', twoStars: '二つ星', none: '含めない' }, 'oneStar'), nullChoice: 'none' },
+    bool('privacyMark', 'プライバシーマークを基準に含める', '委託先を選ぶ基準の1つとして載ります。', true),
+    { ...choice('securityAction', 'SECURITY ACTION（中小企業の自己宣言）', '委託先を選ぶ基準の1つとして載ります。', { oneStar: '一つ星', twoStars: '二つ星', none: '含めない' }, 'oneStar'), nullChoice: 'none' },
     { ...choice('scs', 'SCS 評価制度', 'サプライチェーンの対策の評価制度です。', { star3: '★３', star4: '★４', none: '含めない' }, 'star3'), nullChoice: 'none' },
-    bool('audit', '情報セキュリティ監査の実施を含める', '', true),
-    bool('publishedPolicy', '方針の公開を含める', '', true),
-    { ...choice('checklist', '確認リストによる基準', '', { all: 'すべての対策', atLeast: '決めた数以上を実施', planned: '決めた数以上を実施予定', necessary: '必要な対策', none: '含めない' }, 'all'), nullChoice: 'none' },
+    bool('audit', '情報セキュリティ監査の実施を含める', '委託先を選ぶ基準の1つとして載ります。', true),
+    bool('publishedPolicy', '方針の公開を含める', '委託先を選ぶ基準の1つとして載ります。', true),
+    { ...choice('checklist', '確認リストによる基準', '委託先に確認リストで対策を答えてもらうときの基準です。', { all: 'すべての対策', atLeast: '決めた数以上を実施', planned: '決めた数以上を実施予定', necessary: '必要な対策', none: '含めない' }, 'all'), nullChoice: 'none' },
     { key: 'checklistCount', label: '決めた数', kind: 'int', min: 1, max: 200, help: help('「決めた数以上」を選んだときの数です。', '10') },
-    { key: 'additional', label: '独自に加える基準', kind: 'words', help: help('「、」で区切ります。', '') },
+    { key: 'additional', label: '独自に加える基準', kind: 'words', help: help('委託先を選ぶ基準の箇条書きの最後に加わります。「、」で区切ります。', '情報セキュリティの担当者を置いている') },
   ],
 });
 
@@ -666,10 +649,10 @@ const peopleRulesTopic = formTopic({
   why: '雇うときの守秘義務の取り方と、教育の対象・テーマ・推奨する資格です。',
   base: ['rules'],
   specs: () => [
-    choice('employment.confidentiality', '雇うときの守秘義務', '', { pledge: '誓約書', contract: '秘密保持契約' }, 'pledge'),
-    bool('employment.externalStaff', '派遣・委託の要員は、その企業と秘密保持契約を結ぶ', '', true),
-    { key: 'education.audience', label: '教育の対象者', kind: 'optional', initial: '全従業員', help: help('', '全従業員（パート・アルバイトを含む）') },
-    { key: 'education.topics', label: '教育のテーマ', ...sentences('', '教育で扱うテーマです。') },
+    choice('employment.confidentiality', '雇うときの守秘義務', '雇用条件の規定に、守秘義務の取り方として載ります。', { pledge: '誓約書', contract: '秘密保持契約' }, 'pledge'),
+    bool('employment.externalStaff', '派遣・委託の要員は、その企業と秘密保持契約を結ぶ', '雇用条件の規定に載ります。', true),
+    { key: 'education.audience', label: '教育の対象者', kind: 'optional', initial: '全従業員', help: help('情報セキュリティ教育の規定に載ります。', '全従業員（パート・アルバイトを含む）') },
+    { key: 'education.topics', label: '教育のテーマ', ...sentences('情報セキュリティ教育で扱うテーマとして載ります。', '情報セキュリティ関連規程の説明（入社時）／標的型攻撃メールへの対応') },
     { key: 'education.qualifications', label: '推奨する資格・試験', kind: 'words', help: help('空欄なら既定の4つです。「、」で区切ります。', '情報セキュリティマネジメント試験') },
   ],
 });
@@ -679,7 +662,7 @@ const physicalTopic = formTopic({
   title: '設備と媒体の廃棄',
   why: '関連設備の管理と、書類・媒体の廃棄・再利用の方法です。',
   base: ['rules', 'physical'],
-  specs: () => [{ key: 'facilities', label: '関連設備の管理', ...sentences('', '例: LANケーブルは床下配線とする。') }],
+  specs: () => [{ key: 'facilities', label: '関連設備の管理', ...sentences('物理的対策「関連設備の管理」に載ります。', 'LANケーブルは床下配線とする。') }],
   more: async (ctx) => {
     for (const [key, title] of [
       ['disposal', '媒体の廃棄方法'],
@@ -693,8 +676,8 @@ const physicalTopic = formTopic({
         columns: ['媒体', '方法'],
         cells: (row) => [str(row.media), str(row.method)],
         row: () => [
-          { key: 'media', label: '媒体', required: true, help: help('', '書類・フィルム') },
-          { key: 'method', label: '方法', required: true, help: help('', '細断') },
+          { key: 'media', label: '媒体', required: true, help: help('媒体の廃棄・再利用の表の行になります。', '書類・フィルム') },
+          { key: 'method', label: '方法', required: true, help: help('媒体の廃棄・再利用の表の「方法」欄に載ります。', '細断') },
         ],
         blank: () => ({ media: '', method: '' }),
       });
@@ -710,12 +693,12 @@ const softwareTopic = formTopic({
   why: '有害なサイトの閲覧の制限と、私物のパソコン・スマートフォン・USBメモリの扱いです。',
   base: ['rules'],
   specs: (ctx) => [
-    choice('software.webRestriction', '有害サイトの閲覧制限', '', { notice: '周知する', filtering: 'ウェブフィルタリング', both: '両方' }, 'notice'),
-    ...(inventory(ctx.state).some((i) => KINDS[i.kind]?.serverDevice) ? [choice('software.serverSoftwareLists', 'サーバーに入れるソフトのリスト', '', { both: '許可と禁止の両方', whitelist: '許可リスト', blacklist: '禁止リスト' }, 'both')] : []),
-    choice('privateDevices.use', '私物の機器の業務利用', '', { permitted: '許可制', prohibited: '禁止' }, 'permitted'),
-    choice('privateDevices.remoteAccess', '私物から社内のネットワークへのリモート接続', '', { prohibited: '禁止', permitted: '許可' }, 'prohibited'),
-    choice('privateDevices.bringIn', '私物の機器の持ち込み', '', { permitted: '許可', prohibited: '禁止' }, 'permitted'),
-    choice('privateDevices.officeLan', '持ち込んだ私物の社内ネットワークへの接続', '', { prohibited: '禁止', permitted: '許可' }, 'prohibited'),
+    choice('software.webRestriction', '有害サイトの閲覧制限', 'ウェブ閲覧の規定に載ります。', { notice: '周知する', filtering: 'ウェブフィルタリング', both: '両方' }, 'notice'),
+    ...(inventory(ctx.state).some((i) => KINDS[i.kind]?.serverDevice) ? [choice('software.serverSoftwareLists', 'サーバーに入れるソフトのリスト', 'サーバーに入れてよいソフトの決め方として載ります。', { both: '許可と禁止の両方', whitelist: '許可リスト', blacklist: '禁止リスト' }, 'both')] : []),
+    choice('privateDevices.use', '私物の機器の業務利用', '「禁止」なら、私物の機器に関する規定が「業務利用禁止」になります。', { permitted: '許可制', prohibited: '禁止' }, 'permitted'),
+    choice('privateDevices.remoteAccess', '私物から社内のネットワークへのリモート接続', '私有機器の規定に載ります。', { prohibited: '禁止', permitted: '許可' }, 'prohibited'),
+    choice('privateDevices.bringIn', '私物の機器の持ち込み', '私有機器の規定に載ります。', { permitted: '許可', prohibited: '禁止' }, 'permitted'),
+    choice('privateDevices.officeLan', '持ち込んだ私物の社内ネットワークへの接続', '私有機器の規定に載ります。', { prohibited: '禁止', permitted: '許可' }, 'prohibited'),
   ],
 });
 
@@ -726,7 +709,7 @@ const logsTopic = formTopic({
   base: ['rules', 'logs'],
   specs: () => [
     { key: 'authentication.items', label: '認証ログの取得項目', kind: 'optional', help: help('空欄なら既定の項目です。', '日時、ユーザーID及び成功/失敗') },
-    { key: 'authenticationReview.checks', label: '認証ログで確かめる観点', ...sentences('', '') },
+    { key: 'authenticationReview.checks', label: '認証ログで確かめる観点', ...sentences('認証ログを確認するときの観点として載ります。', '深夜・休日のログイン／ログインの失敗が続いていないか') },
   ],
 });
 
@@ -737,7 +720,7 @@ const vulnerabilityTopic = formTopic({
   base: ['rules', 'vulnerability'],
   applies: (ctx) => (ctx.state.get(['organization', 'developsSoftware']) ?? ctx.state.size === 'medium') === true,
   specs: () => [
-    { key: 'department', label: '担当するシステム管理者の部門', kind: 'optional', help: help('', '情報システム課') },
+    { key: 'department', label: '担当するシステム管理者の部門', kind: 'optional', help: help('脆弱性管理の規定で、システム管理者の後ろに括弧書きで載ります。', '情報システム課') },
     { key: 'sources', label: '弱点の情報の入手先', kind: 'words', help: help('空欄なら JVN iPedia と IPA です。「、」で区切ります。', 'JVN iPedia、IPA') },
   ],
 });
@@ -776,8 +759,8 @@ const documentsTopic = formTopic({
     { key: 'basicPolicy.publication', label: '基本方針の公表の方法', ...named(PUBLICATION_NAMES), initial: PUBLICATION_NAMES.website, help: help(`「、」で区切ります（${Object.values(PUBLICATION_NAMES).join('、')}）。`) },
     { key: 'contract.contractor', label: '契約の相手（乙）', kind: 'nullable', help: help('空欄なら記入用の空欄です。', '株式会社サンプル精工') },
     { key: 'contract.clauses', label: '載せる条項', ...named(CLAUSE_NAMES), help: help(`空欄ならすべてです。「、」で区切ります（${Object.values(CLAUSE_NAMES).join('、')}）。`) },
-    choice('contract.damagesCap', '損害賠償の上限', '', { contractPriceExceptLeaks: '委託料の総額（情報の漏えいは上限なし）', contractPrice: '委託料の総額', none: '上限なし' }, 'contractPriceExceptLeaks'),
-    { key: 'forms.assetLedgerRows', label: '情報資産管理台帳の空欄の行数', kind: 'int', min: 1, max: 200, initial: '20', help: help('', '20') },
+    choice('contract.damagesCap', '損害賠償の上限', '業務委託契約の損害賠償の条項に載ります。', { contractPriceExceptLeaks: '委託料の総額（情報の漏えいは上限なし）', contractPrice: '委託料の総額', none: '上限なし' }, 'contractPriceExceptLeaks'),
+    { key: 'forms.assetLedgerRows', label: '情報資産管理台帳の空欄の行数', kind: 'int', min: 1, max: 200, initial: '20', help: help('記入用の情報資産管理台帳に、この数だけ空欄の行ができます。', '20') },
     { key: 'packTitle', label: '合本の題名', kind: 'optional', help: help('空欄なら「規程の名前（配布用）」です。') },
   ],
   moreRows: (ctx) => [['作る文書', Object.entries(OUTPUT_NAMES).filter(([key]) => ctx.state.get(['documents', 'outputs', key]) !== false).map(([, name]) => name).join('、')]],
@@ -798,8 +781,8 @@ const documentsTopic = formTopic({
       columns: ['見出し', '本文'],
       cells: (row) => [str(row.title), str(row.text)],
       row: () => [
-        { key: 'title', label: '見出し', required: true, help: help('', '経営者の責任') },
-        { key: 'text', label: '本文', required: true, help: help('') },
+        { key: 'title', label: '見出し', required: true, help: help('基本方針の番号付きの方針の見出しになります。', '経営者の責任') },
+        { key: 'text', label: '本文', required: true, help: help('基本方針の番号付きの方針の本文になります。', '当社は、情報セキュリティの維持及び改善に取り組みます。') },
       ],
       blank: () => ({ title: '', text: '' }),
     });
@@ -817,7 +800,7 @@ const revisionsTopic = formTopic({
     const scopes = scopesPreset(ctx.state.type ?? 'company', TERMS[ctx.state.type ?? 'company']) as Record<string, string>;
     return Object.entries(CHAPTERS).flatMap(([key, name]) => [
       { key: `chapterRevised.${key}`, label: '改訂日', group: name, kind: 'date' as const, help: help('空欄なら施行日です。', '2027年4月1日') },
-      { key: `chapterScope.${key}`, label: '適用範囲', kind: 'optional' as const, initial: scopes[key], same: scopes[key], help: help('', scopes[key]) },
+      { key: `chapterScope.${key}`, label: '適用範囲', kind: 'optional' as const, initial: scopes[key], same: scopes[key], help: help('章の見出しの表の「適用範囲」欄に載ります。', scopes[key]) },
     ]);
   },
   more: (ctx) =>
@@ -829,9 +812,9 @@ const revisionsTopic = formTopic({
       columns: ['版', '日付', '内容'],
       cells: (row) => [str(row.version), str(row.date), str(row.description)],
       row: () => [
-        { key: 'version', label: '版', required: true, help: help('', '1.1') },
-        { key: 'date', label: '日付', kind: 'date', required: true, help: help('', '2027年4月1日') },
-        { key: 'description', label: '内容', required: true, help: help('', '組織変更に伴う見直し') },
+        { key: 'version', label: '版', required: true, help: help('改訂履歴の表の「版」欄に載ります。', '1.1') },
+        { key: 'date', label: '日付', kind: 'date', required: true, help: help('改訂履歴の表の「改訂日」欄に載ります。', '2027年4月1日') },
+        { key: 'description', label: '内容', required: true, help: help('改訂履歴の表の「改訂内容」欄に載ります。', '組織変更に伴う見直し') },
       ],
       blank: () => ({ version: '', date: '', description: '' }),
     }),

@@ -6,7 +6,7 @@ import { loadAnswersFromFile } from '../../src/answers/load.js';
 import { checkFile } from '../../src/build.js';
 import { runWizard } from '../../src/wizard/index.js';
 import { KEY_PATH, OFFICE_NAME, officeScript } from './office.js';
-import { ScriptedPrompts } from './scripted-prompts.js';
+import { BACK, ScriptedPrompts } from './scripted-prompts.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kitei-wizard-'));
 
@@ -85,5 +85,16 @@ describe('詳しいモード', () => {
     expect(checkFile(file).unfilled).toEqual([]);
     // The table is shown as it will be printed before a row is changed.
     expect(prompts.output).toMatch(/\| # +\| 業者 +\| 担当の内容 +\| 連絡先 +\|/u);
+  });
+
+  it('どの項目の画面にも、欄ごとに「なぜ聞くのか」がある', async () => {
+    const open = Object.fromEntries(TOPICS.flatMap((t) => [[`topic.${t}`, ['edit', 'keep']], [`topic.${t}.form`, BACK], [`topic.${t}#action`, BACK]]));
+    const { prompts, code } = await detailed(open);
+    expect(code).toBe(0);
+    const forms = prompts.asked.filter((a) => a.kind === 'form' && a.id.startsWith('topic.'));
+    expect(forms.length).toBe(14);
+    for (const form of forms) for (const field of form.fields!) expect(field.help ?? '', `${form.id} ${field.label}`).toMatch(/^なぜ聞くのか: \S/u);
+    expect(prompts.screens).not.toMatch(KEY_PATH);
+    expect(prompts.screens).not.toMatch(/\bnull\b|\\n/u);
   });
 });
