@@ -169,7 +169,23 @@ export async function askForm(ctx: Ctx, options: FormOptions): Promise<Outcome> 
     ...(options.help ? { help: options.help } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     fields,
-    ...(options.validate ? { validate: options.validate } : {}),
+    validate: (values) => {
+      const own = options.validate ? options.validate(values) : true;
+      if (own !== true) return own;
+      // The answers together: a value may need another (a recovery target needs the work it protects).
+      const changes = options.specs.map((spec) => {
+        const r = read(spec, values[spec.key] ?? '');
+        return [at(spec), r.ok ? r.value : undefined] as const;
+      });
+      // Only what these answers touch: issues under the objects that hold them.
+      const parents = changes.map(([path]) => keyOf(path.slice(0, -1)));
+      const issue = state.issuesWith(changes).find(({ path }) => parents.some((parent) => keyOf(path) === parent || keyOf(path).startsWith(`${parent}.`)));
+      if (!issue) return true;
+      // Shown under the answer nearest to where the schema found it.
+      const shared = (spec: Spec) => at(spec).findIndex((segment, i) => issue.path[i] !== segment);
+      const nearest = [...options.specs].sort((a, b) => (shared(b) < 0 ? 99 : shared(b)) - (shared(a) < 0 ? 99 : shared(a)))[0]!;
+      return { field: nearest.key, message: issue.message };
+    },
   });
   if (isBack(answer)) return 'back';
   for (const spec of options.specs) {

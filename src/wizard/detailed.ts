@@ -379,6 +379,13 @@ function inventoryRow(ctx: Ctx, index: number): Spec[] {
     { key: 'critical.operations', label: 'これが止まると困る仕事', kind: 'optional', group: '事業の継続（欠かせないときだけ）', help: help('書けば事業継続の想定に載ります。', '受注から請求までの業務') },
     { key: 'critical.rpo.target', label: 'どの時点まで戻せればよいか', kind: 'optional', help: help('復旧ポイントの目標です。', '前日の業務終了時点') },
     { key: 'critical.rto.target', label: '何日で使えるようにするか', kind: 'optional', help: help('復旧時間の目標です。', '1営業日以内') },
+    { key: 'critical.owners', label: '復旧の責任者（役職）', ...peopleByTitle(ctx), help: help('事業継続の表の復旧責任者です。空欄ならインシデント対応責任者とシステム管理者です。「、」で区切ります。', '総務担当') },
+    ...(isPlainObject(item.telework)
+      ? [
+          { key: 'telework.url', label: 'テレワークで開くURL', kind: 'nullable' as const, group: 'テレワーク', help: help('テレワークで利用する情報システムの表に載ります。空欄なら載りません。', 'https://www.office.com/') },
+          { key: 'telework.manual', label: '手順書の名前', kind: 'nullable' as const, help: help('テレワークで利用する情報システムの表に載ります。空欄なら載りません。', 'テレワーク接続手順書') },
+        ]
+      : []),
   ];
 }
 
@@ -482,8 +489,9 @@ const contactsTopic = formTopic({
   title: '外部の連絡先と事業継続の想定',
   why: '事故のときに届け出る先と、事業継続で想定する出来事です。',
   base: [],
-  specs: () => [
-    { key: 'continuity.cause', label: '停止の原因として想定すること', kind: 'optional', help: help('空欄なら「大型地震の発生に伴う設備の倒壊、回線の途絶、停電等」です。', '大型地震や水害による停電・回線の途絶') },
+  specs: (ctx) => [
+    { key: 'continuity.cause', label: '停止の原因として想定すること', kind: 'optional', help: help('事業継続の規定で、システムが止まる原因として載ります。空欄なら「大型地震の発生に伴う設備の倒壊、回線の途絶、停電等」です。', '大型地震や水害による停電・回線の途絶') },
+    { key: 'rules.incident.emergencyContacts', label: '緊急連絡網に載せる人（役職）', ...peopleByTitle(ctx), help: help('事故のときの緊急連絡網に、この順で載ります。空欄なら代表者・インシデント対応責任者・システム管理者です。「、」で区切ります。', '代表取締役、総務担当') },
   ],
   more: async (ctx) => {
     const authorities = await editList(ctx, {
@@ -761,7 +769,8 @@ const documentsTopic = formTopic({
     { key: 'contract.clauses', label: '載せる条項', ...named(CLAUSE_NAMES), help: help(`空欄ならすべてです。「、」で区切ります（${Object.values(CLAUSE_NAMES).join('、')}）。`) },
     choice('contract.damagesCap', '損害賠償の上限', '業務委託契約の損害賠償の条項に載ります。', { contractPriceExceptLeaks: '委託料の総額（情報の漏えいは上限なし）', contractPrice: '委託料の総額', none: '上限なし' }, 'contractPriceExceptLeaks'),
     { key: 'forms.assetLedgerRows', label: '情報資産管理台帳の空欄の行数', kind: 'int', min: 1, max: 200, initial: '20', help: help('記入用の情報資産管理台帳に、この数だけ空欄の行ができます。', '20') },
-    { key: 'packTitle', label: '合本の題名', kind: 'optional', help: help('空欄なら「規程の名前（配布用）」です。') },
+    { key: 'packTitle', label: '合本の題名', kind: 'optional', help: help('配布用の合本の表紙に載ります。空欄なら「規程の名前（配布用）」です。', '情報セキュリティ規程集') },
+    { key: 'forms.sharingChecksheet', label: '機密情報共有事項チェックシートの確認事項', ...sentences('チェックシートの確認事項になります。', '共有する情報の範囲を確認した／返却・廃棄の時期を決めた') },
   ],
   moreRows: (ctx) => [['作る文書', Object.entries(OUTPUT_NAMES).filter(([key]) => ctx.state.get(['documents', 'outputs', key]) !== false).map(([, name]) => name).join('、')]],
   more: async (ctx) => {
@@ -773,7 +782,7 @@ const documentsTopic = formTopic({
     });
     if (isBack(picked)) return 'back';
     for (const key of Object.keys(OUTPUT_NAMES)) ctx.state.set(['documents', 'outputs', key], picked.includes(key) ? undefined : false);
-    return editList(ctx, {
+    const commitments = await editList(ctx, {
       id: 'topic.commitments',
       title: '基本方針の方針（番号付きの見出しと本文）',
       help: help('行がなければ種類ごとの5項目です。'),
@@ -785,6 +794,20 @@ const documentsTopic = formTopic({
         { key: 'text', label: '本文', required: true, help: help('基本方針の番号付きの方針の本文になります。', '当社は、情報セキュリティの維持及び改善に取り組みます。') },
       ],
       blank: () => ({ title: '', text: '' }),
+    });
+    if (commitments === 'back') return 'back';
+    return editList(ctx, {
+      id: 'topic.exitChecklist',
+      title: '退職時チェックリストの項目',
+      help: help('行がなければ標準の項目です。'),
+      path: ['documents', 'forms', 'exitChecklist'],
+      columns: ['区分', '確認項目'],
+      cells: (row) => [str(row.category), str(row.item)],
+      row: () => [
+        { key: 'category', label: '区分', required: true, help: help('チェックリストの「区分」欄になります。', '情報機器') },
+        { key: 'item', label: '確認項目', required: true, help: help('チェックリストの「確認項目」欄になります。', '貸与したパソコンを返却した') },
+      ],
+      blank: () => ({ category: '', item: '' }),
     });
   },
 });

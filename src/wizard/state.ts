@@ -152,22 +152,28 @@ export class WizardState {
    * the issues at or under those keys returned by key (the schema's Japanese messages).
    */
   check(changes: readonly (readonly [Path, unknown])[]): Map<string, string> {
-    const trial = new WizardState(clone(this.own), this.base, this.extendsPath);
-    for (const [path, value] of changes) trial.set(path, value);
-    const result = profileSchema.safeParse(trial.data);
     const found = new Map<string, string>();
-    if (result.success) return found;
-    for (const issue of result.error.issues) {
-      const key = keyOf(issue.path as Path);
-      const owner = changes.map(([path]) => keyOf(path)).find((k) => key === k || key.startsWith(`${k}.`));
-      if (owner !== undefined && !found.has(owner)) found.set(owner, issueText(issue));
+    for (const { path, message } of this.issuesWith(changes)) {
+      const key = keyOf(path);
+      const owner = changes.map(([p]) => keyOf(p)).find((k) => key === k || key.startsWith(`${k}.`));
+      if (owner !== undefined && !found.has(owner)) found.set(owner, message);
     }
     return found;
+  }
+
+  /** The schema's issues of the profile with `changes` applied (paths and Japanese messages). */
+  issuesWith(changes: readonly (readonly [Path, unknown])[]): { path: Path; message: string }[] {
+    const trial = new WizardState(clone(this.own), this.base, this.extendsPath);
+    for (const [path, value] of changes) trial.set(path, value);
+    const result = profileSchema.safeParse(trial.data, { reportInput: true });
+    return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path as Path, message: issueText(issue) }));
   }
 }
 
 /** zod's issue → one Japanese sentence (the schema's own messages are Japanese already). */
 export function issueText(issue: z.core.$ZodIssue): string {
+  // A value that is needed and was left empty.
+  if ('input' in issue && issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return '入力してください';
   if (/[^\u0000-\u007f]/u.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'too_small':

@@ -97,4 +97,15 @@ describe('詳しいモード', () => {
     expect(prompts.screens).not.toMatch(KEY_PATH);
     expect(prompts.screens).not.toMatch(/\bnull\b|\\n/u);
   });
+
+  it('1画面の答えは合わせて確かめる: 復旧の目標だけを書いて、止まると困る仕事を書かなければ、その欄の下に理由が出る', async () => {
+    const { prompts, code } = await detailed({
+      'topic.inventory': ['edit', 'keep'],
+      'topic.inventory#action': ['edit', 'done'],
+      'topic.inventory#row': [0],
+      'topic.inventory.row': [{ 'critical.rto.target': '2営業日以内' }, {}],
+    });
+    expect(code).toBe(0);
+    expect(prompts.refused).toEqual([['topic.inventory.row.critical.operations', '入力してください']]);
+  });
 });
