@@ -118,13 +118,12 @@ const choiceName = (field: FormField, value: string) => field.choices?.find((c) 
  * ↑ ↓ or Tab to move, Enter to go to the next field and, on the last line 「決定」, to submit. A
  * field is checked when it is left, and all of them on submit; the message stays under the field.
  */
-const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((config, done) => {
+const formPrompt = createPrompt<Record<string, string>, FormConfig>((config, done) => {
   const fields = config.fields;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.default ?? ''])));
   const [active, setActive] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [left, setLeft] = useState(false);
   const prefix = usePrefix({ status, theme: makeTheme({}) });
   const submitRow = fields.length;
   const isText = (index: number) => index < submitRow && !fields[index]!.choices;
@@ -147,12 +146,8 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
       rl.clearLine(0);
       if (isText(index)) rl.write(next[fields[index]!.name] ?? '');
     };
-    if (key.name === 'escape') {
-      setStatus('done');
-      setLeft(true);
-      done(BACK);
-      return;
-    }
+    // Esc is 「戻る」: withBack aborts the prompt.
+    if (key.name === 'escape') return;
     if (isEnterKey(key)) {
       if (active === submitRow) {
         const found: Record<string, string> = {};
@@ -225,7 +220,6 @@ const formPrompt = createPrompt<Record<string, string> | Back, FormConfig>((conf
 
   const labelWidth = Math.max(...fields.map((f) => stringWidth(f.label))) + 2;
   const message = `${prefix} ${bold(config.message)}`;
-  if (status === 'done' && left) return `${message}\n${dim('  ↩ 前の質問に戻ります')}`;
   if (status === 'done') {
     const shown = fields.flatMap((f) => [...(f.group ? [`  ${f.group}`] : []), `    ${pad(f.label, labelWidth)}${f.choices ? choiceName(f, values[f.name] ?? '') : values[f.name] || dim('（空欄）')}`]);
     return [message, ...shown].join('\n');
