@@ -596,8 +596,8 @@ const documentsSchema = z
           .enum(['contractPriceExceptLeaks', 'contractPrice', 'none'])
           .default('contractPriceExceptLeaks')
           .describe('損害賠償の上限: contractPriceExceptLeaks（委託料の総額。ただし情報の漏えい等による損害は上限なし）/ contractPrice（委託料の総額）/ none（上限なし）'),
-        incidentNoticeHours: z.number().int().min(1).max(72).optional().describe('事故を知ってから相手方に通知する期限（時間）'),
-        survivalYears: z.number().int().min(1).max(30).optional().describe('契約終了後も機密保持などの条項が効力を持つ年数'),
+        incidentNoticeHours: z.number().int('整数で記入してください').min(1, '1時間以上にしてください').max(72, '72時間以内にしてください').optional().describe('事故を知ってから相手方に通知する期限（時間）'),
+        survivalYears: z.number().int('整数で記入してください').min(1, '1年以上にしてください').max(30, '30年以内にしてください').optional().describe('契約終了後も機密保持などの条項が効力を持つ年数（機密情報共有事項チェックシートの「有効期限」もこれを参照する）'),
         court: fillableLine().optional().describe('合意管轄裁判所（例: 東京地方裁判所）'),
       })
       .strict()
