@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from './core.js';
 import { answersSchema, deepMerge, presetFor, type Answers } from './schema.js';
 import { defOfMaybe, isTodoOption } from './introspect.js';
+import { templateDirectories } from './templates.js';
 
 /**
  * Answers file → validated `Answers`. Every problem is reported with the file, the line and the
@@ -281,6 +282,10 @@ function editDistance(a: string, b: string): number {
 export function answersFromYaml(source: string, file: string): Answers {
   const layers = loadLayers(source, file, []);
   const merged = layers.map((layer) => layer.data).reduce((base, over) => deepMerge(base, over) as Record<string, unknown>);
+  // `templates:` stacks along the chain, each path relative to the file that writes it.
+  const templates = templateDirectories(layers);
+  if (templates.issues.length) throw new AnswersError(templates.issues);
+  if (templates.directories) merged.templates = templates.directories;
   return answersFromData(merged, file, locateInChain(layers));
 }
 
