@@ -35,7 +35,7 @@ export function explainHandlebarsError(message: string, source: string): Explain
   const notDefined = /^"([^"]+)" not defined in /u.exec(message);
   if (notDefined) {
     const written = position ? pathAt(source, Number(position[1]), Number(position[2])) : undefined;
-    return { line, message: `変数「${written ?? notDefined[1]}」は回答にありません（「${notDefined[1]}」が見つかりません。使える変数は docs/templates.md の「Handlebars で使えるもの」）` };
+    return { line, message: `変数「${written ?? notDefined[1]}」は回答にありません（使える変数は docs/templates.md の「Handlebars で使えるもの」）` };
   }
   const helper = /unknown helper (\S+)/u.exec(message);
   if (helper) return { line, message: `ヘルパー「${helper[1]}」はありません（使えるヘルパーは docs/templates.md の「Handlebars で使えるもの」）` };

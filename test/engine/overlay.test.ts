@@ -293,7 +293,7 @@ describe('誤った独自テンプレートは、ファイルと行を示して�
   it('回答にない変数・使えない記法は、生成の時にファイルと行を示す（利用者の誤り）', () => {
     const unknown = overlay({ [section]: '# SNS {#org-sns-official}\n\n{{roles.systemAdmin.nmae}}に報告する。\n' });
     expect(refused(() => build(unknown))).toEqual([
-      `${join(unknown, section)}:3: 変数「roles.systemAdmin.nmae」は回答にありません（「nmae」が見つかりません。使える変数は docs/templates.md の「Handlebars で使えるもの」）`,
+      `${join(unknown, section)}:3: 変数「roles.systemAdmin.nmae」は回答にありません（使える変数は docs/templates.md の「Handlebars で使えるもの」）`,
     ]);
     const directive = overlay({ [section]: '# SNS {#org-sns-official}\n\n本文\n\n:::warning\n注意\n:::\n' });
     expect(refused(() => build(directive))[0]).toMatch(new RegExp(`^${join(directive, section).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:5: `, 'u'));
