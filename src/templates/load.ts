@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -215,7 +215,7 @@ export function readTemplateLayer(dir: string, overlay: string | null): Template
   const shown = (path: string): string => (overlay === null ? path : join(overlay, ...path.split('/')));
   let root: string;
   try {
-    root = realpathSync(dir);
+    root = realpathSync.native(dir);
     if (!statSync(root).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -224,23 +224,26 @@ export function readTemplateLayer(dir: string, overlay: string | null): Template
     return { dir, overlay, sections, specs, issues };
   }
 
-  /** The entries of a directory that stay inside the root, with whether each is a directory. */
+  /**
+   * The entries of a directory that stay inside the root, with whether each is a directory. Only a
+   * symbolic link can lead out (its parents were checked on the way down), so only links are resolved.
+   */
   const entries = (path: string, relative: string): { name: string; directory: boolean }[] => {
-    let names: string[];
+    let found: Dirent[];
     try {
-      names = readdirSync(path);
+      found = readdirSync(path, { withFileTypes: true });
     } catch {
       return [];
     }
-    return names
-      .filter((name) => !name.startsWith('.'))
-      .sort(compareText)
-      .flatMap((name) => {
-        const full = join(path, name);
-        const inner = relative ? `${relative}/${name}` : name;
+    return found
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => compareText(a.name, b.name))
+      .flatMap((entry) => {
+        if (!entry.isSymbolicLink()) return [{ name: entry.name, directory: entry.isDirectory() }];
+        const inner = relative ? `${relative}/${entry.name}` : entry.name;
         let real: string;
         try {
-          real = realpathSync(full);
+          real = realpathSync.native(join(path, entry.name));
         } catch {
           issues.push({ file: shown(inner), line: undefined, message: 'リンク先のないシンボリックリンクです' });
           return [];
@@ -249,7 +252,7 @@ export function readTemplateLayer(dir: string, overlay: string | null): Template
           issues.push({ file: shown(inner), line: undefined, message: `${overlay === null ? 'テンプレート' : '独自テンプレート'}のディレクトリの外を指すシンボリックリンクは使えません` });
           return [];
         }
-        return [{ name, directory: statSync(real).isDirectory() }];
+        return [{ name: entry.name, directory: statSync(real).isDirectory() }];
       });
   };
 
