@@ -169,18 +169,10 @@ describe('削除・新しい章・新しい文書', () => {
       ].join('\n'),
     });
     const result = build(dir);
-    expect(result.documents.map((d) => d.id)).toEqual([
-      'rulebook',
-      'sns-rules',
-      'basic-policy',
-      'my-number-policy',
-      'my-number-rules',
-      'contract-clauses',
-      'vendor-checklist',
-      'exit-checklist',
-      'sharing-checksheet',
-      'asset-ledger',
-    ]);
+    // order: 15 puts it between the rulebook (10) and the basic policy (20).
+    const kitei = build().documents.map((d) => d.id);
+    expect(kitei.slice(0, 2)).toEqual(['rulebook', 'basic-policy']);
+    expect(result.documents.map((d) => d.id)).toEqual(['rulebook', 'sns-rules', ...kitei.slice(1)]);
     const rules = markdown(result, 'sns-rules');
     expect(rules).toContain('# SNS利用規程');
     expect(rules).toContain('第1条（目的）');
