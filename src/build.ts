@@ -41,11 +41,24 @@ export function readAnswersFile(file: string): Answers {
 let cachedTemplates: TemplateSet | undefined;
 export const defaultTemplates = (): TemplateSet => (cachedTemplates ??= loadTemplates());
 
+/**
+ * The house-template directories a build lays over kitei's templates, farthest first: those the
+ * answers name (`templates:` along the `extends` chain), then those of the command line
+ * (`--templates`), which are nearest and win.
+ */
+export const overlaysOf = (answers: Answers, extra: readonly string[] = []): string[] => [...[answers.templates].flat(), ...extra];
+
+/** kitei's templates with the overlays laid over them (read now: an overlay may have been edited since the last build). */
+export const templatesFor = (overlays: readonly string[]): TemplateSet => (overlays.length ? loadTemplates(undefined, overlays) : defaultTemplates());
+
 export interface BuildOptions {
   readonly out: string;
   readonly formats: readonly Format[];
   readonly draft: boolean;
+  /** Exactly this template set, whatever the answers name (tests, batch workers); otherwise kitei's with the overlays below. */
   readonly templates?: TemplateSet;
+  /** House-template directories given on the command line, laid over those the answers name. */
+  readonly overlays?: readonly string[];
   /** 乙 of the contract clauses (`--contractor`), over `companion.contract.contractor`. */
   readonly contractor?: string;
 }
@@ -77,7 +90,7 @@ export const outputDirectory = (answers: Answers, out: string): string => inside
 
 /** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
 export async function buildAnswers(answers: Answers, file: string, options: BuildOptions, locate?: LoadedAnswers['locate']): Promise<BuildResult> {
-  const generated = generate(withContractor(answers, options.contractor), options.templates ?? defaultTemplates());
+  const generated = generate(withContractor(answers, options.contractor), options.templates ?? templatesFor(overlaysOf(answers, options.overlays)));
   if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled, locate);
   const outputDir = outputDirectory(answers, options.out);
   const jobs = generated.documents.flatMap((document) => options.formats.map((format) => ({ document, format })));
@@ -118,8 +131,8 @@ export interface CheckResult {
   readonly locate: LoadedAnswers['locate'];
 }
 
-/** For `kitei check`: what is still unfilled, and what the profile says that does not fit together (validation errors throw). */
-export function checkFile(file: string, templates: TemplateSet = defaultTemplates()): CheckResult {
+/** For `kitei check`: what is still unfilled, and what the profile says that does not fit together (validation errors, and errors of the house templates, throw). */
+export function checkFile(file: string, overlays: readonly string[] = []): CheckResult {
   const loaded = loadAnswersFromFile(file);
-  return { unfilled: generate(loaded.answers, templates).unfilled, warnings: loaded.warnings, locate: loaded.locate };
+  return { unfilled: generate(loaded.answers, templatesFor(overlaysOf(loaded.answers, overlays))).unfilled, warnings: loaded.warnings, locate: loaded.locate };
 }

@@ -8,6 +8,7 @@ import { PROFILE_FORMAT, profileSchema, type Profile } from '../profile/schema.j
 import { profileView } from '../profile/view.js';
 import { answersSchema, deepMerge, type Answers } from './schema.js';
 import { defOfMaybe, isTodoOption } from './introspect.js';
+import { templateDirectories } from './templates.js';
 
 /**
  * Answers file → validated `Answers`. Every problem is reported with the file, the line and the
@@ -340,6 +341,10 @@ function editDistance(a: string, b: string): number {
 export function loadedFromYaml(source: string, file: string): LoadedAnswers {
   const layers = loadLayers(source, file, []);
   const merged = layers.map((layer) => layer.data).reduce((base, over) => deepMerge(base, over) as Record<string, unknown>);
+  // `templates:` stacks along the chain, each path relative to the file that writes it.
+  const templates = templateDirectories(layers);
+  if (templates.issues.length) throw new AnswersError(templates.issues);
+  if (templates.directories) merged.templates = templates.directories;
   return loadedFromData(merged, file, locateInChain(layers));
 }
 

@@ -15,6 +15,8 @@ export interface BuildTask {
   readonly out: string;
   readonly formats: readonly Format[];
   readonly draft: boolean;
+  /** House-template directories of the command line (`--templates`), laid over those the answers name. */
+  readonly overlays: readonly string[];
 }
 
 export interface OutputFile {

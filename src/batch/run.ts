@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AnswersError, loadAnswersFile } from '../answers/load.js';
 import type { Answers } from '../answers/schema.js';
 import { outputDirectory } from '../build.js';
 import { insideDirectory, tempFileOwner, writeFileAtomic } from '../output/files.js';
+import { VERSION } from '../output/version.js';
 import type { Format } from '../render/index.js';
 import { UsageError } from '../render/index.js';
 import { batchInputs } from './inputs.js';
@@ -28,6 +29,8 @@ export interface BatchOptions {
   readonly jobs?: number;
   /** Templates directory (tests); the bundled templates when absent. */
   readonly templatesDir?: string;
+  /** House-template directories for every client (`--templates`), over those each client's answers name. */
+  readonly overlays?: readonly string[];
   /** Aborting stops the run: workers are stopped, their temp files removed, the manifest says so. */
   readonly signal?: AbortSignal;
   readonly reporter?: BatchReporter;
@@ -210,7 +213,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const aborted = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
     const builds = buildable.map(async (client, id) => {
       const organization = client.answers.organization.name;
-      const task: BuildTask = { id, file: client.file, answers: client.answers, out: options.out, formats: options.formats, draft: options.draft };
+      const task: BuildTask = {
+        id,
+        file: client.file,
+        answers: client.answers,
+        out: options.out,
+        formats: options.formats,
+        draft: options.draft,
+        overlays: options.overlays ?? [],
+      };
       // A client's own time counts from when a worker takes it, not from when it was queued.
       let taken = 0;
       const reply = await pool.run(task, () => {
@@ -262,8 +273,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   writeFileAtomic(manifest, `${JSON.stringify(manifestOf(ordered, options, interrupted), null, 2)}\n`);
   return { clients: ordered, formats: options.formats, bases, jobs, ms: performance.now() - started, interrupted, manifest, workerMemoryPeak };
 }
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The manifest holds no times or absolute paths: the same answers give the same manifest. */
 function manifestOf(clients: readonly ClientResult[], options: BatchOptions, interrupted: boolean) {

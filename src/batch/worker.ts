@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AnswersError } from '../answers/load.js';
-import { buildAnswers, defaultTemplates, UnfilledError } from '../build.js';
+import { buildAnswers, defaultTemplates, overlaysOf, UnfilledError } from '../build.js';
 import { FORMAT_NAMES, FORMATS, UsageError, type Format } from '../render/index.js';
 import { MissingGlyphError } from '../render/pdf/errors.js';
-import { loadTemplates } from '../templates/load.js';
+import { formatTemplateIssue, loadTemplates, OverlayError, type TemplateSet } from '../templates/load.js';
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
 import { pdfPageCount } from './pdf-pages.js';
@@ -20,6 +20,22 @@ import type { BuildReply, BuildTask, OutputFile, WorkerInit, WorkerMessage } fro
 
 const init = workerData as WorkerInit;
 const templates = init.templatesDir ? loadTemplates(init.templatesDir) : defaultTemplates();
+
+/** Template sets with house templates, by their directories: clients of one office share one set for the run. */
+const overlaid = new Map<string, TemplateSet>();
+
+function templatesOf(task: BuildTask): TemplateSet {
+  const overlays = overlaysOf(task.answers, task.overlays);
+  if (overlays.length === 0) return templates;
+  const key = overlays.join('\u0000');
+  let set = overlaid.get(key);
+  if (!set) {
+    // A faulty overlay throws here, and fails this client only.
+    set = loadTemplates(init.templatesDir, overlays);
+    overlaid.set(key, set);
+  }
+  return set;
+}
 const formatOfExtension = new Map<string, Format>(FORMAT_NAMES.map((name) => [`.${FORMATS[name].extension}`, name] as const));
 
 /** Shown in the summary: the first unfilled keys, not all eighty. */
@@ -39,6 +55,7 @@ function describe(error: unknown, file: string): { error: string; internal: bool
     };
   }
   if (error instanceof AnswersError) return { error: error.message, internal: false };
+  if (error instanceof OverlayError) return { error: `${file}: 独自テンプレートに誤りがあります:\n${error.issues.map((issue) => `  ${formatTemplateIssue(issue)}`).join('\n')}`, internal: false };
   if (error instanceof UsageError) return { error: error.message.startsWith(`${file}:`) ? error.message : `${file}: ${error.message}`, internal: false };
   if (error instanceof ReferenceError) return { error: `${file}: ${error.message}`, internal: false };
   if (error instanceof MissingGlyphError) return { error: `${file}: ${error.message}`, internal: false };
@@ -53,7 +70,7 @@ const workerMemory = (): number => {
 
 async function build(task: BuildTask): Promise<BuildReply> {
   try {
-    const result = await buildAnswers(task.answers, task.file, { out: task.out, formats: task.formats, draft: task.draft, templates });
+    const result = await buildAnswers(task.answers, task.file, { out: task.out, formats: task.formats, draft: task.draft, templates: templatesOf(task) });
     // Hash what is on disk, so the manifest vouches for the files as written.
     const files = result.files.map((written): OutputFile => {
       const data = readFileSync(written.path);

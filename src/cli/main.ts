@@ -6,6 +6,7 @@ import { parseJobs, runBatch } from '../batch/run.js';
 import { buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
 import { FORMAT_NAMES, parseFormats, UsageError } from '../render/index.js';
 import { MissingGlyphError } from '../render/pdf/errors.js';
+import { EXPORT_MANIFEST, formatTemplateIssue, OverlayError } from '../templates/load.js';
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
 import { WizardNeedsTerminal } from '../wizard/types.js';
@@ -92,12 +93,22 @@ class KiteiCommand extends Command {
 const translateExtras = (text: string): string =>
   text.replace(/ ?\(default: /gu, '（既定値: ').replace(/ ?\(choices: /gu, '（選択肢: ').replace(/\)$/u, '）');
 
-/** The options build and batch share: where to write, which formats, and drafts. */
+/** `--templates <dir>`, repeatable: house templates laid over kitei's (and over those the answers name), the last nearest. */
+const templatesOption = (command: Command): Command =>
+  command.option(
+    '-t, --templates <ディレクトリ>',
+    '独自テンプレート（事務所・組織の文言と節）のディレクトリ。回答ファイルの templates の上に重ねます。何度でも指定でき、後のものほど優先',
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
+
+/** The options build and batch share: where to write, which formats, drafts, and house templates. */
 const outputOptions = (command: Command): Command =>
-  command
-    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
-    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
-    .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します');
+  templatesOption(
+    command
+      .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+      .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
+      .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します'),
+  );
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new KiteiCommand('kitei')
@@ -118,11 +129,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
   outputOptions(build)
     .option('--contractor <名前>', '業務委託契約 機密保持条項の乙（委託先）の名称（省略すると記入用の空欄）')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string }) => {
+    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string; templates?: string[] }) => {
       const result = await buildFile(file, {
         out: opts.out,
         formats: parseFormats(opts.format),
         draft: opts.draft === true,
+        overlays: opts.templates ?? [],
         ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
       });
       if (result.warnings.length) io.err(`${file}: 確認してください（${result.warnings.length}件）:\n${formatWarnings(result.warnings)}\n`);
@@ -141,7 +153,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   outputOptions(batch)
     .option('-j, --jobs <数>', '同時に生成する数（既定値: CPU のコア数）')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean }) => {
+    .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean; templates?: string[] }) => {
       const formats = parseFormats(opts.format);
       const jobs = parseJobs(opts.jobs);
       // A bar only on a real terminal; CI logs and pipes get one plain line per client.
@@ -151,7 +163,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       process.once('SIGINT', interrupt);
       process.once('SIGTERM', interrupt);
       try {
-        const summary = await runBatch({ inputs, out: opts.out, formats, draft: opts.draft === true, jobs, reporter, signal: controller.signal });
+        const summary = await runBatch({ inputs, out: opts.out, formats, draft: opts.draft === true, jobs, overlays: opts.templates ?? [], reporter, signal: controller.signal });
         io.out(formatSummary(summary));
         setExit(summary.interrupted ? EXIT_INTERRUPTED : summary.clients.every((c) => c.status === 'ok') ? EXIT_OK : EXIT_INVALID);
       } finally {
@@ -160,14 +172,15 @@ function program(io: Io, setExit: (code: number) => void): Command {
       }
     });
 
-  cli
+  const check = cli
     .command('check')
-    .usage('<回答ファイル>')
+    .usage('[オプション] <回答ファイル>')
     .description('回答ファイルを検証し、まだ記入されていない項目を一覧にします（残っていれば終了コード 1）')
-    .argument('<回答ファイル>', '回答ファイル（YAML）')
+    .argument('<回答ファイル>', '回答ファイル（YAML）');
+  templatesOption(check)
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action((file: string) => {
-      const { unfilled, warnings, locate } = checkFile(file);
+    .action((file: string, opts: { templates?: string[] }) => {
+      const { unfilled, warnings, locate } = checkFile(file, opts.templates ?? []);
       if (warnings.length) io.out(`${file}: 確認してください（${warnings.length}件。文書は作れます）:\n${formatWarnings(warnings)}\n`);
       if (unfilled.length === 0) {
         io.out(`${file}: ${warnings.length ? '未記入の項目はありません' : '問題はありません。すべての項目が記入されています'}。\n`);
@@ -176,6 +189,46 @@ function program(io: Io, setExit: (code: number) => void): Command {
         io.out(`${file}: 未記入の項目が${unfilled.length}件あります:\n${formatUnfilled(unfilled, locate)}\n`);
         setExit(EXIT_INVALID);
       }
+    });
+
+  const templates = cli
+    .command('templates')
+    .usage('<export|diff> …')
+    .description('独自テンプレート（事務所・組織の文言と節を同梱のテンプレートに重ねるディレクトリ）を作る・同梱のテンプレートと比べます')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .addHelpCommand(false);
+  templates
+    .command('export')
+    .usage('[オプション] <ディレクトリ>')
+    .description('同梱のテンプレートをディレクトリに書き出します（独自テンプレートの出発点。変えないファイルは消してください）。既にあるファイルは上書きしません')
+    .argument('<ディレクトリ>', '書き出し先')
+    .option('-d, --document <文書id>', '1 つの文書だけを書き出します（rulebook、basic-policy など）')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action(async (dir: string, opts: { document?: string }) => {
+      const { exportTemplates } = await import('../templates/overlay.js');
+      const { written } = exportTemplates(dir, opts.document);
+      io.out(`${written.length} 個のファイルを ${dir} に書き出しました（書き出した時の同梱の本文の SHA-256 を ${EXPORT_MANIFEST} に記録しました）。\n`);
+      io.out('変えないファイルは消してください。消したファイルは同梱のテンプレートが使われ、kitei の更新がそのまま入ります。\n');
+      setExit(EXIT_OK);
+    });
+  templates
+    .command('diff')
+    .usage('[オプション] <ディレクトリ>')
+    .description('独自テンプレートが置き換え・追加・削除している節と、置き換えた同梱の本文が書き出した後に変わったかを表示します')
+    .argument('<ディレクトリ>', '独自テンプレートのディレクトリ')
+    .option('--accept', '置き換えているファイルの同梱の本文を、いまのもので確認済みとして記録します')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action(async (dir: string, opts: { accept?: boolean }) => {
+      const { acceptBuiltIn, diffOverlay, formatDiff } = await import('../templates/overlay.js');
+      if (opts.accept) {
+        const changed = acceptBuiltIn(dir);
+        io.out(`${dir}/${EXPORT_MANIFEST} に、置き換えているファイルのいまの同梱の本文を確認済みとして記録しました（${changed} 件更新）。\n`);
+        setExit(EXIT_OK);
+        return;
+      }
+      const diff = diffOverlay(dir);
+      io.out(formatDiff(diff));
+      setExit(diff.problems ? EXIT_INVALID : EXIT_OK);
     });
 
   cli
@@ -227,6 +280,10 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       error instanceof MissingGlyphError
     ) {
       io.err(`エラー: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof OverlayError) {
+      io.err(`エラー: 独自テンプレートに誤りがあります（何も書き出していません）:\n${error.issues.map((issue) => `  ${formatTemplateIssue(issue)}`).join('\n')}\n`);
       return EXIT_INVALID;
     }
     if (error instanceof TemplateError) {

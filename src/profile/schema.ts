@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { confidentialitySchema, documentSchema, termsSchema } from '../answers/core.js';
 import { answerFillable as fillable, answerFillableLine as fillableLine, answerFillableText as fillableText, isoDate, line, lines, text, texts } from '../answers/common.js';
 import { CONTRACT_CLAUSES } from '../answers/chapters/companion.js';
+import { templatesSchema } from '../answers/templates.js';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './types.js';
 import { INVENTORY_KINDS } from './kinds.js';
 import { ROLE_KEYS } from './roles.js';
@@ -657,7 +658,7 @@ export const profileSchema = z
     myNumber: z.union([myNumberSchema, noneSchema]).optional().describe('マイナンバー（特定個人情報）の取扱い。none は扱わない'),
     rules: rulesSchema.prefault({}).describe('組織が定める運用ルール（頻度・期間・回数は書いたものだけが規程に載る）'),
     documents: documentsSchema.prefault({}).describe('規程と同じ回答から作る文書'),
-    templates: z.union([line(), z.array(line()).max(10)]).optional().describe('事務所・組織独自のテンプレート（オーバーレイ）のディレクトリ'),
+    templates: templatesSchema.optional(),
   })
   .strict();
 

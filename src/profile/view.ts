@@ -637,6 +637,8 @@ export function profileView(profile: Profile): Input {
     technical: technicalView,
     companion: companionView,
     has,
+    // Overlay directories, already resolved against the files that name them (src/answers/templates.ts).
+    templates: profile.templates === undefined ? [] : typeof profile.templates === 'string' ? [profile.templates] : profile.templates,
   };
 }
 

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { ValueTable } from './values.js';
+import { explainHandlebarsError } from './handlebars-errors.js';
 import { TemplateError } from './parse.js';
 import { precompiledSpec } from './precompiled.js';
 
@@ -104,6 +105,8 @@ function environment(values: ValueTable, dateStyle: DateStyle): typeof Handlebar
       return new hb.SafeString(values.token({ kind: 'text', value: formatJapaneseDate(found.value, dateStyle) }, `${values.idOf(String(value))}@${dateStyle}`));
     },
   });
+  // Handlebars' own `log` writes to the console: nothing a document has a use for.
+  hb.unregisterHelper('log');
   return hb;
 }
 
@@ -123,8 +126,7 @@ export function renderTemplate(source: string, file: string, view: unknown, valu
       allowProtoMethodsByDefault: false,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/u.exec(message)?.[1];
-    throw new TemplateError(file, `テンプレートの実行に失敗しました: ${message}`, line ? Number(line) : undefined);
+    const explained = explainHandlebarsError(error instanceof Error ? error.message : String(error), source);
+    throw new TemplateError(file, explained.message, explained.line);
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { loadAnswersFile } from '../answers/load.js';
 import { isTodo } from '../answers/common.js';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../answers/core.js';
 import { buildAnswers } from '../build.js';
@@ -371,7 +372,9 @@ class Wizard {
       prompts.say(`未記入の項目が ${unfilled.length} 件あるので、下書き（【要記入：…】入り）として作ります。埋めてから作り直すと完成版になります。`);
     }
     prompts.say('文書を作っています…');
-    const result = await buildAnswers(validation.answers, file, { out: this.out, formats, draft: unfilled.length > 0 });
+    // House templates are named relative to the answers files that name them: read the saved file as `kitei build` does.
+    const answers = [validation.answers.templates].flat().length ? loadAnswersFile(file) : validation.answers;
+    const result = await buildAnswers(answers, file, { out: this.out, formats, draft: unfilled.length > 0 });
     for (const written of result.files) {
       const shown = relative(process.cwd(), written.path);
       prompts.say(`書き出しました: ${shown.startsWith('..') ? written.path : shown}（${written.bytes.toLocaleString('ja-JP')} バイト）`);

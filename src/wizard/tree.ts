@@ -68,12 +68,19 @@ function splitDescription(description: string): { label: string; example: string
   return { label: description, example: undefined };
 }
 
+/**
+ * Top-level keys the wizard does not ask about: `templates` names directories of house templates,
+ * which a consultant sets up by hand (docs/templates.md). A file that has it keeps it when saved.
+ */
+const NOT_ASKED = new Set(['templates']);
+
 function build(schema: unknown, id: string, name: string): Field {
   const { schema: current, description, nullable, fillable, date } = fieldShape(schema);
   const base = { id, name, description: description ?? '', ...splitDescription(description ?? ''), nullable, fillable, schema: schema as z.ZodType };
   const def = defOf(current);
   if (def.type === 'object') {
-    return { ...base, kind: 'object', fields: Object.entries(def.shape ?? {}).map(([key, child]) => build(child, id ? `${id}.${key}` : key, key)) };
+    const children = Object.entries(def.shape ?? {}).filter(([key]) => id !== '' || !NOT_ASKED.has(key));
+    return { ...base, kind: 'object', fields: children.map(([key, child]) => build(child, id ? `${id}.${key}` : key, key)) };
   }
   if (def.type === 'array') {
     return { ...base, kind: 'list', element: build(def.element, `${id}[]`, `${name}[]`), min: checkValue(def, 'min_length', 'minimum') ?? 0, max: checkValue(def, 'max_length', 'maximum') };

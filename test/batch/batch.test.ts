@@ -106,7 +106,7 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
       ['failed', true],
       ['failed', true],
     ]);
-    expect(summary.clients[0]!.error).toMatch(/内部エラー: 生成の準備に失敗しました（.*document\.yaml/u);
+    expect(summary.clients[0]!.error).toMatch(/内部エラー: 生成の準備に失敗しました（.*no-templates: テンプレートのディレクトリが見つかりません/u);
   });
 
   it('入力が見つからない・--jobs が正しくないときは使い方の誤り（終了コード 1）', async () => {

@@ -467,7 +467,7 @@ describe('テンプレートの文書定義', () => {
     }
   };
   const rulebook = {
-    'rulebook/document.yaml': 'id: rulebook\ntitle: "{{terms.documentName}}"\nfront: cover\nchapters:\n  - { id: org, key: organizational, title: 組織的対策, dir: org }\n',
+    'rulebook/document.yaml': 'id: rulebook\ntitle: "{{terms.documentName}}"\norder: 10\nfront: cover\nchapters:\n  - { id: org, key: organizational, title: 組織的対策, dir: org }\n',
     'rulebook/org/01.md': '# 組織 {#r-org}\n\n## 委託 {#r-vendor}\n\n{{#if options.telework}}\n## 任意 {#r-optional}\n{{/if}}\n\n## 再委託 {#r-sub}\n',
   };
 
