@@ -500,7 +500,14 @@ const rulesSchema = z
       .describe('私有IT機器・電子媒体'),
     logs: z
       .object({
-        authentication: logSchema.optional().describe('情報機器・情報システムの認証ログの保存期間と取得項目'),
+        authentication: z
+          .object({
+            retention: fillableLine().optional().describe('認証ログの保存期間（例: 1年間）'),
+            items: fillableText().optional().describe('取得項目（書かなければ「日時、接続元IP アドレス、ユーザーID及び成功/失敗」）'),
+          })
+          .strict()
+          .optional()
+          .describe('情報機器・情報システムの認証ログの保存期間と取得項目'),
         authenticationReview: logReviewSchema.optional().describe('認証ログのレビューの頻度'),
         otherReview: logReviewSchema.optional().describe('そのほかのログ（inventory の logs）のレビューの頻度'),
         cloudRetention: fillableLine().optional().describe('クラウドサービスのログに求める保存期間（例: 1年間）'),
