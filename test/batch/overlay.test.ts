@@ -40,7 +40,7 @@ describe('kitei batch と独自テンプレート', () => {
     cpSync(join(OFFICE, 'office-templates'), join(dir, 'broken-templates'), { recursive: true });
     const sns = join(dir, 'broken-templates', 'rulebook', '1-organizational', '07_1-sns.md');
     writeFileSync(sns, readFileSync(sns, 'utf8').replace(':ref{to=org-password}', ':ref{to=org-passwords}'));
-    writeFileSync(join(dir, 'office', 'broken.yaml'), 'extends: _office.yaml\ntemplates: ../broken-templates\norganization: { name: 誤り商事株式会社, type: company }\n');
+    writeFileSync(join(dir, 'office', 'broken.yaml'), 'extends: _office.yaml\ntemplates: ../broken-templates\norganization: { name: 誤り商事株式会社, type: company, size: small }\n');
     const out = join(dir, 'out');
     const summary = await runBatch({ inputs: [join(dir, 'office')], out, formats: ['md'], draft: true, jobs: 2 });
     expect(summary.clients.map((c) => [c.file.slice(join(dir, 'office').length + 1), c.status, c.internal ?? false])).toEqual([

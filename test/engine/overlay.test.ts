@@ -73,7 +73,7 @@ describe('置き換え・追加（examples/office の独自テンプレート）
     // kitei's own text refers to sections after the new one by their new numbers, in this document and the others.
     expect(base).toContain('「1.組織的対策」の「9.情報セキュリティインシデント対応及び事業継続管理」参照のこと');
     expect(rulebook).toContain('「1.組織的対策」の「10.情報セキュリティインシデント対応及び事業継続管理」参照のこと');
-    expect(markdown(result, 'my-number-rules')).toContain('『情報セキュリティ関連規程』の「1.組織的対策」の「10.情報セキュリティインシデント対応及び事業継続管理」に従って対応する');
+    expect(markdown(result, 'my-number-rules')).toContain('『情報セキュリティ関連規程』の「1.組織的対策」の「10.情報セキュリティインシデント対応及び事業継続管理」に定めるところによるほか');
   });
 
   it('参照は独自の節から同梱の節へも、同梱の位置（置き換えた 7.2）から独自の節へも解決される', () => {
@@ -338,19 +338,19 @@ describe('回答ファイルの templates: 書いたファイルの場所から�
   const root = mkdtempSync(join(tmpdir(), 'kitei-overlay-answers-'));
   const officeOverlay = join(root, 'office', 'office-templates');
   mkdirSync(join(root, 'office', 'clients'), { recursive: true });
-  writeFileSync(join(root, 'office', '_office.yaml'), 'templates: office-templates\n');
+  writeFileSync(join(root, 'office', '_office.yaml'), 'kitei: 2\ntemplates: office-templates\n');
   mkdirSync(officeOverlay, { recursive: true });
   mkdirSync(join(root, 'office', 'clients', 'sakura-templates'), { recursive: true });
 
   it('基の templates が先、顧客の templates が後（近いものが勝つ）。パスはそれぞれのファイルから', () => {
-    writeFileSync(join(root, 'office', 'clients', 'sakura.yaml'), 'extends: ../_office.yaml\ntemplates: [sakura-templates]\norganization: { name: さくら株式会社, type: company }\n');
+    writeFileSync(join(root, 'office', 'clients', 'sakura.yaml'), 'extends: ../_office.yaml\ntemplates: [sakura-templates]\norganization: { name: さくら株式会社, type: company, size: small }\n');
     expect(loadAnswersFile(join(root, 'office', 'clients', 'sakura.yaml')).templates).toEqual([officeOverlay, join(root, 'office', 'clients', 'sakura-templates')]);
-    writeFileSync(join(root, 'office', 'clients', 'plain.yaml'), 'organization: { name: 無地株式会社, type: company }\n');
+    writeFileSync(join(root, 'office', 'clients', 'plain.yaml'), 'kitei: 2\norganization: { name: 無地株式会社, type: company, size: small }\n');
     expect(loadAnswersFile(join(root, 'office', 'clients', 'plain.yaml')).templates).toEqual([]);
   });
 
   it('ないディレクトリ・文字列でない値は、書いたファイルと行を示す', () => {
-    writeFileSync(join(root, 'office', 'clients', 'missing.yaml'), 'extends: ../_office.yaml\norganization: { name: A社, type: company }\ntemplates:\n  - sakura-templates\n  - no-such-dir\n');
+    writeFileSync(join(root, 'office', 'clients', 'missing.yaml'), 'extends: ../_office.yaml\norganization: { name: A社, type: company, size: small }\ntemplates:\n  - sakura-templates\n  - no-such-dir\n');
     const problems = (file: string) => {
       try {
         loadAnswersFile(file);
@@ -363,8 +363,8 @@ describe('回答ファイルの templates: 書いたファイルの場所から�
     expect(problems(join(root, 'office', 'clients', 'missing.yaml'))).toBe(
       `${join(root, 'office', 'clients', 'missing.yaml')}:5: templates: 独自テンプレートのディレクトリ ${join(root, 'office', 'clients', 'no-such-dir')} が見つかりません`,
     );
-    writeFileSync(join(root, 'office', 'clients', 'number.yaml'), 'organization: { name: A社, type: company }\ntemplates: 3\n');
-    expect(problems(join(root, 'office', 'clients', 'number.yaml'))).toBe(`${join(root, 'office', 'clients', 'number.yaml')}:2: templates: 独自テンプレートのディレクトリを、文字列か文字列のリストで書いてください`);
+    writeFileSync(join(root, 'office', 'clients', 'number.yaml'), 'kitei: 2\norganization: { name: A社, type: company, size: small }\ntemplates: 3\n');
+    expect(problems(join(root, 'office', 'clients', 'number.yaml'))).toBe(`${join(root, 'office', 'clients', 'number.yaml')}:3: templates: 独自テンプレートのディレクトリを、文字列か文字列のリストで書いてください`);
   });
 
   it('テンプレートは templates の値（ディレクトリのパス）を文書に書けない', () => {
