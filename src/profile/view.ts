@@ -204,7 +204,8 @@ export function profileView(profile: Profile): Input {
       email: fact(person.email, personKey(person, 'email'), `${person.title}の緊急連絡先のメールアドレス`),
     };
   });
-  if (!incidentContacts.length) incidentContacts.push({ name: todo('緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）', 'people[].roles'), phone: null, email: null });
+  // `emergencyContacts: []` is an answer (no 連絡網: 9.3 says to report to the responsible person); nobody to list otherwise is a gap.
+  if (!incidentContacts.length && r.incident.emergencyContacts === undefined) incidentContacts.push({ name: todo('緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）', 'people[].roles'), phone: null, email: null });
 
   const pressHolders = holders('publicRelations');
   const systemRow = critical.length
