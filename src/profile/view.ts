@@ -236,7 +236,7 @@ export function profileView(profile: Profile): Input {
         ],
       }
     : null;
-  const recovery = [
+  const recovery: { ofSystem: boolean; targets: (string | Todo)[]; owners: (string | Todo)[]; contacts: string[] }[] = [
     ...(systemRow ? [systemRow] : []),
     ...profile.continuity.recovery.map((row, index) => ({
       ofSystem: false,
@@ -245,6 +245,15 @@ export function profileView(profile: Profile): Input {
       contacts: row.contacts.map(vendorName),
     })),
   ];
+  // 9.8 introduces the table: with no critical system and no other row it asks for them rather than print a header alone.
+  if (!recovery.length) {
+    recovery.push({
+      ofSystem: false,
+      targets: [todo('事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・顧客・従業員などは continuity.recovery）', 'continuity.recovery')],
+      owners: [todo('被害対象ごとの復旧責任者（continuity.recovery の owners）', 'continuity.recovery')],
+      contacts: [],
+    });
+  }
 
   const organizational = {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
