@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { confidentialitySchema, documentSchema, termsSchema } from '../answers/core.js';
 import { answerFillable as fillable, answerFillableLine as fillableLine, answerFillableText as fillableText, isoDate, line, lines, text, texts } from '../answers/common.js';
+import { VENDOR_CHECKLIST_LENGTH } from '../answers/chapters/organizational-outsourcing.js';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './types.js';
 import { INVENTORY_KINDS } from './kinds.js';
 import { ROLE_KEYS } from './roles.js';
@@ -425,6 +426,14 @@ const rulesSchema = z
             additional: lines().default([]),
           })
           .strict()
+          // Checked here so that the error names this key and its line (the view's own check cannot).
+          .superRefine(({ checklist, checklistCount }, ctx) => {
+            const needsCount = checklist === 'atLeast' || checklist === 'planned';
+            const path = ['checklistCount'];
+            if (needsCount && checklistCount === null) ctx.addIssue({ code: 'custom', path, message: 'checklist が atLeast・planned のときは、対策の個数（checklistCount）を記入してください' });
+            if (!needsCount && checklistCount !== null) ctx.addIssue({ code: 'custom', path, message: 'checklistCount は checklist が atLeast・planned のときだけ使います（それ以外は書かないでください）' });
+            if (checklistCount !== null && checklistCount > VENDOR_CHECKLIST_LENGTH) ctx.addIssue({ code: 'custom', path, message: `対策の個数が確認リストの項目数（${VENDOR_CHECKLIST_LENGTH}）を超えています` });
+          })
           .prefault({})
           .describe('委託先評価基準（docs/answers.md の rules.outsourcing.criteria）'),
       })
