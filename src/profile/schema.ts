@@ -405,7 +405,7 @@ const rulesSchema = z
       .describe('アカウントとパスワード'),
     confidentialEmail: z
       .array(z.enum(['encryptedAttachment', 'smime', 'transferService']))
-      .min(1)
+      .min(1, '送信方法を少なくとも1つ選んでください')
       .refine(unique, { message: '同じ送信方法が2回書かれています' })
       .default(['encryptedAttachment'])
       .describe('非公開の情報資産をメールで送る方法（複数可）: encryptedAttachment / smime / transferService'),
