@@ -249,7 +249,7 @@ export function profileView(profile: Profile): Input {
   if (!recovery.length) {
     recovery.push({
       ofSystem: false,
-      targets: [todo('事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・顧客・従業員などは continuity.recovery）', 'continuity.recovery')],
+      targets: [todo('事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・空調機・人的被害などは continuity.recovery）', 'continuity.recovery')],
       owners: [todo('被害対象ごとの復旧責任者（continuity.recovery の owners）', 'continuity.recovery')],
       contacts: [],
     });
@@ -259,7 +259,7 @@ export function profileView(profile: Profile): Input {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
     informationSharing: org.informationSharing,
     basicPolicy: {
-      publicationMethods: r.policyAccess ?? [todo('基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納）', 'rules.policyAccess')],
+      publicationMethods: r.policyAccess ?? [todo(`基本方針・規程を${terms.staff}が参照できるようにする方法（例: 共有フォルダーへの格納）`, 'rules.policyAccess')],
     },
     assets: {
       labeling: r.labeling ?? gapRow('rules.labeling', '機密性の表示方法（例: 電子データ：ファイル名の先頭に表示）'),
