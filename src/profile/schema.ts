@@ -443,7 +443,7 @@ const rulesSchema = z
     incident: z
       .object({
         lessonsFrequency: fillableLine().optional().describe('インシデント事例と対応策を共有する頻度（例: 年1回以上）'),
-        emergencyContacts: z.array(ref('緊急連絡先に載せる人（people）')).max(20).optional().describe('緊急連絡網に載せる人（people の id、上から順に）。書かなければ代表者・インシデント対応責任者・システム管理者'),
+        emergencyContacts: z.array(ref('緊急連絡先に載せる人（people）')).max(20).optional().describe('緊急連絡網に載せる人（people の id、上から順に）。書かなければ代表者・インシデント対応責任者・システム管理者。空のリストは連絡網の表を載せない'),
       })
       .strict()
       .prefault({})
