@@ -289,7 +289,7 @@ const describeInput = (input: unknown): string =>
 /** Steps through wrappers (nullable, pipe) and stand-in unions (`text | { todo }`) to the schema that holds keys. */
 function unwrapSchema(schema: unknown): unknown {
   for (let def = defOfMaybe(schema); def; def = defOfMaybe(schema)) {
-    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') schema = def.innerType;
+    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default' || def.type === 'prefault') schema = def.innerType;
     else if (def.type === 'pipe') schema = def.out;
     else if (def.type === 'union') schema = def.options?.find((option) => !isTodoOption(option));
     else break;

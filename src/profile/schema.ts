@@ -3,6 +3,7 @@ import { confidentialitySchema, documentSchema, termsSchema } from '../answers/c
 import { answerFillable as fillable, answerFillableLine as fillableLine, answerFillableText as fillableText, isoDate, line, lines, text, texts } from '../answers/common.js';
 import { CONTRACT_CLAUSES } from '../answers/chapters/companion.js';
 import { templatesSchema } from '../answers/templates.js';
+import { VENDOR_CHECKLIST_LENGTH } from '../answers/chapters/organizational-outsourcing.js';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './types.js';
 import { INVENTORY_KINDS } from './kinds.js';
 import { ROLE_KEYS } from './roles.js';
@@ -415,7 +416,7 @@ const rulesSchema = z
       .describe('アカウントとパスワード'),
     confidentialEmail: z
       .array(z.enum(['encryptedAttachment', 'smime', 'transferService']))
-      .min(1)
+      .min(1, '送信方法を少なくとも1つ選んでください')
       .refine(unique, { message: '同じ送信方法が2回書かれています' })
       .default(['encryptedAttachment'])
       .describe('非公開の情報資産をメールで送る方法（複数可）: encryptedAttachment / smime / transferService'),
@@ -436,6 +437,14 @@ const rulesSchema = z
             additional: lines().default([]).describe('組織が独自に加える評価基準（箇条書きの末尾に追加）'),
           })
           .strict()
+          // Checked here so that the error names this key and its line (the view's own check cannot).
+          .superRefine(({ checklist, checklistCount }, ctx) => {
+            const needsCount = checklist === 'atLeast' || checklist === 'planned';
+            const path = ['checklistCount'];
+            if (needsCount && checklistCount === null) ctx.addIssue({ code: 'custom', path, message: 'checklist が atLeast・planned のときは、対策の個数（checklistCount）を記入してください' });
+            if (!needsCount && checklistCount !== null) ctx.addIssue({ code: 'custom', path, message: 'checklistCount は checklist が atLeast・planned のときだけ使います（それ以外は書かないでください）' });
+            if (checklistCount !== null && checklistCount > VENDOR_CHECKLIST_LENGTH) ctx.addIssue({ code: 'custom', path, message: `対策の個数が確認リストの項目数（${VENDOR_CHECKLIST_LENGTH}）を超えています` });
+          })
           .prefault({})
           .describe('委託先評価基準（docs/answers.md の rules.outsourcing.criteria）'),
       })
@@ -445,7 +454,7 @@ const rulesSchema = z
     incident: z
       .object({
         lessonsFrequency: fillableLine().optional().describe('インシデント事例と対応策を共有する頻度（例: 年1回以上）'),
-        emergencyContacts: z.array(ref('緊急連絡先に載せる人（people）')).max(20).optional().describe('緊急連絡網に載せる人（people の id、上から順に）。書かなければ代表者・インシデント対応責任者・システム管理者'),
+        emergencyContacts: z.array(ref('緊急連絡先に載せる人（people）')).max(20).optional().describe('緊急連絡網に載せる人（people の id、上から順に）。書かなければ代表者・インシデント対応責任者・システム管理者。空のリストは連絡網の表を載せない'),
       })
       .strict()
       .prefault({})

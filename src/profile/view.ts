@@ -204,7 +204,8 @@ export function profileView(profile: Profile): Input {
       email: fact(person.email, personKey(person, 'email'), `${person.title}の緊急連絡先のメールアドレス`),
     };
   });
-  if (!incidentContacts.length) incidentContacts.push({ name: todo('緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）', 'people[].roles'), phone: null, email: null });
+  // `emergencyContacts: []` is an answer (no 連絡網: 9.3 says to report to the responsible person); nobody to list otherwise is a gap.
+  if (!incidentContacts.length && r.incident.emergencyContacts === undefined) incidentContacts.push({ name: todo('緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）', 'people[].roles'), phone: null, email: null });
 
   const pressHolders = holders('publicRelations');
   const systemRow = critical.length
@@ -235,7 +236,7 @@ export function profileView(profile: Profile): Input {
         ],
       }
     : null;
-  const recovery = [
+  const recovery: { ofSystem: boolean; targets: (string | Todo)[]; owners: (string | Todo)[]; contacts: string[] }[] = [
     ...(systemRow ? [systemRow] : []),
     ...profile.continuity.recovery.map((row, index) => ({
       ofSystem: false,
@@ -244,12 +245,21 @@ export function profileView(profile: Profile): Input {
       contacts: row.contacts.map(vendorName),
     })),
   ];
+  // 9.8 introduces the table: with no critical system and no other row it asks for them rather than print a header alone.
+  if (!recovery.length) {
+    recovery.push({
+      ofSystem: false,
+      targets: [todo('事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・空調機・人的被害などは continuity.recovery）', 'continuity.recovery')],
+      owners: [todo('被害対象ごとの復旧責任者（continuity.recovery の owners）', 'continuity.recovery')],
+      contacts: [],
+    });
+  }
 
   const organizational = {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
     informationSharing: org.informationSharing,
     basicPolicy: {
-      publicationMethods: r.policyAccess ?? [todo('基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納）', 'rules.policyAccess')],
+      publicationMethods: r.policyAccess ?? [todo(`基本方針・規程を${terms.staff}が参照できるようにする方法（例: 共有フォルダーへの格納）`, 'rules.policyAccess')],
     },
     assets: {
       labeling: r.labeling ?? gapRow('rules.labeling', '機密性の表示方法（例: 電子データ：ファイル名の先頭に表示）'),
