@@ -238,6 +238,7 @@ const authoritySchema = z
 const contactsSchema = z
   .object({
     police: line().optional().describe('不正アクセスの被害を届け出る警察の窓口（書かなければ「都道府県警察本部のサイバー犯罪相談窓口」）'),
+    ipaDesks: z.array(deskSchema).max(20).optional().describe('IPA（情報処理推進機構）の届出・相談窓口（書かなければウイルス・不正アクセスの届出と相談窓口の3つ。空のリストは IPA の項を載せない）'),
     authorities: z.array(authoritySchema).max(20).default([]).describe('個人情報保護委員会のほかに届出・報告・相談する機関（所在地の自治体、監督官庁など）'),
   })
   .strict();
@@ -393,6 +394,12 @@ const rulesSchema = z
       .strict()
       .prefault({})
       .describe('情報セキュリティ取組みの監査・点検'),
+    informationSources: z
+      .array(z.object({ name: line().describe('機関の名前'), url: line().nullable().default(null).describe('URL（任意）') }).strict())
+      .min(1, '専門機関を少なくとも1つ記入してください')
+      .max(20)
+      .optional()
+      .describe('脅威・脆弱性の情報を入手する専門機関（書かなければ IPA・JVN・JPCERT/CC・個人情報保護委員会）'),
     policyAccess: lines().optional().describe('最新の基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納、事務所内への掲示）'),
     labeling: z.array(targetMethodSchema).max(20).optional().describe('機密性の表示方法（対象ごと。例: 電子データ：ファイル名の先頭に表示）'),
     storage: z.array(targetMethodSchema).max(20).optional().describe('非公開の情報資産の保管方法（対象ごと。例: 書類：施錠可能なキャビネット）'),
@@ -443,12 +450,25 @@ const rulesSchema = z
             const path = ['checklistCount'];
             if (needsCount && checklistCount === null) ctx.addIssue({ code: 'custom', path, message: 'checklist が atLeast・planned のときは、対策の個数（checklistCount）を記入してください' });
             if (!needsCount && checklistCount !== null) ctx.addIssue({ code: 'custom', path, message: 'checklistCount は checklist が atLeast・planned のときだけ使います（それ以外は書かないでください）' });
-            if (checklistCount !== null && checklistCount > VENDOR_CHECKLIST_LENGTH) ctx.addIssue({ code: 'custom', path, message: `対策の個数が確認リストの項目数（${VENDOR_CHECKLIST_LENGTH}）を超えています` });
           })
           .prefault({})
           .describe('委託先評価基準（docs/answers.md の rules.outsourcing.criteria）'),
+        contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください').optional().describe('委託契約書に明記する事項（書かなければサンプルの12項目。契約条項のひな形はこの一覧を満たすように作られている）'),
+        checklist: z
+          .array(z.object({ category: line().describe('区分（同じ区分が続く行は表で1つのセルに結合される）'), item: line().describe('確認項目（委託先への質問）') }).strict())
+          .min(1, '確認項目を1つ以上記入してください')
+          .max(200)
+          .optional()
+          .describe('委託先情報セキュリティ対策状況確認リスト（8-1）の行（書かなければサンプルの26項目）'),
       })
       .strict()
+      // Checked here so that the error names this key and its line (the view's own check cannot).
+      .superRefine(({ criteria, checklist }, ctx) => {
+        const length = checklist?.length ?? VENDOR_CHECKLIST_LENGTH;
+        if (criteria.checklistCount !== null && criteria.checklistCount > length) {
+          ctx.addIssue({ code: 'custom', path: ['criteria', 'checklistCount'], message: `対策の個数が確認リストの項目数（${length}）を超えています` });
+        }
+      })
       .prefault({})
       .describe('委託管理'),
     incident: z

@@ -257,7 +257,7 @@ export function profileView(profile: Profile): Input {
 
   const organizational = {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
-    informationSharing: org.informationSharing,
+    informationSharing: r.informationSources ? { sources: r.informationSources } : org.informationSharing,
     basicPolicy: {
       publicationMethods: r.policyAccess ?? [todo(`基本方針・規程を${terms.staff}が参照できるようにする方法（例: 共有フォルダーへの格納）`, 'rules.policyAccess')],
     },
@@ -280,6 +280,8 @@ export function profileView(profile: Profile): Input {
     outsourcing: {
       ...org.outsourcing,
       criteria: r.outsourcing.criteria,
+      contractItems: r.outsourcing.contractItems ?? org.outsourcing.contractItems,
+      checklist: r.outsourcing.checklist ?? org.outsourcing.checklist,
       evaluationFrequency: rule(r.outsourcing.reviewFrequency, 'rules.outsourcing.reviewFrequency'),
       sharingCounterparties: r.outsourcing.sharingCounterparties ?? org.outsourcing.sharingCounterparties,
     },
@@ -289,6 +291,7 @@ export function profileView(profile: Profile): Input {
       pressDepartment: pressHolders.length ? titlesOf(pressHolders) : todo('インシデント時に報道発表を準備する人の役職', 'people[].roles: publicRelations'),
       policeDesk: profile.contacts.police ?? org.incident.policeDesk,
       otherAuthorities: profile.contacts.authorities,
+      ipaDesks: profile.contacts.ipaDesks ?? org.incident.ipaDesks,
       lessonsFrequency: rule(r.incident.lessonsFrequency, 'rules.incident.lessonsFrequency'),
       bcp: {
         system: critical.length ? critical.map(plainName).join('、') : todo('事業の継続に欠かせないシステム（inventory の critical）', 'inventory'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
-import { inlineText } from '../../src/model/text.js';
+import { documentText, inlineText } from '../../src/model/text.js';
 import type { Block, Chapter, Document, Section } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { VENDOR_CHECKLIST_LENGTH } from '../../src/answers/chapters/organizational-outsourcing.js';
@@ -237,7 +237,7 @@ describe('既定（株式会社）', () => {
     expect(myNumber).toContain('本人に通知すること（手順の詳細は『特定個人情報取扱規程』に定める）');
     expect(myNumber).not.toMatch(/重大事態|1,000人|1000人/u);
     // Without My Numbers the rulebook does not point to rules that are not made.
-    const without = sectionText(rulebookOf(`${COMPANY}options: { myNumber: false }`), 'org-incident-notification');
+    const without = sectionText(rulebookOf(`${COMPANY}myNumber: none`), 'org-incident-notification');
     expect(without).toContain('本人の数が100人を超える事態');
     expect(without).not.toContain('特定個人情報取扱規程');
   });
@@ -330,11 +330,15 @@ describe('8.1 評価基準の選択肢', () => {
 });
 
 describe('回答のリストと値', () => {
-  it('確認リスト（8-1）と契約事項（8.3）は IPA の文言で、回答では差し替えない（rules.outsourcing.checklist は使えないキー）', () => {
+  it('確認リスト（8-1）と契約事項（8.3）は既定で IPA の文言、書けば組織の一覧に差し替わり、個数の上限もそれに従う', () => {
     const [table] = tables([section(rulebookOf(COMPANY), 'org-vendor-checklist')]);
     expect(table!.children.slice(1)).toHaveLength(VENDOR_CHECKLIST_LENGTH);
-    expect(issuesOf(company('  outsourcing:\n    checklist: [{ category: 社内体制, item: 規程を整備している }]\n'))).toContain('rules.outsourcing.checklist: このキーは使えません');
-    expect(issuesOf(company('  outsourcing:\n    contractItems: [機密保持]\n'))).toContain('rules.outsourcing.contractItems: このキーは使えません');
+    const own = rulebookOf(company('  outsourcing:\n    checklist: [{ category: 社内体制, item: 規程を整備していますか？ }, { category: 社内体制, item: 教育を行っていますか？ }]\n    contractItems: [機密保持, 再委託の禁止]\n'));
+    const [ownTable] = tables([section(own, 'org-vendor-checklist')]);
+    expect(ownTable!.children.slice(1)).toHaveLength(2);
+    expect(documentText(own)).toContain('規程を整備していますか？');
+    expect(linesOf(own, 'org-vendor-contract')).toEqual(expect.arrayContaining(['機密保持', '再委託の禁止']));
+    expect(issuesOf(company('  outsourcing:\n    checklist: [{ category: 社内体制, item: 規程を整備していますか？ }]\n    criteria: { checklist: atLeast, checklistCount: 2 }\n'))).toContain('対策の個数が確認リストの項目数（1）を超えています');
   });
 
   it('頻度・相手先・報道発表の担当・警察の窓口・再発防止の頻度は回答どおり', () => {
@@ -394,7 +398,8 @@ rules:
     expect(lines).toContain('個人情報の漏えい等の報告\nhttps://example.jp/report\nTEL：000-111-2222');
     expect(lines.indexOf('【独立行政法人 情報処理推進機構セキュリティセンター】')).toBeLessThan(lines.indexOf('【個人情報保護委員会】'));
     expect(lines.indexOf('【個人情報保護委員会】')).toBeLessThan(lines.indexOf('【テスト市 情報政策課】'));
-    expect(issuesOf(`${COMPANY}contacts:\n  ipaDesks: []\n`)).toContain('contacts.ipaDesks: このキーは使えません');
+    // An organization that reports elsewhere can leave out the IPA desks.
+    expect(linesOf(rulebookOf(`${COMPANY}contacts:\n  ipaDesks: []\n`), 'org-incident-notification')).not.toContain('【独立行政法人 情報処理推進機構セキュリティセンター】');
   });
 
   it('事業継続: システム名・業務は critical の項目、原因・ほかの行は continuity、システムの行だけシステム名が付く', () => {
