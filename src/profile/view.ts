@@ -196,11 +196,13 @@ export function profileView(profile: Profile): Input {
   const defaultEmergency = [...new Set([head, ...holders('incidentOfficer'), ...holders('systemAdmin')].filter((p): p is Person => p !== undefined))];
   const rolesOf = (person: Person) =>
     (['incidentOfficer', 'systemAdmin', 'securityOfficer'] as const).filter((role) => person.roles.includes(role)).map((role) => roles[role].name);
-  const incidentContacts: { name: string | Todo; phone: string | Todo | null; email: string | Todo | null }[] = (r.incident.emergencyContacts ? emergencyPeople : defaultEmergency).map((person) => {
+  const incidentContacts: { name: string | Todo; phone: string | Todo | null; phoneLabel?: '携帯電話' | '電話'; email: string | Todo | null }[] = (r.incident.emergencyContacts ? emergencyPeople : defaultEmergency).map((person) => {
     const named = rolesOf(person);
     return {
       name: person.roles.includes('head') || !named.length ? person.title : `${named.join('・')}（${person.title}）`,
       phone: fact(person.mobile ?? person.phone, personKey(person, 'mobile'), `${person.title}の緊急連絡先の電話番号（携帯電話）`),
+      // Only a mobile number is printed as 携帯電話; an office number keeps its own label.
+      phoneLabel: person.mobile === null && person.phone !== null ? ('電話' as const) : ('携帯電話' as const),
       email: fact(person.email, personKey(person, 'email'), `${person.title}の緊急連絡先のメールアドレス`),
     };
   });

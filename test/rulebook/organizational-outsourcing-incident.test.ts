@@ -359,7 +359,7 @@ rules:
     expect(sectionText(doc, 'org-incident-prevention')).toMatch(/^再発防止\n四半期に1回及び社内外で/u);
   });
 
-  it('緊急連絡先: 行は rules.incident.emergencyContacts の人で、携帯電話がなければ電話、ない番号・メールは要記入、空なら表を出さない', () => {
+  it('緊急連絡先: 行は rules.incident.emergencyContacts の人で、携帯電話がなければ職場の電話（見出しも「電話」）、ない番号・メールは要記入、空なら表を出さない', () => {
     const result = run(`${HEADER}people:
   - { id: ceo, title: 代表取締役, roles: [head], mobile: 090-0000-0001, email: ceo@example.jp }
   - { id: ga-head, title: 総務部長, roles: [incidentOfficer], phone: 03-1234-5678 }
@@ -371,7 +371,7 @@ rules:
     const doc = result.documents[0]!;
     expect(tableRows(tables([section(doc, 'org-incident-reporting')])[0]!)).toEqual([
       ['対応者または責任者', '緊急連絡先'],
-      ['インシデント対応責任者（総務部長）', '携帯電話：03-1234-5678\n電子メールアドレス：【要記入：総務部長の緊急連絡先のメールアドレス】'],
+      ['インシデント対応責任者（総務部長）', '電話：03-1234-5678\n電子メールアドレス：【要記入：総務部長の緊急連絡先のメールアドレス】'],
       ['システム管理者・情報セキュリティ責任者（情報システム課）', '携帯電話：【要記入：情報システム課の緊急連絡先の電話番号（携帯電話）】\n電子メールアドレス：it@example.jp'],
     ]);
     const keys = result.unfilled.map((u) => u.key);

@@ -247,7 +247,7 @@ describe('緊急連絡先（9.3）は people から', () => {
     expect(table).toEqual([
       ['代表取締役', '携帯電話：090-0000-0001\n電子メールアドレス：ceo@example.jp'],
       ['インシデント対応責任者・システム管理者（総務課長）', '携帯電話：090-0000-0002\n電子メールアドレス：ga@example.jp'],
-      ['システム管理者（情報システム課長）', '携帯電話：03-0000-0003\n電子メールアドレス：it@example.jp'],
+      ['システム管理者（情報システム課長）', '電話：03-0000-0003\n電子メールアドレス：it@example.jp'],
     ]);
     // 9.3 asks for nothing (2 人的対策 still asks the office phone of the administrator without one).
     expect(keys.filter((key) => /^people\.\d+\.(mobile|email)$/u.test(key))).toEqual([]);
@@ -270,7 +270,7 @@ rules:
     emergencyContacts: [guard, ga]
 `);
     expect(table).toEqual([
-      ['警備担当', '携帯電話：03-0000-0100\n電子メールアドレス：guard@example.jp'],
+      ['警備担当', '電話：03-0000-0100\n電子メールアドレス：guard@example.jp'],
       ['インシデント対応責任者・システム管理者（総務課長）', '携帯電話：090-0000-0002\n電子メールアドレス：ga@example.jp'],
     ]);
   });

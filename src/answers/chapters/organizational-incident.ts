@@ -8,6 +8,7 @@ const contactSchema = z
   .object({
     name: fillableLine().describe('対応者または責任者: 代表取締役 / インシデント対応責任者'),
     phone: fillableLine().nullable().describe('緊急連絡先の電話番号（携帯電話）。null は表示しない'),
+    phoneLabel: z.enum(['携帯電話', '電話']).optional().describe('電話番号の見出し: 携帯電話（mobile）/ 電話（職場の電話しかないとき）'),
     email: fillableLine().nullable().describe('緊急連絡先の電子メールアドレス。null は表示しない'),
   })
   .strict();
