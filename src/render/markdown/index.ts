@@ -60,14 +60,15 @@ const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
 
 function inlines(nodes: readonly Inline[], inTable = false): string {
   let atLineStart = true;
-  return nodes
-    .map((node, i) => {
-      const ctx = { inTable, atLineStart, atLineEnd: i === nodes.length - 1 };
-      const out = (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, ctx);
-      atLineStart = node.type === 'text' && node.value.endsWith('\n');
-      return out;
-    })
-    .join('');
+  let out = '';
+  nodes.forEach((node, i) => {
+    const ctx = { inTable, atLineStart, atLineEnd: i === nodes.length - 1 };
+    const piece = (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, ctx);
+    // Two bold runs side by side (two gaps) become one: 「**a****b**」 would read as four asterisks.
+    out = out.endsWith('**') && piece.startsWith('**') ? out.slice(0, -2) + piece.slice(2) : out + piece;
+    atLineStart = node.type === 'text' && node.value.endsWith('\n');
+  });
+  return out;
 }
 
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
