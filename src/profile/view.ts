@@ -333,7 +333,8 @@ export function profileView(profile: Profile): Input {
     telework: {
       systems: orGap(where((item) => item.telework !== undefined).map((item) => ({
         kind: item.label ?? item.name ?? KINDS[item.kind].label,
-        product: item.name !== undefined || item.label !== undefined ? (item.product ?? null) : item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
+        // A product left as { todo } is a gap at the item's own key, however the row is labelled.
+        product: item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
         uses: item.telework!.uses,
         procedures: item.telework!.procedures,
         url: item.telework!.url,
