@@ -426,6 +426,16 @@ describe('空にできるリストを空にすると、それに依存する文�
       expectWellFormed(result);
     });
 
+    it('2 つのシステムの依存業務は 9.8 に並べ、一方を { todo } で残せばその項目のキーを指す要記入になる', () => {
+      expect(sectionText(rulebookOf(build(baseProfile())), 'org-business-continuity')).toContain('図面・文書の共有、商品の販売から請求回収までの業務をファイルサーバー、業務システムに依存している');
+      const result = changed((p) => {
+        (itemOf(p, 'sales-system').critical as Record<string, unknown>).operations = { todo: '業務システムに依存している業務' };
+      });
+      const index = baseProfile().inventory.findIndex((item) => item.id === 'sales-system');
+      expect(gaps(result)).toContain(`inventory.${index}.critical.operations 業務システムに依存している業務`);
+      expect(sectionText(rulebookOf(result), 'org-business-continuity')).toContain('【要記入：業務システムに依存している業務】をファイルサーバー、業務システムに依存している');
+    });
+
     it('RPO だけ、RTO だけを定めた項目は、その目標の箇条だけに載る', () => {
       const result = changed((p) => {
         (itemOf(p, 'file-server').critical as Record<string, unknown>).rto = null;
