@@ -163,16 +163,20 @@ describe('1 つの事実は 1 か所に書き、それを載せるすべての�
     }
   });
 
+  /** Every case's value as a marker that occurs nowhere else, so that a section showing it can be found. */
+  const old = (id: string, field: string) => `〈${id}.${field}〉旧の値`;
+  const marked = (p: ProfileData) => CASES.forEach(([, id, field]) => (itemOf(p, id)[field] = old(id, field)));
+  const before = changed(marked);
+
   it.each(CASES)('%s「%s」の %s を変えると、載っている節すべてが新しい値になり、古い値はどこにも残らない', (_kind, id, field, sections) => {
-    const before = changed((p) => {
-      itemOf(p, id)[field] = `〈${id}〉旧の値`;
-    });
+    const value = `〈${id}.${field}〉新の値`;
     const after = changed((p) => {
-      itemOf(p, id)[field] = `〈${id}〉新の値`;
+      marked(p);
+      itemOf(p, id)[field] = value;
     });
-    expect(sectionsMentioning(before.documents, `〈${id}〉旧の値`)).toEqual([...sections].sort());
-    expect(sectionsMentioning(after.documents, `〈${id}〉新の値`)).toEqual([...sections].sort());
-    expect(sectionsMentioning(after.documents, `〈${id}〉旧の値`)).toEqual([]);
+    expect(sectionsMentioning(before.documents, old(id, field))).toEqual([...sections].sort());
+    expect(sectionsMentioning(after.documents, value)).toEqual([...sections].sort());
+    expect(sectionsMentioning(after.documents, old(id, field))).toEqual([]);
   });
 
   it('テレワークの表は、事業継続に欠かせないシステムを名前で載せる（5.2・9.8 と同じ名前）', () => {
