@@ -257,6 +257,8 @@ export function profileView(profile: Profile): Input {
     });
   }
 
+  // Several systems' operations read as one list; one still left as { todo } is that item's gap, not dropped from the list.
+  const openOperations = critical.find((item) => isTodo(item.critical!.operations));
   const organizational = {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
     informationSharing: r.informationSources ? { sources: r.informationSources } : org.informationSharing,
@@ -298,12 +300,11 @@ export function profileView(profile: Profile): Input {
       bcp: {
         system: critical.length ? critical.map(plainName).join('、') : todo('事業の継続に欠かせないシステム（inventory の critical）', 'inventory'),
         cause: profile.continuity.cause ?? org.incident.bcp.cause,
-        operations:
-          critical.length === 1
-            ? fact(critical[0]!.critical!.operations, itemKey(critical[0]!, 'critical.operations'), '')
-            : critical.length
-              ? critical.map((item) => item.critical!.operations).filter((v): v is string => typeof v === 'string').join('、') || todo('事業の継続に欠かせないシステムに依存している業務', 'inventory')
-              : todo('事業の継続に欠かせないシステムに依存している業務（inventory の critical.operations）', 'inventory'),
+        operations: openOperations
+          ? fact(openOperations.critical!.operations, itemKey(openOperations, 'critical.operations'), '')
+          : critical.length
+            ? critical.map((item) => item.critical!.operations as string).join('、')
+            : todo('事業の継続に欠かせないシステムに依存している業務（inventory の critical.operations）', 'inventory'),
         recovery,
       },
     },
@@ -333,7 +334,8 @@ export function profileView(profile: Profile): Input {
     telework: {
       systems: orGap(where((item) => item.telework !== undefined).map((item) => ({
         kind: item.label ?? item.name ?? KINDS[item.kind].label,
-        product: item.name !== undefined || item.label !== undefined ? (item.product ?? null) : item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
+        // A product left as { todo } is a gap at the item's own key, however the row is labelled.
+        product: item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
         uses: item.telework!.uses,
         procedures: item.telework!.procedures,
         url: item.telework!.url,
