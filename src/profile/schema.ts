@@ -493,6 +493,7 @@ const rulesSchema = z
         audience: line().optional().describe('教育の対象者（書かなければ「全従業員」）'),
         topics: texts().min(1).optional().describe('教育テーマ（書かなければサンプルのテーマ）'),
         qualifications: lines().min(1).optional().describe('推奨資格・試験（書かなければサンプルの4つ）'),
+        recordItems: lines().min(1).optional().describe('研修記録に含める内容（書かなければサンプルの5項目）'),
       })
       .strict()
       .prefault({})
@@ -501,6 +502,7 @@ const rulesSchema = z
       .object({
         facilities: texts().optional().describe('関連設備の管理（例: LANケーブルは床下配線とする。）。サーバー・NAS があるときの施錠の規定は自動で加わる'),
         entryLogRetention: fillableLine().optional().describe('入退室記録の保管期間（例: 1年間）'),
+        entryLogItems: lines().min(1).optional().describe('入退室記録に含める内容（書かなければサンプルの6項目）'),
         screenLockMinutes: z.number().int().min(1).max(60).optional().describe('スクリーンセーバー・スリープの起動時間の上限（分）'),
         disposal: z.array(mediaRuleSchema).min(1).max(20).optional().describe('媒体の廃棄方法（書かなければサンプルの表）'),
         reuse: z.array(mediaRuleSchema).min(1).max(20).optional().describe('媒体の再利用（書かなければサンプルの表）'),

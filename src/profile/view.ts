@@ -329,6 +329,7 @@ export function profileView(profile: Profile): Input {
       audience: r.education.audience ?? human.education.audience,
       frequency: rule(r.education.frequency, 'rules.education.frequency'),
       topics: r.education.topics ?? human.education.topics,
+      recordItems: r.education.recordItems ?? human.education.recordItems,
     },
     development: { qualifications: r.education.qualifications ?? human.development.qualifications },
     telework: {
@@ -395,7 +396,7 @@ export function profileView(profile: Profile): Input {
             })(),
           ],
       logRetention: rule(r.physical.entryLogRetention, 'rules.physical.entryLogRetention'),
-      logItems: physical.entry.logItems,
+      logItems: r.physical.entryLogItems ?? physical.entry.logItems,
     },
     facilities: [...(r.physical.facilities ?? []), ...(serverDevices.length ? [serverRule] : [])],
     deliveries: profile.sites.filter((site) => site.deliveries.length).map((site) => ({ site: site.name, routes: site.deliveries })),

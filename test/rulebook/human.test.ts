@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import type { Block, Chapter, Document, Section, Table } from '../../src/model/types.js';
-import { answersFrom } from '../support/build.js';
+import { answersFrom, generateYaml, MINIMAL_COMPANY } from '../support/build.js';
 import { sampleProfileYaml } from '../support/sample-profile.js';
 import { chapterTemplates, stubSection, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, findSection, numbered, sectionOf, sectionsIn, tableRows, tablesIn } from '../support/model.js';
@@ -328,8 +328,12 @@ rules:
     expect(plan).toContain('対象者：全従業員及び派遣社員\n開催頻度：年2回\nテーマ：以下は必須とする。');
     expect(plan).toContain('標的型攻撃メールへの対応（随時）');
     expect(plan).not.toContain('最新の脅威');
-    // 研修記録の項目はサンプルの文言のまま（回答のキーはない）
+    // 研修記録の項目は、書かなければサンプルの文言
     expect(sectionText(doc, 'hr-education-records')).toContain('研修に関する情報（研修日、研修名、研修内容、研修形式、講師、対象者）');
+    const own = sectionText(generateYaml(`${MINIMAL_COMPANY}rules:\n  education:\n    recordItems: [受講日, 受講者の氏名]\n`).documents[0]!, 'hr-education-records');
+    expect(own).toContain('受講日');
+    expect(own).toContain('受講者の氏名');
+    expect(own).not.toContain('研修に関する情報');
     expect(sectionText(doc, 'hr-development')).toContain('情報処理安全確保支援士試験');
     expect(sectionText(doc, 'hr-development')).not.toContain('ITパスポート試験');
     expect(rowsOf(tableOf(doc, 'hr-telework-apps'))).toEqual([['ウイルス対策', 'アプリA']]);

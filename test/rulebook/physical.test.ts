@@ -206,7 +206,7 @@ rules:
     expect(rowsOf(tables[1]!)[7]).toEqual(['侵入検知', '－']);
     const areas = sectionText(doc, 'phys-security-areas');
     expect(areas).toContain('※上記の入退室記録は、少なくとも3年間保管する');
-    // 入退室記録の項目はサンプルの文言のまま（回答のキーはない）
+    // 入退室記録の項目は、書かなければサンプルの文言（rules.physical.entryLogItems で組織のものにできる）
     expect(areas).toContain('入退場の日付/時刻\n入退場者名の情報');
     const facilities = sectionText(doc, 'phys-facilities');
     expect(facilities).toContain('無線LAN装置は、管理者の目の届くところに設置する。');
