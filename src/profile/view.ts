@@ -249,7 +249,7 @@ export function profileView(profile: Profile): Input {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
     informationSharing: org.informationSharing,
     basicPolicy: {
-      publicationMethods: r.policyAccess ?? [todo('基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納）', 'rules.policyAccess')],
+      publicationMethods: r.policyAccess ?? [todo(`基本方針・規程を${terms.staff}が参照できるようにする方法（例: 共有フォルダーへの格納）`, 'rules.policyAccess')],
     },
     assets: {
       labeling: r.labeling ?? gapRow('rules.labeling', '機密性の表示方法（例: 電子データ：ファイル名の先頭に表示）'),
