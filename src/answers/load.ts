@@ -224,11 +224,12 @@ export function loadedFromData(data: unknown, file: string, locateKey: Locator =
   if (errors.length) throw new AnswersError(errors);
   const view = answersSchema.safeParse(profileView(profile), { reportInput: true });
   if (!view.success) {
-    // Cross-checks of the view name the answers key (custom issues); anything else is a combination the profile checks did not catch.
+    // Cross-checks of the view name the answers key (custom issues), and a key written the same in the profile
+    // (document.classification) is the user's: both shown at their line. Anything else is a combination the profile checks did not catch.
     throw new AnswersError(
       view.error.issues.map((issue) =>
-        issue.code === 'custom'
-          ? { ...locateKey(issue.path as PropertyKey[]), key: issue.path.map(String).join('.'), message: issue.message }
+        issue.code === 'custom' || valueAt(data, issue.path) !== undefined
+          ? { ...locateKey(issue.path as PropertyKey[]), key: issue.path.map(String).join('.'), message: issueMessage(issue) }
           : { file, line: undefined, key: issue.path.map(String).join('.'), message: `（規程の表に直したときの誤り）${issueMessage(issue)}` },
       ),
     );
@@ -259,7 +260,32 @@ function toIssues(issue: z.core.$ZodIssue, locateKey: Locator): AnswersIssue[] {
       };
     });
   }
+  if (issue.code === 'invalid_union') {
+    // The value has the shape of one branch (a telework block with a misspelt key, `{ todo: "" }`): that branch's own problems, each at its key.
+    const branch = issue.errors.find((issues) => issues.length > 0 && !issues.some(rootMismatch));
+    if (branch) return branch.flatMap((inner) => toIssues({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, locateKey));
+  }
   return [{ ...locateKey(path), key, message: issueMessage(issue) }];
+}
+
+/** A branch of a union that the value does not even have the shape of. */
+const rootMismatch = (issue: z.core.$ZodIssue): boolean =>
+  issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+
+/** What the branches of a union accept at their root: type names and literal values. */
+function acceptedByUnion(issues: readonly z.core.$ZodIssue[]): { types: string[]; values: string[] } {
+  const out = { types: [] as string[], values: [] as string[] };
+  for (const issue of issues) {
+    if (issue.path.length) continue;
+    if (issue.code === 'invalid_type') out.types.push(typeName(issue.expected));
+    else if (issue.code === 'invalid_value') out.values.push(...issue.values.map(String));
+    else if (issue.code === 'invalid_union') {
+      const inner = acceptedByUnion(issue.errors.flat());
+      out.types.push(...inner.types);
+      out.values.push(...inner.values);
+    }
+  }
+  return out;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -267,8 +293,13 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       if (issue.input === undefined) return '値がありません。記入してください';
       return `${typeName(issue.expected)}を記入してください（いまは${describeInput(issue.input)}）`;
-    case 'invalid_union':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : '値の形が正しくありません（文字列、または todo: の形で記入してください）';
+    case 'invalid_union': {
+      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message;
+      // A part the organization may not have (telework, myNumber, a backup): its block, or none.
+      const accepted = acceptedByUnion(issue.errors.flat());
+      if (accepted.values.includes('none')) return `${[...new Set(accepted.types.filter((t) => t !== 'true か false '))].join('、')}、または none を記入してください（いまは${describeInput(issue.input)}）`;
+      return '値の形が正しくありません（文字列、または todo: の形で記入してください）';
+    }
     case 'invalid_value':
       return `次のいずれかを記入してください: ${issue.values.map(String).join(', ')}`;
     case 'too_small':

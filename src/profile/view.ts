@@ -189,7 +189,15 @@ export function profileView(profile: Profile): Input {
   ];
 
   const personTitle = (id: string, key: string) => peopleById.get(id)?.person.title ?? todo(`「${id}」に当たる人（people の id）`, key);
-  const vendorName = (idOrText: string) => profile.vendors.find((v) => v.id === idOrText)?.name ?? idOrText;
+  // The recovery table's column is 関係者連絡先: a vendor with what it looks after and where its contact is written.
+  const vendorLabel = (vendor: Profile['vendors'][number]) => {
+    const notes = [vendor.service, vendor.contact].filter((note): note is string => note !== null);
+    return notes.length ? `${vendor.name}（${notes.join('、')}）` : vendor.name;
+  };
+  const vendorName = (idOrText: string) => {
+    const vendor = profile.vendors.find((v) => v.id === idOrText);
+    return vendor ? vendorLabel(vendor) : idOrText;
+  };
   const emergencyPeople = (r.incident.emergencyContacts ?? [])
     .map((id) => peopleById.get(id)?.person)
     .filter((p): p is Person => p !== undefined);
@@ -233,7 +241,7 @@ export function profileView(profile: Profile): Input {
           ...new Set(
             profile.vendors
               .filter((vendor) => vendor.supports.some((id) => critical.some((item) => item.id === id) || destinations.some((d) => d.id === id) || networkDevices.some((n) => n.id === id)))
-              .map((vendor) => (vendor.service ? `${vendor.name}（${vendor.service}）` : vendor.name)),
+              .map(vendorLabel),
           ),
         ],
       }
