@@ -184,7 +184,7 @@ describe('プリセットの語彙', () => {
     expect(documentText(doc).length).toBeGreaterThan(20_000);
     // What is left to fill is listed, each with the answers key where it belongs.
     expect(result.unfilled.length).toBeGreaterThan(0);
-    for (const gap of result.unfilled) expect(gap.key).toMatch(/^(organization|document|people|inventory|areas|rules|myNumber|telework|documents)\b/u);
+    for (const gap of result.unfilled) expect(gap.key).toMatch(/^(organization|document|people|inventory|areas|rules|myNumber|telework|documents|continuity)\b/u);
   });
 
   it('協会の規程は協会の語彙で書かれる', () => {

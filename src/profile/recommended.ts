@@ -51,7 +51,7 @@ export const RECOMMENDED_RULES: readonly RecommendedRule[] = [
   { key: 'rules.vulnerability.statusListReview', question: '脆弱性対応状況の一覧を確認する頻度', value: same('月次') },
   { key: 'rules.vulnerability.procedureReview', question: '脆弱性管理の手順書を見直す頻度', value: same('年1回') },
   { key: 'documents.contract.reportingDeadline', question: '委託先が機密情報の管理体制を報告する期限', value: same('本契約締結後14日以内') },
-  { key: 'documents.contract.incidentNoticeHours', question: '委託先が事故を知ってから通知するまでの時間（時間）', value: same(24), unit: '時間' },
+  { key: 'documents.contract.incidentNoticeHours', question: '委託先が事故を知ってから相手方に通知するまでの期限', value: same(24), unit: '時間' },
   { key: 'documents.contract.survivalYears', question: '契約終了後も機密保持などの条項が効力を持つ年数', value: same(5), unit: '年' },
   { key: 'myNumber.deletionTiming', question: '保存期間を過ぎた個人番号を削除し、書類を廃棄する時期', value: same('毎年度末') },
 ];

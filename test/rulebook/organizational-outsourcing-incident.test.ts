@@ -254,7 +254,7 @@ describe('既定（株式会社）', () => {
       [
         '【要記入：事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・空調機・人的被害などは continuity.recovery）】',
         '【要記入：被害対象ごとの復旧責任者（continuity.recovery の owners）】',
-        '',
+        '－',
       ],
     ]);
     for (const word of ['総務部長', '営業部長', '顧客', '販売']) expect(text, word).not.toContain(word);
@@ -421,7 +421,7 @@ continuity:
     expect(text).toContain('想定理由：当社の事業は、受注から出荷までの業務を受発注システムに依存しているため');
     expect(tableRows(tables([section(doc, 'org-business-continuity')])[0]!).slice(1)).toEqual([
       ['（受発注システム）\nハードウェア\nソフトウェア\n回線サービス', 'インシデント対応責任者\nシステム管理者', '株式会社テストシステム'],
-      ['事務所', '総務部長', ''],
+      ['事務所', '総務部長', '－'],
     ]);
     const keys = result.unfilled.map((u) => u.key);
     expect(keys).not.toContain('inventory');

@@ -149,7 +149,7 @@ describe('物理的対策: 事実を書いていない組織', () => {
     expect(gapsOf(result)).toEqual(
       expect.arrayContaining([
         'rules.physical.entryLogRetention 入退室記録の保管期間（推奨: 1年間）',
-        'rules.physical.screenLockMinutes スクリーンセーバー・スリープが起動するまでの時間の上限（分）（推奨: 5）',
+        'rules.physical.screenLockMinutes スクリーンセーバー・スリープが起動するまでの時間の上限（分）（推奨: 5分）',
       ]),
     );
     expect(sectionText(doc, 'phys-clear-screen')).not.toContain('5分以内');

@@ -316,7 +316,7 @@ inventory:
     expect(text).toContain('協会外から協会内LANにリモートで接続する場合は以下を遵守する。');
     expect(text).toContain('協会で契約したサービス以外のWi-Fiサービスの利用を禁止する。');
     expect(text).toContain('それに基づく当協会標準を以下とする。');
-    expect(text).toContain('協会外公開サーバー及び重要な機密情報を扱うサーバーについて');
+    expect(text).toContain('外部公開サーバー及び重要な機密情報を扱うサーバーについて');
     expect(section(doc, 'tech-external-devices')!.title).toEqual([{ type: 'text', value: '協会外機器のLAN接続' }]);
     expect(tableRows(doc, 'tech-device-auth')[1]).toEqual(['協会内無線LAN', '端末のMACアドレスを登録']);
     expect(tableRows(doc, 'tech-log-collection')[1]).toEqual(['ファイアウォール', '1年間', '日時']);
