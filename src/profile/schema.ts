@@ -177,6 +177,14 @@ const logSchema = z
     retention: fillableLine().describe('ログの保存期間（例: 1年間）'),
     items: fillableText().describe('取得項目（例: 日時、送信元IPアドレス及び送信先IPアドレス）'),
     scope: line().optional().describe('ログ分析手順書の適用範囲に書く名前（書かなければ「<名前>のログ」。認証ログの設定では使わない）'),
+    review: z
+      .object({
+        frequency: fillableLine().describe('このログを確認する頻度（例: 週1回）'),
+        checks: lines().min(1).describe('異常の検知の観点（例: 勤務時間外の接続がないか）'),
+      })
+      .strict()
+      .optional()
+      .describe('このログだけの確認の頻度と観点（書かなければ「その他のログ」として rules.logs.otherReview に従う。認証ログの設定では使わない）'),
   })
   .strict();
 
@@ -500,7 +508,7 @@ const rulesSchema = z
       .describe('情報セキュリティ教育と人材育成'),
     physical: z
       .object({
-        facilities: texts().optional().describe('関連設備の管理（例: LANケーブルは床下配線とする。）。サーバー・NAS があるときの施錠の規定は自動で加わる'),
+        facilities: texts().optional().describe('関連設備の管理（例: LANケーブルは床下配線とする。）。書かなければ、サーバー・NAS があるときはサンプルのサーバーの施錠の規定、なければこの節を載せない'),
         entryLogRetention: fillableLine().optional().describe('入退室記録の保管期間（例: 1年間）'),
         entryLogItems: lines().min(1).optional().describe('入退室記録に含める内容（書かなければサンプルの6項目）'),
         screenLockMinutes: z.number().int().min(1).max(60).optional().describe('スクリーンセーバー・スリープの起動時間の上限（分）'),

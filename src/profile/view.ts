@@ -406,7 +406,8 @@ export function profileView(profile: Profile): Input {
       logRetention: rule(r.physical.entryLogRetention, 'rules.physical.entryLogRetention'),
       logItems: r.physical.entryLogItems ?? physical.entry.logItems,
     },
-    facilities: [...(r.physical.facilities ?? []), ...(serverDevices.length ? [serverRule] : [])],
+    // The sample's rule on locking servers stands unless the organization writes its own list of facilities.
+    facilities: r.physical.facilities ?? (serverDevices.length ? [serverRule] : []),
     deliveries: profile.sites.filter((site) => site.deliveries.length).map((site) => ({ site: site.name, routes: site.deliveries })),
     clearScreen: { lockMinutes: rule(r.physical.screenLockMinutes, 'rules.physical.screenLockMinutes') },
     disposal: { methods: r.physical.disposal ?? physical.disposal.methods, reuse: r.physical.reuse ?? physical.disposal.reuse },
@@ -502,10 +503,18 @@ export function profileView(profile: Profile): Input {
           frequency: rule(logs.authenticationReview?.frequency, 'rules.logs.authenticationReview.frequency'),
           checks: logs.authenticationReview?.checks ?? technical.logs.reviews[0]!.checks,
         },
-        ...(logSources.length
+        // A log with its own review is a row of its own; the others share 「その他のログ」.
+        ...logSources
+          .filter((item) => item.logs!.review)
+          .map((item) => ({
+            target: `${plainName(item)}のログ`,
+            frequency: fact(item.logs!.review!.frequency, itemKey(item, 'logs.review.frequency'), ''),
+            checks: item.logs!.review!.checks,
+          })),
+        ...(logSources.some((item) => !item.logs!.review)
           ? [
               {
-                target: `その他のログ（${logSources.map(plainName).join('、')}）`,
+                target: `その他のログ（${logSources.filter((item) => !item.logs!.review).map(plainName).join('、')}）`,
                 frequency: rule(logs.otherReview?.frequency, 'rules.logs.otherReview.frequency'),
                 checks: logs.otherReview?.checks ?? technical.logs.reviews[1]!.checks,
               },
