@@ -9,6 +9,7 @@ export function inlineText(nodes: readonly Inline[]): string {
           return node.value;
         case 'strong':
         case 'link':
+        case 'changed':
           return inlineText(node.children);
         case 'xref':
           return node.text;

@@ -49,7 +49,16 @@ export interface Gap {
   readonly question: string;
 }
 
-export type Inline = Text | Strong | Link | CrossReference | Gap;
+/**
+ * Words marked as changed in a comparison table (新旧対照表): the amended words in the 改正後 column
+ * and the words they replace in the 改正前 column. Writers underline them (the PDF also sets them bold).
+ */
+export interface Changed {
+  readonly type: 'changed';
+  readonly children: readonly Inline[];
+}
+
+export type Inline = Text | Strong | Link | CrossReference | Gap | Changed;
 
 export interface Paragraph {
   readonly type: 'paragraph';

@@ -119,6 +119,8 @@ const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
   },
   // A draft's unfilled value must stand out on screen and on paper.
   gap: (node, format) => textRuns(gapText(node.question), { ...format, bold: true, highlight: 'yellow' }),
+  // The amended words of a comparison table are underlined (傍線), as 新旧対照表 mark them.
+  changed: (node, format, state) => inlines(node.children, state, { ...format, underline: true }),
 };
 
 export function inlines(nodes: readonly Inline[], state: RenderState, format: RunFormat = {}): string {
