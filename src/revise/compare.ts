@@ -200,14 +200,25 @@ export function comparisonDocument(comparison: DocumentComparison, header: Compa
     variant: 'default',
     children: [row([paragraph([text(side('改正後', header.after))])], [paragraph([text(side('改正前', header.before))])]), ...comparisonRows(comparison)],
   };
-  const intro: Block[] = [
-    paragraph([text(`${after.meta.organization}　${after.meta.title}`)]),
-    paragraph([
-      text(`改正後：${versionLabel(header.after.version)}（${japaneseDate(header.after.effectiveDate)}施行）　改正前：${versionLabel(header.before.version)}（${japaneseDate(header.before.effectiveDate)}施行）`),
-    ]),
-    ...(header.reason ? [paragraph([text(`改訂の内容：${header.reason}`)])] : []),
-    paragraph([text('（下線部分は改正部分）')]),
-  ];
+  const fact = (label: string, value: string): TableRow => ({
+    type: 'tableRow',
+    children: [cell([paragraph([text(label)])]), cell([paragraph([text(value)])])],
+  });
+  const edition = (v: ComparisonHeader['after']) => `${versionLabel(v.version)}（${japaneseDate(v.effectiveDate)}施行）`;
+  // What the board is asked to approve, in a box above the table.
+  const facts: Block = {
+    type: 'table',
+    columns: [{ width: 1 }, { width: 6 }],
+    headerRows: 0,
+    headerColumn: true,
+    variant: 'default',
+    children: [
+      fact('文書', `${after.meta.title}（${after.meta.organization}）`),
+      fact('改正', `${edition(header.before)} → ${edition(header.after)}`),
+      ...(header.reason ? [fact('改訂の内容', header.reason)] : []),
+    ],
+  };
+  const intro: Block[] = [facts, paragraph([text('（下線部分は改正部分）')])];
   const meta: DocumentMeta = {
     title,
     organization: after.meta.organization,
