@@ -90,8 +90,11 @@ export interface Table {
   readonly headerRows: number;
   /** The first column labels its row (shaded like a header). */
   readonly headerColumn: boolean;
-  /** `checklist`: a printable form, the last column is an empty answer box. */
-  readonly variant: 'default' | 'checklist';
+  /**
+   * `checklist`: a printable form, the last column is an empty answer box. `comparison`: a 新旧対照表,
+   * each row a whole section in each column, so a row breaks across pages rather than leave one half empty.
+   */
+  readonly variant: 'default' | 'checklist' | 'comparison';
   readonly children: readonly TableRow[];
 }
 

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import { inlineText } from '../model/text.js';
 import type { Block, Document, DocumentMeta, Inline, TableCell, TableRow } from '../model/types.js';
-import { changedRanges, diffBlocks, markAllBlocks, markAllInlines, markInlines, OMITTED } from './diff.js';
+import { changedRanges, diffBlocks, markAllBlocks, markAllInlines, markInlines, OMITTED, type Range } from './diff.js';
 import { documentUnits, headingTitle, type Unit } from './units.js';
 
 /**
@@ -125,12 +125,21 @@ const DELETED = '（削除）';
 
 const headingParagraph = (heading: readonly Inline[]): Block[] => (heading.length ? [paragraph([{ type: 'strong', children: heading }])] : []);
 
+/** What changed in a heading: a new number as a whole (「4.4」→「4.3」, not its last digit), the words of its title. */
+function headingRanges(before: Unit, after: Unit): { before: Range[]; after: Range[] } {
+  const title = (unit: Unit) => inlineText(unit.heading).slice(unit.number.length);
+  const words = changedRanges(title(before), title(after));
+  const shift = (ranges: readonly Range[], by: number) => ranges.map((r) => ({ start: r.start + by, end: r.end + by }));
+  const number = (unit: Unit) => (before.number !== after.number && unit.number ? [{ start: 0, end: unit.number.length }] : []);
+  return { before: [...number(before), ...shift(words.before, before.number.length)], after: [...number(after), ...shift(words.after, after.number.length)] };
+}
+
 /** The two cells of a changed piece, its differences marked. */
 function changedCells(change: UnitChange): { after: Block[]; before: Block[] } {
   const { before, after } = change;
   if (change.status === 'added') return { after: [...headingParagraph(markAllInlines(after!.heading)), ...markAllBlocks(after!.body)], before: [paragraph([text(NEW)])] };
   if (change.status === 'removed') return { after: [paragraph([text(DELETED)])], before: [...headingParagraph(markAllInlines(before!.heading)), ...markAllBlocks(before!.body)] };
-  const ranges = changedRanges(inlineText(before!.heading), inlineText(after!.heading));
+  const ranges = headingRanges(before!, after!);
   const headings = { after: headingParagraph(markInlines(after!.heading, ranges.after)), before: headingParagraph(markInlines(before!.heading, ranges.before)) };
   if (change.status === 'renumbered') {
     // Same text under a new number: the number is the change; the text is left out.
@@ -197,7 +206,7 @@ export function comparisonDocument(comparison: DocumentComparison, header: Compa
     columns: [{ width: 1 }, { width: 1 }],
     headerRows: 1,
     headerColumn: false,
-    variant: 'default',
+    variant: 'comparison',
     children: [row([paragraph([text(side('改正後', header.after))])], [paragraph([text(side('改正前', header.before))])]), ...comparisonRows(comparison)],
   };
   const fact = (label: string, value: string): TableRow => ({

@@ -257,7 +257,14 @@ function boundaries(grid: Grid): { index: number; top: number }[] {
   return out;
 }
 
-function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, pageHeight: number): Box {
+/** How a grid breaks between pages: `breakRows` starts a tall row at the foot of a page (a 新旧対照表). */
+interface Breaking {
+  readonly pageHeight: number;
+  readonly breakRows: boolean;
+}
+
+function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, breaking: Breaking): Box {
+  const { pageHeight } = breaking;
   const headerHeight = header ? sum(header.rows) : 0;
   const bodyHeight = sum(body.rows);
   // Drawn only when placed: a long table is cut page by page, and each remainder is cut again.
@@ -274,7 +281,7 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
     let cut = between?.top;
     // A row too tall to move on whole (a section of a 新旧対照表) starts here rather than leave the page empty below.
     const rowBelow = body.rows[between?.index ?? 0] ?? 0;
-    const tall = rowBelow > pageHeight / 3 && room - (cut ?? 0) > pageHeight / 6;
+    const tall = breaking.breakRows && rowBelow > pageHeight / 3 && room - (cut ?? 0) > pageHeight / 6;
     if (cut === undefined) {
       // Not even the first row fits: move the table on if a fresh page would hold the row,
       // otherwise cut the row itself between lines.
@@ -284,8 +291,8 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
     const parts = (tall && cut < room ? cutGrid(body, room, look) : undefined) ?? cutGrid(body, cut, look);
     if (!parts) return undefined;
     return {
-      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, pageHeight),
-      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, pageHeight),
+      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, breaking),
+      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, breaking),
     };
   };
   return {
@@ -303,7 +310,7 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
 
 export function tableBox(node: Table, flow: Flow): Box {
   const { header, body, look } = tableGrids(node, flow);
-  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, flow.pageHeight);
+  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, { pageHeight: flow.pageHeight, breakRows: node.variant === 'comparison' });
 }
 
 export function noteBox(node: Note, flow: Flow): Box {
@@ -311,5 +318,5 @@ export function noteBox(node: Note, flow: Flow): Box {
   const inner = nestedFlow(flow.width - 2 * look.padX, flow.nested ? flow.text : NOTE, 'justify', 4);
   const part: Part = { row: 0, rowSpan: 1, x: 0, width: flow.width, items: stack(flowBlocks(node.children, inner), look), fill: COLORS.noteFill, valign: 'top', answer: false };
   const body: Grid = { rows: fitRows([2 * look.padY], [part], look), parts: [part] };
-  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, flow.pageHeight);
+  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, { pageHeight: flow.pageHeight, breakRows: false });
 }
