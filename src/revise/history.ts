@@ -55,7 +55,7 @@ export function compareVersions(a: string, b: string): number | undefined {
 }
 
 /** Issued versions oldest first: by 施行日, then by version. */
-export const byIssue = (a: IssuedVersion, b: IssuedVersion): number =>
+export const byIssue = (a: Pick<IssuedVersion, 'version' | 'effectiveDate'>, b: Pick<IssuedVersion, 'version' | 'effectiveDate'>): number =>
   a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : (compareVersions(a.version, b.version) ?? 0);
 
 // ---------------------------------------------------------------------------------------------------
@@ -70,44 +70,48 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * A text run `{ type: 'text', value }` as an array element is written as the bare string; nothing
  * else in the model is a string inside an array, so reading turns every such string back.
  */
-function compact(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map((item) => (isRecord(item) && item.type === 'text' && Object.keys(item).length === 2 && typeof item.value === 'string' ? item.value : compact(item)));
-  }
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, compact(inner)]));
-  return value;
+function compactText(this: unknown, _key: string, value: unknown): unknown {
+  return Array.isArray(this) && isRecord(value) && value.type === 'text' && typeof value.value === 'string' ? value.value : value;
 }
 
-function expand(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? { type: 'text', value: item } : expand(item)));
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, expand(inner)]));
-  return value;
+/** The strings of arrays made text runs again, in place (the parsed data is ours). */
+function expandText(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') value[i] = { type: 'text', value: item };
+      else expandText(item);
+    }
+  } else if (isRecord(value)) {
+    for (const key in value) expandText(value[key]);
+  }
 }
+
+const line = (value: unknown): string => JSON.stringify(value, compactText);
 
 /** JSON with container nodes opened over lines, so that git diffs show which paragraph changed. */
-function write(value: unknown, indent: string): string {
-  if (isRecord(value) && (EXPANDED.has(value.type as string) || indent === '')) {
-    const inner = `${indent} `;
-    const entries = Object.entries(value).map(([key, item]) => {
-      if (Array.isArray(item) && (key === 'children' || key === 'documents') && item.length > 0) {
-        return `${inner}${JSON.stringify(key)}: [\n${item.map((child) => `${inner} ${write(child, `${inner} `)}`).join(',\n')}\n${inner}]`;
-      }
-      if (key === 'meta' && isRecord(item)) {
-        return `${inner}${JSON.stringify(key)}: {\n${Object.entries(item)
-          .map(([k, v]) => `${inner} ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-          .join(',\n')}\n${inner}}`;
-      }
-      return `${inner}${JSON.stringify(key)}: ${JSON.stringify(item)}`;
-    });
-    return `{\n${entries.join(',\n')}\n${indent}}`;
+function write(value: unknown, indent: string, root = false): string {
+  if (!isRecord(value) || !(root || EXPANDED.has(value.type as string))) return line(value);
+  const inner = `${indent} `;
+  const entries: string[] = [];
+  for (const key in value) {
+    const item = value[key];
+    if (Array.isArray(item) && (key === 'children' || key === 'documents') && item.length > 0) {
+      entries.push(`${inner}${JSON.stringify(key)}: [\n${item.map((child) => `${inner} ${write(child, `${inner} `)}`).join(',\n')}\n${inner}]`);
+    } else if (key === 'meta' && isRecord(item)) {
+      const fields = Object.keys(item).map((k) => `${inner} ${JSON.stringify(k)}: ${line(item[k])}`);
+      entries.push(`${inner}"meta": {\n${fields.join(',\n')}\n${inner}}`);
+    } else {
+      entries.push(`${inner}${JSON.stringify(key)}: ${line(item)}`);
+    }
   }
-  return JSON.stringify(value);
+  return `{\n${entries.join(',\n')}\n${indent}}`;
 }
 
 /** The bytes of a history file. */
 export function serializeIssued(issued: IssuedVersion): string {
   const { version, effectiveDate, documents } = issued;
-  return `${write({ format: HISTORY_FORMAT, version, effectiveDate, documents: compact(documents) }, '')}\n`;
+  return `${write({ format: HISTORY_FORMAT, version, effectiveDate, documents }, '', true)}\n`;
 }
 
 /** Reads one history file's text back; `file` names it in errors. */
@@ -124,7 +128,8 @@ export function parseIssued(text: string, file: string): IssuedVersion {
   if (data.format !== HISTORY_FORMAT) {
     throw new HistoryError(`${file}: 記録の形式 ${String(data.format)} はこの kitei では読めません（読める形式: ${HISTORY_FORMAT}）。kitei を更新してください`);
   }
-  const documents = expand(data.documents) as unknown[];
+  const documents = data.documents as unknown[];
+  expandText(documents);
   for (const [i, document] of documents.entries()) {
     if (!isRecord(document) || document.type !== 'document' || typeof document.id !== 'string' || !isRecord(document.meta) || !Array.isArray(document.children)) {
       throw new HistoryError(`${file}: documents の ${i + 1} 番目が文書の形をしていません`);
@@ -145,24 +150,58 @@ export function readIssuedFile(file: string): IssuedVersion {
   return parseIssued(text, file);
 }
 
-/** Every version recorded in `dir`, oldest first; none when the directory does not exist yet. */
-export function readHistory(dir: string): IssuedVersion[] {
+/** A history file's text, or undefined when there is none. */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new HistoryError(`${file}: 読み込めません（${code ?? String(error)}）`);
+  }
+}
+
+/** A version recorded in a history directory: its version and 施行日 at once, its documents when asked for. */
+export interface RecordedVersion {
+  readonly file: string;
+  readonly version: string;
+  readonly effectiveDate: string;
+  /** The file's bytes, as written. */
+  readonly text: string;
+  read(): IssuedVersion;
+}
+
+/** The head kitei writes first in every history file: its version and 施行日, read without parsing the models. */
+const HEAD = /^\{\n "format": (\d+),\n "version": ("(?:[^"\\]|\\.)*"),\n "effectiveDate": ("(?:[^"\\]|\\.)*"),\n/u;
+
+function recorded(file: string, text: string): RecordedVersion {
+  const head = HEAD.exec(text);
+  let parsed: IssuedVersion | undefined;
+  const read = () => (parsed ??= parseIssued(text, file));
+  // A file not written by kitei (edited by hand, reformatted) is read whole.
+  const facts = head && Number(head[1]) === HISTORY_FORMAT ? { version: JSON.parse(head[2]!) as string, effectiveDate: JSON.parse(head[3]!) as string } : read();
+  return { file, version: facts.version, effectiveDate: facts.effectiveDate, text, read };
+}
+
+/** Every version recorded in `dir`, oldest first (by 施行日, then version); none when the directory does not exist yet. */
+export function readHistory(dir: string): RecordedVersion[] {
   if (!existsSync(dir)) return [];
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();
-  return names.map((name) => readIssuedFile(join(dir, name))).sort(byIssue);
+  return names.map((name) => recorded(join(dir, name), readText(join(dir, name)) ?? '')).sort(byIssue);
 }
 
-/** The version recorded in `dir` under this name, if any. */
-export const recordedVersion = (history: readonly IssuedVersion[], version: string): IssuedVersion | undefined => history.find((issued) => issued.version === version);
+/** The record of one version, if there is one. */
+export function recordedVersion(dir: string, version: string): RecordedVersion | undefined {
+  const file = historyFile(dir, version);
+  const text = readText(file);
+  return text === undefined ? undefined : recorded(file, text);
+}
 
-/** Writes the record of one issued version (atomically); returns its path. */
-export function writeIssued(dir: string, issued: IssuedVersion): string {
+/** Writes the record of one issued version (atomically), as `text` when it is serialized already; returns its path. */
+export function writeIssued(dir: string, issued: IssuedVersion, text: string = serializeIssued(issued)): string {
   const file = historyFile(dir, issued.version);
-  writeFileAtomic(file, serializeIssued(issued));
+  writeFileAtomic(file, text);
   return file;
 }
-
-/** Same documents, as recorded: compared through their history bytes, so a record read back equals the models it came from. */
-export const sameDocuments = (a: readonly Document[], b: readonly Document[]): boolean => JSON.stringify(compact(a)) === JSON.stringify(compact(b));

@@ -4,7 +4,7 @@ import type { Document } from '../model/types.js';
 import { UsageError } from '../render/index.js';
 import { compareDocuments, unitLabel, versionLabel, type DocumentComparison, type UnitChange } from './compare.js';
 import type { Unit } from './units.js';
-import { historyFile, readHistory, recordedVersion, sameDocuments, writeIssued, type IssuedVersion } from './history.js';
+import { historyFile, recordedVersion, serializeIssued, writeIssued, type IssuedVersion } from './history.js';
 
 /**
  * Issuing a version: a build that is not a draft records what it made, once per version. Building
@@ -19,6 +19,8 @@ export interface IssueRecord {
   readonly file: string;
   readonly dir: string;
   readonly issued: IssuedVersion;
+  /** The record's bytes. */
+  readonly text: string;
 }
 
 /** The build would change a version already recorded. */
@@ -72,16 +74,19 @@ export function planIssue(answers: Answers, documents: readonly Document[], dir:
   const version = answers.document.version;
   const effectiveDate = answers.document.effectiveDate as string;
   const issued: IssuedVersion = { version, effectiveDate, documents };
+  const text = serializeIssued(issued);
   const target = historyFile(dir, version);
-  const recorded = recordedVersion(readHistory(dir), version);
-  if (!recorded) return { action: 'new', file: target, dir, issued };
-  if (recorded.effectiveDate === effectiveDate && sameDocuments(recorded.documents, documents)) return { action: 'same', file: target, dir, issued };
-  if (reissue) return { action: 'replaced', file: target, dir, issued };
-  const what = comparisonLines(compareDocuments(recorded.documents, documents));
-  const differences = [...(recorded.effectiveDate !== effectiveDate ? [`施行日: ${recorded.effectiveDate} → ${effectiveDate}`] : []), ...what];
+  const recorded = recordedVersion(dir, version);
+  if (!recorded) return { action: 'new', file: target, dir, issued, text };
+  // The record is the same bytes for the same issue: no need to read its models back.
+  if (recorded.text === text) return { action: 'same', file: target, dir, issued, text };
+  if (reissue) return { action: 'replaced', file: target, dir, issued, text };
+  const before = recorded.read();
+  const what = comparisonLines(compareDocuments(before.documents, documents));
+  const differences = [...(before.effectiveDate !== effectiveDate ? [`施行日: ${before.effectiveDate} → ${effectiveDate}`] : []), ...what];
   throw new IssueMismatchError(
     [
-      `${file}: ${versionLabel(version)}（施行日 ${recorded.effectiveDate}）は ${target} に記録した内容と違います。`,
+      `${file}: ${versionLabel(version)}（施行日 ${before.effectiveDate}）は ${target} に記録した内容と違います。`,
       ...(differences.length ? differences.map((d) => `  - ${d}`) : ['  - 表紙・改訂履歴など文書の情報']),
       '次のいずれかにしてください:',
       `  改訂する: kitei revise ${file} --version <新しい版> --date <施行日 YYYY-MM-DD> --reason "<改訂の内容>"`,
@@ -93,5 +98,5 @@ export function planIssue(answers: Answers, documents: readonly Document[], dir:
 
 /** Writes the record when there is something new to record. */
 export function recordIssue(record: IssueRecord): void {
-  if (record.action !== 'same') writeIssued(record.dir, record.issued);
+  if (record.action !== 'same') writeIssued(record.dir, record.issued, record.text);
 }

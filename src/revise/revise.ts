@@ -10,7 +10,7 @@ import { UsageError, type Format } from '../render/index.js';
 import type { ChapterKey, TemplateSet } from '../templates/load.js';
 import { chapterDate, documentDate, DOCUMENT_DATE_KEYS, revisionRows, writeRevision, type RevisionEdits, type RevisionRow } from './answers-edit.js';
 import { changedChapters, compareDocuments, comparisonDocument, versionLabel, type ComparisonHeader, type DocumentComparison } from './compare.js';
-import { compareVersions, defaultHistoryDir, historyFile, readHistory, readIssuedFile, writeIssued, type IssuedVersion } from './history.js';
+import { compareVersions, defaultHistoryDir, readHistory, readIssuedFile, writeIssued, type IssuedVersion, type RecordedVersion } from './history.js';
 
 /**
  * `kitei revise`: the next version of the policy from the answers as they are now. It compares what
@@ -86,7 +86,7 @@ function printedChapterDates(documents: readonly Document[], keys: ReadonlyMap<s
 const printedRows = (issued: IssuedVersion): RevisionRow[] => (issued.documents[0]?.meta.revisions ?? []).map((r) => ({ version: r.version, date: r.date, description: r.description }));
 
 /** The last version issued, by 施行日. */
-export function lastIssued(history: readonly IssuedVersion[], file: string, dir: string): IssuedVersion {
+export function lastIssued(history: readonly RecordedVersion[], file: string, dir: string): IssuedVersion {
   const last = history[history.length - 1];
   if (!last) {
     throw new UsageError(
@@ -95,14 +95,14 @@ export function lastIssued(history: readonly IssuedVersion[], file: string, dir:
         `${dir} で記録してください`,
     );
   }
-  return last;
+  return last.read();
 }
 
 /**
  * The revision, worked out without touching the disk: `source` is the answers file's text (its
  * bases are read by the loader), `history` the versions issued so far.
  */
-export function planRevision(source: string, file: string, history: readonly IssuedVersion[], dir: string, request: RevisionRequest, templates: TemplateSet, contractor?: string): RevisionPlan {
+export function planRevision(source: string, file: string, history: readonly RecordedVersion[], dir: string, request: RevisionRequest, templates: TemplateSet, contractor?: string): RevisionPlan {
   const { version, date, reason } = checkRequest(request);
   const answers = answersFromYaml(source, file);
   const previous = lastIssued(history, file, dir);
@@ -153,7 +153,16 @@ export function planRevision(source: string, file: string, history: readonly Iss
   if (generated.unfilled.length) throw new UnfilledError(file, generated.unfilled);
   const documents = contractor === undefined ? generated.documents : generate(revised, templates).documents;
   const issued: IssuedVersion = { version, effectiveDate: date, documents };
-  const comparisons = compareDocuments(previous.documents, documents);
+  // Only a document that prints a date from the answers reads differently from the probe; the others'
+  // comparisons (which leave out version, 施行日 and 改訂日) are the probe's.
+  const dated = new Set(Object.keys(DOCUMENT_DATE_KEYS));
+  const redone = new Map(
+    compareDocuments(
+      previous.documents.filter((d) => dated.has(d.id)),
+      documents.filter((d) => dated.has(d.id)),
+    ).map((c) => [c.id, c] as const),
+  );
+  const comparisons = probed.map((c) => redone.get(c.id) ?? c);
   const header: ComparisonHeader = {
     after: { version, effectiveDate: date },
     before: { version: previous.version, effectiveDate: previous.effectiveDate },
