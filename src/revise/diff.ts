@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { inlineText } from '../model/text.js';
+import { forEachBlockInlines, inlineText } from '../model/text.js';
 import type { Block, Inline, ListItem, TableCell, TableRow } from '../model/types.js';
 
 /**
@@ -132,28 +132,7 @@ export interface MarkedPair {
 /** The plain text of blocks, for matching a changed block with the block it replaces. */
 export function blocksText(blocks: readonly Block[]): string {
   const out: string[] = [];
-  const visit = (list: readonly Block[]) => {
-    for (const block of list) {
-      switch (block.type) {
-        case 'paragraph':
-          out.push(inlineText(block.children));
-          break;
-        case 'list':
-          block.children.forEach((item) => visit(item.children));
-          break;
-        case 'table':
-          block.children.forEach((row) => row.children.forEach((cell) => visit(cell.children)));
-          break;
-        case 'note':
-        case 'clause':
-          visit(block.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  visit(blocks);
+  forEachBlockInlines(blocks, (nodes) => out.push(inlineText(nodes)));
   return out.join('\n');
 }
 
