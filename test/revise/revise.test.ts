@@ -221,6 +221,25 @@ describe('kitei revise', () => {
   }, 120_000);
 });
 
+describe('extends: を使う回答の改訂', () => {
+  it('改訂は顧客の回答ファイルにだけ書き、改訂履歴は全行を顧客のファイルに持つ（基のリストに消されない）', async () => {
+    const c = companyFolder();
+    const base = join(c.dir, 'answers', '_事務所.yaml');
+    // A house base that (wrongly) carries a 改訂履歴 of its own: the client's full list must win.
+    const house = '# 事務所の既定値\ndocument:\n  revisions:\n    - { version: "0.1", date: 2020-01-01, description: 事務所のひな形 }\noptions:\n  cloudBackup: true\n';
+    writeFileSync(base, house);
+    writeFileSync(c.answers, `extends: _事務所.yaml\n${EXAMPLE.replace(/ {2}revisions:\n.*\n/u, '')}`);
+    expect((await kitei('build', c.answers, '--out', c.out)).code).toBe(0);
+    edit(c.answers, [ANTIVIRUS, NEW_ANTIVIRUS]);
+    const revised = await kitei('revise', c.answers, '--version', '1.1', '--date', '2027-04-01', '--reason', 'ウイルス対策ソフトの変更', '--out', c.out, '--format', 'md');
+    expect(revised.code, revised.err).toBe(0);
+    expect(read(base)).toBe(house);
+    const answers = answersFromYaml(read(c.answers), c.answers);
+    expect(answers.document.revisions.map((r) => r.version)).toEqual(['0.1', '1.1']);
+    expect(read(c.answers)).toContain('    - { version: "0.1", date: 2020-01-01, description: 事務所のひな形 }\n    - { version: "1.1", date: 2027-04-01, description: ウイルス対策ソフトの変更 }');
+  }, 60_000);
+});
+
 describe('回答ファイルへの書き込み（answers-edit）', () => {
   const edits = {
     version: '1.1',
