@@ -4,6 +4,8 @@ import { generate, type GenerateResult, type UnfilledValue } from './generate.js
 import { insideDirectory, safeFileName, writeFileAtomic } from './output/files.js';
 import { line } from './answers/common.js';
 import { FORMATS, UsageError, type Format } from './render/index.js';
+import type { Document } from './model/types.js';
+import { planIssue, recordIssue, type IssueRecord } from './revise/issue.js';
 import { loadTemplates, type TemplateSet } from './templates/load.js';
 
 /**
@@ -61,6 +63,11 @@ export interface BuildOptions {
   readonly overlays?: readonly string[];
   /** 乙 of the contract clauses (`--contractor`), over `companion.contract.contractor`. */
   readonly contractor?: string;
+  /**
+   * Record what a build that is not a draft issues (`kitei build`): in `dir`, one file per version.
+   * A version recorded with other content is refused unless `reissue` (a fix before it took effect).
+   */
+  readonly history?: { readonly dir: string; readonly reissue: boolean };
 }
 
 /** Formats the combined pack is written in: it is for printing and handing out, not for review. */
@@ -83,30 +90,54 @@ export interface BuildResult {
   readonly outputDir: string;
   readonly files: readonly WrittenFile[];
   readonly generated: GenerateResult;
+  /** What the build did with the record of issued versions, when asked to keep it. */
+  readonly issue?: IssueRecord;
+}
+
+/** A document to write in some formats, under a file name of its own (without extension). */
+export interface OutputJob {
+  readonly document: Document;
+  readonly name: string;
+  readonly formats: readonly Format[];
 }
 
 /** The directory an organization's documents go to: `<out>/<organization>/`. */
 export const outputDirectory = (answers: Answers, out: string): string => insideDirectory(out, safeFileName(answers.organization.name));
 
-/** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
-export async function buildAnswers(answers: Answers, file: string, options: BuildOptions, locate?: LoadedAnswers['locate']): Promise<BuildResult> {
-  const generated = generate(withContractor(answers, options.contractor), options.templates ?? templatesFor(overlaysOf(answers, options.overlays)));
-  if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled, locate);
-  const outputDir = outputDirectory(answers, options.out);
-  const jobs = generated.documents.flatMap((document) => options.formats.map((format) => ({ document, format })));
-  if (generated.pack) for (const format of options.formats) if (PACK_FORMATS.includes(format)) jobs.push({ document: generated.pack, format });
-  const rendered: { path: string; data: Uint8Array }[] = [];
+/** The documents of a build and the pack, each under its own name, in the formats asked for. */
+export function documentJobs(generated: GenerateResult, formats: readonly Format[]): OutputJob[] {
+  const jobs: OutputJob[] = generated.documents.map((document) => ({ document, name: safeFileName(document.meta.title, document.id), formats }));
+  const packFormats = formats.filter((format) => PACK_FORMATS.includes(format));
+  if (generated.pack && packFormats.length) jobs.push({ document: generated.pack, name: safeFileName(generated.pack.meta.title, generated.pack.id), formats: packFormats });
+  return jobs;
+}
+
+export interface RenderedFile {
+  readonly path: string;
+  readonly data: Uint8Array;
+}
+
+/** Renders every job into `outputDir`; two documents that would share a file name are refused. */
+export async function renderJobs(jobs: readonly OutputJob[], outputDir: string, file: string): Promise<RenderedFile[]> {
+  const rendered: RenderedFile[] = [];
   const names = new Map<string, string>();
-  for (const { document, format } of jobs) {
-    const writer = FORMATS[format];
-    const name = `${safeFileName(document.meta.title, document.id)}.${writer.extension}`;
-    const clash = names.get(name.toLowerCase());
-    if (clash !== undefined && clash !== document.id) {
-      throw new UsageError(`${file}: 2つの文書が同じファイル名「${name}」になります。文書名（terms.documentName・companion.packTitle）を変えてください`);
+  for (const { document, name: stem, formats } of jobs) {
+    for (const format of formats) {
+      const writer = FORMATS[format];
+      const name = `${stem}.${writer.extension}`;
+      const clash = names.get(name.toLowerCase());
+      if (clash !== undefined && clash !== document.id) {
+        throw new UsageError(`${file}: 2つの文書が同じファイル名「${name}」になります。文書名（terms.documentName・companion.packTitle）を変えてください`);
+      }
+      names.set(name.toLowerCase(), document.id);
+      rendered.push({ path: insideDirectory(outputDir, name), data: await writer.render(document) });
     }
-    names.set(name.toLowerCase(), document.id);
-    rendered.push({ path: insideDirectory(outputDir, name), data: await writer.render(document) });
   }
+  return rendered;
+}
+
+/** Writes rendered files, each completely or not at all. */
+export function writeRendered(rendered: readonly RenderedFile[]): WrittenFile[] {
   for (const output of rendered) {
     try {
       writeFileAtomic(output.path, output.data);
@@ -117,7 +148,23 @@ export async function buildAnswers(answers: Answers, file: string, options: Buil
       throw new UsageError(`出力先に書き込めません（${code}）: ${output.path}。--out に書き込めるディレクトリを指定してください`);
     }
   }
-  return { outputDir, files: rendered.map((r) => ({ path: r.path, bytes: r.data.byteLength })), generated };
+  return rendered.map((r) => ({ path: r.path, bytes: r.data.byteLength }));
+}
+
+/** Validated answers → files under `<out>/<organization>/`. Everything is rendered before anything is written. */
+export async function buildAnswers(answers: Answers, file: string, options: BuildOptions, locate?: LoadedAnswers['locate']): Promise<BuildResult> {
+  const templates = options.templates ?? templatesFor(overlaysOf(answers, options.overlays));
+  const generated = generate(withContractor(answers, options.contractor), templates);
+  if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled, locate);
+  // What is issued is the documents of the answers alone: 乙 named on the command line makes one contract's copy.
+  const issue =
+    options.history && !options.draft
+      ? planIssue(answers, options.contractor === undefined ? generated.documents : generate(answers, templates).documents, options.history.dir, options.history.reissue, file)
+      : undefined;
+  const outputDir = outputDirectory(answers, options.out);
+  const files = writeRendered(await renderJobs(documentJobs(generated, options.formats), outputDir, file));
+  if (issue) recordIssue(issue);
+  return { outputDir, files, generated, ...(issue ? { issue } : {}) };
 }
 
 export async function buildFile(file: string, options: BuildOptions): Promise<BuildResult & { readonly warnings: readonly AnswersIssue[] }> {

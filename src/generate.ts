@@ -242,7 +242,7 @@ function collectUnfilled(documents: readonly Document[], metaGaps: readonly Unfi
   const visit = (nodes: readonly Inline[]) => {
     for (const node of nodes) {
       if (node.type === 'gap' && !seen.has(id(node))) seen.set(id(node), { key: node.key, question: node.question });
-      if (node.type === 'strong' || node.type === 'link') visit(node.children);
+      if (node.type === 'strong' || node.type === 'link' || node.type === 'changed') visit(node.children);
     }
   };
   for (const document of documents) forEachInlines(document, visit);

@@ -389,7 +389,7 @@ export function loadAnswersFromFile(file: string): LoadedAnswers {
 export const loadAnswersFile = (file: string): Answers => loadAnswersFromFile(file).answers;
 
 /** The bytes of an answers file; a missing or unreadable file is reported at `where` (the file itself, or the `extends` line naming it). */
-function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'message'>, isBase = false): Uint8Array {
+export function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'message'> = { file, line: undefined, key: '' }, isBase = false): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {

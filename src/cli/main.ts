@@ -10,6 +10,9 @@ import { EXPORT_MANIFEST, formatTemplateIssue, OverlayError } from '../templates
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
 import { WizardNeedsTerminal } from '../wizard/types.js';
+import { versionLabel } from '../revise/compare.js';
+import { defaultHistoryDir, HistoryError } from '../revise/history.js';
+import { comparisonLines } from '../revise/issue.js';
 
 /**
  * The command line: parses arguments and calls the core. Exit codes: 0 ok, 1 invalid input (the
@@ -119,6 +122,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .version('0.1.0', '-v, --version', 'バージョンを表示します')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('（kitei --help で使い方を表示します）')
+    // kitei's own -v/--version only before a command: `kitei revise x --version 1.1` names the new version.
+    .enablePositionalOptions()
     .exitOverride();
 
   const build = cli
@@ -128,20 +133,85 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<回答ファイル>', '回答ファイル（YAML）');
   outputOptions(build)
     .option('--contractor <名前>', '業務委託契約 機密保持条項の乙（委託先）の名称（省略すると記入用の空欄）')
+    .option('--history <ディレクトリ>', '発行した版の記録の置き場所（既定値: 回答ファイルの横の <名前>.history/）')
+    .option('--no-history', '発行した版を記録しません')
+    .option('--reissue', 'この版の記録を置き換えます（施行前の手直し）')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string; templates?: string[] }) => {
+    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string; templates?: string[]; history?: string | false; reissue?: boolean }) => {
       const result = await buildFile(file, {
         out: opts.out,
         formats: parseFormats(opts.format),
         draft: opts.draft === true,
         overlays: opts.templates ?? [],
         ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
+        ...(opts.history === false ? {} : { history: { dir: typeof opts.history === 'string' ? opts.history : defaultHistoryDir(file), reissue: opts.reissue === true } }),
       });
       if (result.warnings.length) io.err(`${file}: 確認してください（${result.warnings.length}件）:\n${formatWarnings(result.warnings)}\n`);
-      for (const written of result.files) io.out(`書き出しました: ${relative(process.cwd(), written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）\n`);
+      writtenLines(io, result.files);
       if (result.generated.unfilled.length) {
         io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
       }
+      if (result.issue && result.issue.action !== 'same') {
+        const what = result.issue.action === 'new' ? '記録しました' : '記録を置き換えました';
+        io.out(`${what}: ${shown(result.issue.file)}（${versionLabel(result.issue.issued.version)}、施行日 ${result.issue.issued.effectiveDate}）\n`);
+      }
+      setExit(EXIT_OK);
+    });
+
+  const revise = cli
+    .command('revise')
+    .usage('[オプション] <回答ファイル> --version <版> --date <施行日> --reason <改訂の内容>')
+    .description(
+      '直した回答ファイルから次の版を作ります。最後に発行した版と比べ、回答ファイルの版・施行日・改訂履歴と、変わった章の改訂日を書き換え、' +
+        '新しい版を記録し、規程と関連文書、変わった文書ごとの新旧対照表を書き出します',
+    )
+    .argument('<回答ファイル>', '回答ファイル（YAML）')
+    .requiredOption('--version <版>', '新しい版（例: 1.1）。最後に発行した版より後の版')
+    .requiredOption('--date <施行日>', '新しい版の施行日（YYYY-MM-DD）。最後に発行した版の施行日より後の日付')
+    .requiredOption('--reason <改訂の内容>', '改訂履歴と新旧対照表に載せる改訂の内容（例: ウイルス対策ソフトの変更、テレワークの廃止）')
+    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md,docx,pdf')
+    .option('--history <ディレクトリ>', '発行した版の記録の置き場所（既定値: 回答ファイルの横の <名前>.history/）')
+    .option('--contractor <名前>', '業務委託契約 機密保持条項の乙（委託先）の名称');
+  revise.helpOption('-h, --help', 'このヘルプを表示します').action(async (file: string, opts: { version: string; date: string; reason: string; out: string; format: string; history?: string; contractor?: string }) => {
+    const { reviseFile } = await import('../revise/revise.js');
+    const result = await reviseFile(file, {
+      version: opts.version,
+      date: opts.date,
+      reason: opts.reason,
+      out: opts.out,
+      formats: parseFormats(opts.format),
+      ...(opts.history !== undefined ? { history: opts.history } : {}),
+      ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
+    });
+    const { plan } = result;
+    io.out(`${versionLabel(plan.previous.version)}（${plan.previous.effectiveDate}）→ ${versionLabel(plan.issued.version)}（${plan.issued.effectiveDate}）\n`);
+    for (const line of comparisonLines(plan.comparisons)) io.out(`  ${line}\n`);
+    if (plan.revisedChapters.length) io.out(`改訂日を ${plan.issued.effectiveDate} にした章: ${plan.revisedChapters.map((c) => c.heading).join('、')}\n`);
+    io.out(`書き換えました: ${shown(file)}（版・施行日・改訂履歴・改訂日）\n`);
+    io.out(`記録しました: ${shown(result.historyFile)}\n`);
+    writtenLines(io, result.files);
+    setExit(EXIT_OK);
+  });
+
+  cli
+    .command('diff')
+    .usage('[オプション] <前の回答ファイル・記録> <後の回答ファイル・記録>')
+    .description(
+      '2つの回答ファイル（または発行した版の記録 <名前>.history/<版>.json）から作る文書を比べ、違う文書ごとに新旧対照表（案）を書き出します。何も発行・記録しません',
+    )
+    .argument('<前>', '前の回答ファイル（YAML）または記録（JSON）')
+    .argument('<後>', '後の回答ファイル（YAML）または記録（JSON）')
+    .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
+    .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
+    .helpOption('-h, --help', 'このヘルプを表示します')
+    .action(async (before: string, after: string, opts: { out: string; format: string }) => {
+      const { diffFiles } = await import('../revise/revise.js');
+      const result = await diffFiles(before, after, { out: opts.out, formats: parseFormats(opts.format) });
+      const lines = comparisonLines(result.comparisons);
+      if (lines.length === 0) io.out('違いはありません。\n');
+      for (const line of lines) io.out(`${line}\n`);
+      writtenLines(io, result.files);
       setExit(EXIT_OK);
     });
 
@@ -244,6 +314,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
   return cli;
 }
 
+/** A path as the user sees it: relative to where kitei runs. */
+const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+function writtenLines(io: Io, files: readonly { path: string; bytes: number }[]): void {
+  for (const written of files) io.out(`書き出しました: ${shown(written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）\n`);
+}
+
 /** The wizard is imported only when asked for, so build, check and batch never load inquirer. */
 async function startWizard(options: { resume?: string; out?: string }): Promise<number> {
   const { runWizard } = await import('../wizard/index.js');
@@ -277,7 +354,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       error instanceof UnfilledError ||
       error instanceof UsageError ||
       error instanceof ReferenceError ||
-      error instanceof MissingGlyphError
+      error instanceof MissingGlyphError ||
+      error instanceof HistoryError
     ) {
       io.err(`エラー: ${error.message}\n`);
       return EXIT_INVALID;

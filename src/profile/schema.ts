@@ -328,6 +328,7 @@ export const PUBLICATION_METHODS = ['website', 'posted', 'onRequest'] as const;
 const myNumberSchema = z
   .object({
     policyDate: fillable(isoDate()).nullable().default(null).describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
+    rulesDate: fillable(isoDate()).nullable().default(null).describe('特定個人情報取扱規程の附則の施行日（YYYY-MM-DD）。null は document.effectiveDate。kitei revise が、取扱規程を変えない改訂のときに前の日付で固定する'),
     subjects: z
       .object({
         vendors: subjectSchema(MY_NUMBER_PURPOSES.vendors, '取引先の利用目的: fees（報酬・料金等の支払調書）/ rent（不動産の使用料等の支払調書）/ propertyPurchase（不動産等の譲受けの対価の支払調書）').optional().describe('取引先の特定個人情報等'),

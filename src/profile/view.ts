@@ -589,6 +589,7 @@ export function profileView(profile: Profile): Input {
     myNumber: {
       ...companion.myNumber,
       policyDate: mn?.policyDate ?? null,
+      rulesDate: mn?.rulesDate ?? null,
       subjects: Object.fromEntries(
         Object.entries(subjects).map(([who, subject]) => {
           const own = mn?.subjects[who as keyof typeof subjects];

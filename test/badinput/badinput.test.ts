@@ -94,8 +94,9 @@ describe('どんな文字も、入力したとおりに出力され、文書の�
       tried.build++;
       expect(build.code, build.err).toBe(0);
       expect(build.err).toBe('');
-      // Nothing outside --out: the answers and the output folder are all there is.
-      expect(readdirSync(dir).sort()).toEqual(['answers.yaml', 'out']);
+      // Nothing outside --out but the record of the version issued, next to the answers.
+      expect(readdirSync(dir).sort()).toEqual(['answers.history', 'answers.yaml', 'out']);
+      expect(readdirSync(join(dir, 'answers.history'))).toEqual(['1.0.json']);
       const folders = readdirSync(out);
       expect(folders).toHaveLength(1);
       expect(folders[0]).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]|^\.+$|[. ]$|^(con|nul)(\..*)?$/iu);

@@ -563,7 +563,7 @@ describe('kitei build が一式を書き出す', () => {
   it('--contractor で乙を指定し、合本は Word と PDF でだけ書き出す', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kitei-companion-'));
     let log = '';
-    const code = await run(['build', join(ROOT, 'answers', 'hikari-kyokai.yaml'), '--out', out, '--format', 'md,docx', '--contractor', '株式会社よやく窓口'], {
+    const code = await run(['build', join(ROOT, 'answers', 'hikari-kyokai.yaml'), '--out', out, '--format', 'md,docx', '--contractor', '株式会社よやく窓口', '--no-history'], {
       out: (t) => (log += t),
       err: (t) => (log += t),
     });

@@ -76,6 +76,7 @@ const subjectSchema = <T extends readonly [string, ...string[]]>(purposes: T, wh
 const myNumberSchema = z
   .object({
     policyDate: fillable(isoDate()).nullable().describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
+    rulesDate: fillable(isoDate()).nullable().describe('特定個人情報取扱規程の附則の施行日（YYYY-MM-DD）。null は document.effectiveDate。kitei revise が、規程を変えない改訂のときに前の日付で固定する'),
     subjects: z
       .object({
         vendors: subjectSchema(
@@ -312,6 +313,7 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
     },
     myNumber: {
       policyDate: null,
+      rulesDate: null,
       subjects: {
         vendors: { label: '取引先', purposes: ctx.type === 'association' ? ['fees', 'rent'] : ['fees'] },
         shareholders: {

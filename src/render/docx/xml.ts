@@ -59,6 +59,7 @@ export interface RunProperties {
   readonly style?: string;
   readonly bold?: boolean;
   readonly highlight?: Highlight;
+  readonly underline?: boolean;
 }
 
 /** A run of text; `lineBreak` puts a line break before it (a "\n" of the text). */
@@ -67,6 +68,7 @@ export function textRun(text: string, format: RunProperties = {}, lineBreak = fa
   if (format.style !== undefined) properties += `<w:rStyle w:val="${escapeXml(format.style)}"/>`;
   if (format.bold) properties += '<w:b/><w:bCs/>';
   if (format.highlight) properties += `<w:highlight w:val="${format.highlight}"/>`;
+  if (format.underline) properties += '<w:u w:val="single"/>';
   return `<w:r>${properties && `<w:rPr>${properties}</w:rPr>`}${lineBreak ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
