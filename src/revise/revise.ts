@@ -1,3 +1,4 @@
+import { parseJapaneseDate } from '../templates/render.js';
 import { isoDate, line, text } from '../answers/common.js';
 import { answersFromYaml, decodeAnswers, readAnswersBytes } from '../answers/load.js';
 import type { Answers } from '../answers/schema.js';
@@ -60,7 +61,7 @@ export function checkRequest(request: RevisionRequest): RevisionRequest {
 }
 
 /** 2026.04.01 (as a chapter's header table prints it) → 2026-04-01; anything else is not a date. */
-const isoOf = (printed: string): string | undefined => (/^\d{4}\.\d{2}\.\d{2}$/u.test(printed) ? printed.replaceAll('.', '-') : undefined);
+const isoOf = (printed: string): string | undefined => parseJapaneseDate(printed);
 
 /** The rulebook's chapters with an answers key, by chapter id. */
 function chapterKeys(templates: TemplateSet): Map<string, ChapterKey> {

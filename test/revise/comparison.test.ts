@@ -9,7 +9,7 @@ import { changedRanges, markInlines, words } from '../../src/revise/diff.js';
 import { changeSummary } from '../../src/revise/issue.js';
 import { answersFrom, testTemplates } from '../support/build.js';
 import { pdfText } from '../pdf/support.js';
-import { ANTIVIRUS, editedTemplates, EXAMPLE, exampleWith, golden, NEW_ANTIVIRUS } from './support.js';
+import { ANTIVIRUS, editedTemplates, EXAMPLE, exampleWith, golden, NEW_ANTIVIRUS, PRIVATE_DEVICES_OFF } from './support.js';
 
 /**
  * The 新旧対照表 of four kinds of change, as model (JSON), Markdown and the text of its PDF, kept as
@@ -120,7 +120,7 @@ describe('ゴールデン: 新旧対照表', () => {
   });
 
   it('任意の節を外した（私有機器の利用を禁止）: （削除）と、繰り上がった節の両方の番号', async () => {
-    const after = documentsOf(exampleWith(['  privateDevices: permitted', '  privateDevices: prohibited']));
+    const after = documentsOf(exampleWith(PRIVATE_DEVICES_OFF));
     const rulebook = compared(base, after).find((c) => c.id === 'rulebook')!;
     const statuses = Object.fromEntries(rulebook.units.filter((u) => u.status !== 'unchanged').map((u) => [u.key, u.status]));
     expect(statuses['hr-telework-private-devices']).toBe('removed');
@@ -141,7 +141,7 @@ describe('ゴールデン: 新旧対照表', () => {
   it('契約条項に条を加えた: 第2条（新設）と、繰り下がった条の番号と条の間の参照', async () => {
     const without = EXAMPLE.replace(
       '  contract:\n',
-      '  contract:\n    clauses: [confidentiality, assignment, intellectualProperty, ipDisputes, damages, consultation, jurisdiction]\n',
+      '  contract:\n    clauses: [confidentiality, personalData, assignment, intellectualProperty, ipDisputes, damages, survival, consultation, jurisdiction]\n',
     );
     const comparisons = compared(documentsOf(without), base);
     const clauses = comparisons.find((c) => c.id === 'contract-clauses')!;
@@ -151,7 +151,7 @@ describe('ゴールデン: 新旧対照表', () => {
     expect(statuses).toContain('cc-assignment:renumbered');
     const table = await goldenTable('article-added', clauses);
     const { after: left, before: right } = columns(table);
-    expect(marked(left)[0]).toBe('第2条（再委託）');
+    expect(marked(left)[0]).toBe('第3条（再委託）');
     expect(inlineText((right.find((b) => b.type === 'paragraph' && inlineText(b.children) === '（新設）') as Extract<Block, { type: 'paragraph' }>).children)).toBe('（新設）');
   });
 

@@ -6,7 +6,7 @@ import { buildFile } from '../../src/build.js';
 import { readHistory, readIssuedFile, serializeIssued, parseIssued } from '../../src/revise/history.js';
 import { reviseFile } from '../../src/revise/revise.js';
 import { writeRevision } from '../../src/revise/answers-edit.js';
-import { ANTIVIRUS, companyFolder, editedTemplates, EXAMPLE, exampleWith, kitei, NEW_ANTIVIRUS } from './support.js';
+import { ANTIVIRUS, companyFolder, editedTemplates, EXAMPLE, exampleWith, kitei, NEW_ANTIVIRUS, PRIVATE_DEVICES_OFF, TELEWORK_OFF } from './support.js';
 
 /**
  * The revision workflow as a user runs it: `kitei build` records the version it issues,
@@ -25,7 +25,7 @@ const edit = (path: string, ...replacements: [string, string][]) => {
   }
   writeFileSync(path, text);
 };
-const chapterDates = (markdown: string) => [...markdown.matchAll(/^\| (\d) \| [^|]+ \| ([\d.]+) \|/gmu)].map((m) => `${m[1]}:${m[2]}`);
+const chapterDates = (markdown: string) => [...markdown.matchAll(/^\| (\d) \| [^|]+ \| (\d{4}年\d{1,2}月\d{1,2}日) \|/gmu)].map((m) => `${m[1]}:${m[2]}`);
 
 describe('kitei build が発行した版を記録する', () => {
   it('下書きでない build は回答の横の <名前>.history/<版>.json に記録し、同じ内容なら何もしない', async () => {
@@ -89,7 +89,7 @@ describe('kitei revise', () => {
   it('例の会社を 1.0 → 1.1（ウイルス対策ソフトの変更、テレワークの廃止）に一度のコマンドで改訂する', async () => {
     const c = companyFolder();
     expect((await kitei('build', c.answers, '--out', c.out)).code).toBe(0);
-    edit(c.answers, [ANTIVIRUS, NEW_ANTIVIRUS], ['  telework: true', '  telework: false']);
+    edit(c.answers, [ANTIVIRUS, NEW_ANTIVIRUS], TELEWORK_OFF);
     const before = read(c.answers);
     const revised = await kitei('revise', c.answers, '--version', '1.1', '--date', '2027-04-01', '--reason', REASON, '--out', c.out, '--format', 'md');
     expect(revised.code, revised.err).toBe(0);
@@ -112,8 +112,8 @@ describe('kitei revise', () => {
 
     const folder = join(c.out, 'あおば精機株式会社');
     const rulebook = read(join(folder, '情報セキュリティ関連規程.md'));
-    expect(rulebook).toContain('| 1.0 | 2026-04-01 | 制定 |\n| 1.1 | 2027-04-01 | ウイルス対策ソフトの変更、テレワークの廃止 |');
-    expect(chapterDates(rulebook)).toEqual(['1:2026.04.01', '2:2027.04.01', '3:2026.04.01', '4:2027.04.01']);
+    expect(rulebook).toContain('| 1.0 | 2026年4月1日 | 制定 |\n| 1.1 | 2027年4月1日 | ウイルス対策ソフトの変更、テレワークの廃止 |');
+    expect(chapterDates(rulebook)).toEqual(['1:2026年4月1日', '2:2027年4月1日', '3:2026年4月1日', '4:2027年4月1日']);
     expect(read(join(folder, '特定個人情報取扱規程.md'))).toContain('この規程は、2026年4月1日から施行する。');
     const table = read(join(folder, `${TABLE}.md`));
     expect(table).toContain('| 改訂の内容 | ウイルス対策ソフトの変更、テレワークの廃止 |');
@@ -132,10 +132,10 @@ describe('kitei revise', () => {
     const c = companyFolder();
     await buildFile(c.answers, { out: c.out, formats: ['md'], draft: false, history: { dir: c.history, reissue: false } });
     const revise = (version: string, date: string, reason: string) => reviseFile(c.answers, { version, date, reason, out: c.out, formats: ['md'] });
-    edit(c.answers, ['  month: 毎年9月', '  month: 毎年10月']);
+    edit(c.answers, ['month: 毎年9月', 'month: 毎年10月']);
     const first = await revise('1.1', '2027-04-01', '監査の月の変更');
     expect(first.plan.revisedChapters.map((ch) => ch.key)).toEqual(['organizational']);
-    edit(c.answers, ['    logRetention: 3年間', '    logRetention: 5年間']);
+    edit(c.answers, ['    entryLogRetention: 3年間', '    entryLogRetention: 5年間']);
     const second = await revise('1.2', '2028-04-01', '入退室記録の保存期間の延長');
     expect(second.plan.revisedChapters.map((ch) => ch.key)).toEqual(['physical']);
     edit(c.answers, [ANTIVIRUS, NEW_ANTIVIRUS]);
@@ -152,7 +152,7 @@ describe('kitei revise', () => {
     expect(answers.document.chapterRevised).toEqual({ organizational: '2027-04-01', human: '2026-04-01', physical: '2028-04-01', technical: '2029-04-01' });
     expect(readHistory(c.history).map((v) => `${v.version}@${v.effectiveDate}`)).toEqual(['1.0@2026-04-01', '1.1@2027-04-01', '1.2@2028-04-01', '2.0@2029-04-01']);
     const rulebook = read(join(c.out, 'あおば精機株式会社', '情報セキュリティ関連規程.md'));
-    expect(chapterDates(rulebook)).toEqual(['1:2027.04.01', '2:2026.04.01', '3:2028.04.01', '4:2029.04.01']);
+    expect(chapterDates(rulebook)).toEqual(['1:2027年4月1日', '2:2026年4月1日', '3:2028年4月1日', '4:2029年4月1日']);
     // Each revision's table compares with the version before it.
     const table = read(join(c.out, 'あおば精機株式会社', '情報セキュリティ関連規程 新旧対照表（第2.0版）.md'));
     expect(table).toContain('| 改正 | 第1.2版（2028年4月1日施行） → 第2.0版（2029年4月1日施行） |');
@@ -206,7 +206,7 @@ describe('kitei revise', () => {
     const runOnce = async () => {
       const c = companyFolder();
       await buildFile(c.answers, { out: c.out, formats: ['md'], draft: false, history: { dir: c.history, reissue: false } });
-      edit(c.answers, [ANTIVIRUS, NEW_ANTIVIRUS], ['  privateDevices: permitted', '  privateDevices: prohibited']);
+      edit(c.answers, [ANTIVIRUS, NEW_ANTIVIRUS], PRIVATE_DEVICES_OFF);
       const result = await reviseFile(c.answers, { version: '1.1', date: '2027-04-01', reason: REASON, out: c.out, formats: ['md', 'docx', 'pdf'] });
       const tables = result.files.filter((f) => f.path.includes('新旧対照表')).map((f) => readFileSync(f.path));
       return { history: read(result.historyFile), answers: read(c.answers), tables };
@@ -226,7 +226,7 @@ describe('extends: を使う回答の改訂', () => {
     const c = companyFolder();
     const base = join(c.dir, 'answers', '_事務所.yaml');
     // A house base that (wrongly) carries a 改訂履歴 of its own: the client's full list must win.
-    const house = '# 事務所の既定値\ndocument:\n  revisions:\n    - { version: "0.1", date: 2020-01-01, description: 事務所のひな形 }\noptions:\n  cloudBackup: true\n';
+    const house = '# 事務所の既定値\ndocument:\n  revisions:\n    - { version: "0.1", date: 2020-01-01, description: 事務所のひな形 }\nrules:\n  software: { virusScan: 週次 }\n';
     writeFileSync(base, house);
     writeFileSync(c.answers, `extends: _事務所.yaml\n${EXAMPLE.replace(/ {2}revisions:\n.*\n/u, '')}`);
     expect((await kitei('build', c.answers, '--out', c.out)).code).toBe(0);
@@ -252,9 +252,9 @@ describe('回答ファイルへの書き込み（answers-edit）', () => {
     documentDates: { 'basic-policy': '2026-04-01' },
   };
   const cases: [string, string][] = [
-    ['document のない回答', '# 見出しのコメント\norganization:\n  name: 例示株式会社 # 社名\n  type: company\n\n# 役割\nroles:\n  auditor:\n    title: 監査役\n'],
-    ['空の改訂履歴と一部の改訂日', 'organization:\n  name: 例示株式会社\n  type: company\ndocument:\n  effectiveDate: 2026-04-01\n  revisions: []\n  chapterRevised:\n    human: 2025-01-01'],
-    ['flow で書いた document', 'organization: { name: 例示株式会社, type: company }\ndocument: { version: "1.0", effectiveDate: 2026-04-01 }\n'],
+    ['document のない回答', '# 見出しのコメント\nkitei: 2\norganization:\n  name: 例示株式会社 # 社名\n  type: company\n  size: small\n\n# 人と役割\npeople:\n  - { id: auditor, title: 監査役, roles: [auditor] }\n'],
+    ['空の改訂履歴と一部の改訂日', 'kitei: 2\norganization:\n  name: 例示株式会社\n  type: company\n  size: small\ndocument:\n  effectiveDate: 2026-04-01\n  revisions: []\n  chapterRevised:\n    human: 2025-01-01'],
+    ['flow で書いた document', 'kitei: 2\norganization: { name: 例示株式会社, type: company, size: small }\ndocument: { version: "1.0", effectiveDate: 2026-04-01 }\n'],
   ];
   it.each(cases)('%s: 書いた値が読み戻せ、コメントは残る', (_name, source) => {
     const out = writeRevision(source, answersFromYaml(source, 'x.yaml'), edits);
@@ -287,7 +287,7 @@ describe('kitei diff', () => {
   it('2つの回答ファイルの違いを新旧対照表（案）にし、何も発行・記録しない', async () => {
     const c = companyFolder();
     const proposal = join(c.dir, 'answers', 'proposal.yaml');
-    writeFileSync(proposal, exampleWith(['  telework: true', '  telework: false']));
+    writeFileSync(proposal, exampleWith(TELEWORK_OFF));
     const result = await kitei('diff', c.answers, proposal, '--out', c.out);
     expect(result.code, result.err).toBe(0);
     expect(result.out).toContain('情報セキュリティ関連規程: 人的対策 6. テレワークにおける対策（削除）');

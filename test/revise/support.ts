@@ -33,6 +33,12 @@ export function exampleWith(...replacements: [string, string][]): string {
   return out;
 }
 
+/** The example's telework block, and `telework: none` in its place (telework given up). */
+export const TELEWORK_OFF: [string, string] = [/^telework:\n(?:(?: {2}.*| *#.*)?\n)+/mu.exec(EXAMPLE)![0], 'telework: none\n\n'];
+
+/** The example's private-device rule turned into a ban. */
+export const PRIVATE_DEVICES_OFF: [string, string] = ['    use: permitted', '    use: prohibited'];
+
 /** The year-later change of the issue: another antivirus product, telework given up. */
 export const ANTIVIRUS = 'Microsoft Defender for Endpoint';
 export const NEW_ANTIVIRUS = 'ESET PROTECT Essentials';
