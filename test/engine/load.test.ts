@@ -33,7 +33,7 @@ describe('回答ファイルの誤りは、ファイル・行・キーを示す�
 
   it('YAML の構文誤り・重複キー・タブの字下げ', () => {
     expect(issues('organization:\n  name: "閉じない\n  type: company\n')[0]).toMatch(/^answers\/x\.yaml:\d+: YAML/u);
-    expect(issues('organization:\n  name: A社\n  name: B社\n  type: company\n')).toEqual(['answers/x.yaml:3: 同じキーが2回書かれています']);
+    expect(issues('organization:\n  name: A社\n  name: B社\n  type: company\n')).toEqual(['answers/x.yaml:3: organization.name: 同じキーが2回書かれています（最初は2行目）']);
     expect(issues('organization:\n\tname: A社\n')[0]).toMatch(/^answers\/x\.yaml:2: .*タブ/u);
   });
 
