@@ -30,11 +30,15 @@ export const formatUnfilled = (unfilled: readonly UnfilledValue[]): string =>
 
 /** Ctrl+C (or SIGTERM) during a build: the staging folder is gone, the client's folder as it was. */
 export class BuildInterrupted extends Error {
-  constructor(readonly outputDir: string | undefined) {
+  constructor(
+    readonly outputDir: string,
+    /** The folder held documents of an earlier build. */
+    existed: boolean,
+  ) {
     super(
-      outputDir
+      existed
         ? `中断しました。${outputDir} の文書は前回のまま変えていません（書きかけの文書は消しました）`
-        : '中断しました。何も書き出していません',
+        : `中断しました。何も書き出していません（書きかけの文書は消しました）`,
     );
   }
 }
@@ -136,13 +140,13 @@ async function stagePrepared({ generated, outputDir, jobs }: PreparedBuild, opti
     writer = StagingWriter.open(outputDir, options.token);
     const files: WrittenFile[] = [];
     for (const { document, format, name } of jobs) {
-      if (options.signal?.aborted) throw new BuildInterrupted(outputDir);
+      if (options.signal?.aborted) throw new BuildInterrupted(outputDir, !writer.created);
       const data = await FORMATS[format].render(document);
       writer.write(name, data);
       files.push({ path: join(outputDir, name), bytes: data.byteLength });
       await turn();
     }
-    if (options.signal?.aborted) throw new BuildInterrupted(outputDir);
+    if (options.signal?.aborted) throw new BuildInterrupted(outputDir, !writer.created);
     return { outputDir, set: writer.finish(), files, generated };
   } catch (error) {
     writer?.discard();

@@ -125,7 +125,7 @@ export function baseProblem(file: string, base: string, root: string): string | 
   if (!['.yaml', '.yml'].includes(extname(baseFile).toLowerCase())) {
     return `基にする回答ファイルは .yaml か .yml のファイルにしてください（${base} は読みません）`;
   }
-  const outside = `基にする回答ファイル ${baseFile} は、読んでよいフォルダー ${root} の外にあるので読みません（extends: で読めるのは回答ファイルのあるフォルダーとその下だけです。ほかのフォルダーは --extends-root で指定します）`;
+  const outside = `基にする回答ファイル ${resolve(baseFile)} は、読んでよいフォルダー ${resolve(root)} の外にあるので読みません（extends: で読めるのは回答ファイルのあるフォルダーとその下だけです。ほかのフォルダーは --extends-root で指定します）`;
   const rootReal = realOrSelf(resolve(root));
   if (!isInside(resolve(root), resolve(baseFile)) && !isInside(rootReal, resolve(baseFile))) return outside;
   let real: string;

@@ -39,6 +39,8 @@ export class BuildPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** Why no worker can start (set with `closed`): later tasks get it as their reply at once. */
+  private broken: string | undefined;
 
   constructor(
     size: number,
@@ -50,6 +52,10 @@ export class BuildPool {
   /** Runs one task on the next idle worker (`onStart` when it takes it); never rejects (a failure is a reply). */
   run<T extends WorkerTask>(task: T, onStart: () => void = () => {}): Promise<ReplyOf<T>> {
     return new Promise((resolve) => {
+      if (this.broken !== undefined) {
+        resolve(this.failed(task, this.broken) as ReplyOf<T>);
+        return;
+      }
       this.queue.push({ task, resolve: resolve as (reply: WorkerReply) => void, onStart });
       this.dispatch();
     });
@@ -112,9 +118,10 @@ export class BuildPool {
       } else {
         // Died while starting (templates unreadable…): every other worker would too.
         this.closed = true;
+        this.broken = `生成の準備に失敗しました（${why}）`;
         const pending = [...(current ? [current] : []), ...this.slots.flatMap((other) => (other.task ? [other.task] : [])), ...this.queue.splice(0)];
         for (const other of this.slots) other.task = undefined;
-        for (const each of pending) each.resolve(this.failed(each.task, `生成の準備に失敗しました（${why}）`));
+        for (const each of pending) each.resolve(this.failed(each.task, this.broken));
         void Promise.all(this.slots.map((other) => other.worker.terminate()));
       }
     });

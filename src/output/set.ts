@@ -125,7 +125,8 @@ export class StagingWriter {
   private constructor(
     readonly dir: string,
     readonly staging: string,
-    private readonly created: boolean,
+    /** The client's folder did not exist before this run. */
+    readonly created: boolean,
   ) {}
 
   static open(dir: string, token: string): StagingWriter {

@@ -102,7 +102,11 @@ afterEach(() => {
 });
 
 describe('manifest.json は、書き出したファイルと違うことを言わない（issue 18: 4）', () => {
-  it('kill -9 で止めると、前回の complete: true は残らず、載っている出力はすべてハッシュが合う。次の実行で完全に戻る', async () => {
+  it.each([
+    ['kill -9', (child: ChildProcess) => child.kill('SIGKILL')],
+    // Two signals at once would be one: the second comes while the first is being handled.
+    ['2 回目の Ctrl+C', (child: ChildProcess) => (child.kill('SIGINT'), setTimeout(() => child.kill('SIGINT'), 30))],
+  ])('%s で止めると、前回の complete: true は残らず、載っている出力はすべてハッシュが合う。次の実行で完全に戻る', async (_how, stop) => {
     const dir = tempDir();
     const inputs = join(dir, 'answers');
     mkdirSync(inputs);
@@ -117,7 +121,7 @@ describe('manifest.json は、書き出したファイルと違うことを言�
     write('2.0');
     const run2 = spawnKitei(['batch', inputs, '--out', out, '--draft', '--jobs', '2']);
     await until(() => run2.output().out.includes('[1/6]'));
-    run2.child.kill('SIGKILL');
+    stop(run2.child);
     await run2.exit;
 
     const manifest = manifestOf(out);
@@ -381,7 +385,7 @@ describe('残りもの: 作らなくなった文書は一覧にし、消さな�
 });
 
 describe('batch は回答ファイルを読んでいる間も Ctrl+C にすぐ応える（issue 18: 1）', () => {
-  it('読み込みに時間のかかる回答ファイルが並んでいても、Ctrl+C から数秒で終了コード 130、manifest.json は "complete": false', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('読み込みに時間のかかる回答ファイルが並んでいても、%s から数秒で終了コード 130、manifest.json は "complete": false', async (signal) => {
     const dir = tempDir();
     const inputs = join(dir, 'answers');
     mkdirSync(inputs);
@@ -392,7 +396,7 @@ describe('batch は回答ファイルを読んでいる間も Ctrl+C にすぐ�
     const batch = spawnKitei(['batch', inputs, '--out', out, '--draft', '--jobs', '2']);
     await until(() => existsSync(join(out, LOCK_FILE)));
     const stopped = Date.now();
-    batch.child.kill('SIGINT');
+    batch.child.kill(signal);
     const { code } = await batch.exit;
     expect(Date.now() - stopped).toBeLessThan(3_000);
     expect(code).toBe(130);
