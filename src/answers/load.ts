@@ -375,7 +375,7 @@ export function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'messag
     if (!(error instanceof ReadRefusal)) throw error;
     const subject = isBase ? `基にする回答ファイル ${printable(file, { max: 200 })} ` : '';
     const why =
-      error.reason === '見つかりません'
+      error.code === 'ENOENT' || error.code === 'ENOTDIR'
         ? `${subject ? `${subject}が` : 'ファイルが'}見つかりません`
         : error.code === 'EISDIR'
           ? `${subject ? `${subject}は` : ''}ディレクトリです（回答ファイルを指定してください）`
