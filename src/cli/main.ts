@@ -3,7 +3,9 @@ import { relative } from 'node:path';
 import { AnswersError } from '../answers/load.js';
 import { formatSummary, barReporter, plainReporter } from '../batch/progress.js';
 import { parseJobs, runBatch } from '../batch/run.js';
-import { buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
+import { BuildInterrupted, buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
+import { printableMessage } from '../characters.js';
+import { OutputError } from '../output/set.js';
 import { FORMAT_NAMES, parseFormats, UsageError } from '../render/index.js';
 import { MissingGlyphError } from '../render/pdf/errors.js';
 import { EXPORT_MANIFEST, formatTemplateIssue, OverlayError } from '../templates/load.js';
@@ -16,14 +18,14 @@ import { comparisonLines } from '../revise/issue.js';
 
 /**
  * The command line: parses arguments and calls the core. Exit codes: 0 ok, 1 invalid input (the
- * answers, the arguments, unfilled values; for batch: any client failed), 2 internal error (a bug in
- * kitei or its templates), 130 batch or the wizard interrupted (Ctrl+C).
+ * answers, the arguments, unfilled values, an output that cannot be written; for batch: any client
+ * failed), 2 internal error (a bug in kitei or its templates), 130 interrupted (Ctrl+C, SIGTERM).
  */
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_INTERNAL = 2;
-/** `kitei batch` stopped by Ctrl+C (128 + SIGINT, as shells report it). */
+/** `kitei build`, `batch` or the wizard stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
 interface Io {
@@ -35,6 +37,9 @@ const defaultIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+/** Whatever a message quotes (a file name, a value), a character that would act on the terminal is shown as <U+XXXX>. */
+const printableIo = (io: Io): Io => ({ out: (text) => io.out(printableMessage(text)), err: (text) => io.err(printableMessage(text)) });
 
 /** Commander's help in Japanese: its headings and the "(default: …)" notes are translated. */
 class JapaneseHelp extends Help {
@@ -104,16 +109,39 @@ const templatesOption = (command: Command): Command =>
     (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
   );
 
-/** The options build and batch share: where to write, which formats, drafts, and house templates. */
+/** Where `extends:` may read from: build, check and batch share it. */
+const extendsRootOption = (command: Command): Command =>
+  command.option('--extends-root <フォルダー>', 'extends: で基にする回答ファイルを読んでよいフォルダー（既定値: 回答ファイルのあるフォルダー）');
+
+/** The options build and batch share: where to write, which formats, drafts, house templates and where extends: may read. */
 const outputOptions = (command: Command): Command =>
-  templatesOption(
+  extendsRootOption(
+    templatesOption(
     command
       .option('-o, --out <出力先>', '出力先ディレクトリ', 'output')
       .option('-f, --format <形式>', `出力形式（カンマ区切り: ${FORMAT_NAMES.join(', ')}）`, 'md')
       .option('--draft', '未記入の項目を【要記入：…】と表示した下書きとして出力します'),
+    ),
   );
 
-function program(io: Io, setExit: (code: number) => void): Command {
+/** Ctrl+C and SIGTERM abort `run`; a second one ends the process at once (what is half done is cleared by the next run). */
+async function interruptible<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const interrupt = () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+function program(io: Io, onTerminal: boolean, setExit: (code: number) => void): Command {
   const cli = new KiteiCommand('kitei')
     .usage('[オプション] <コマンド>')
     .description('IPA「情報セキュリティ関連規程（サンプル）」から、回答ファイルに合わせた規程を生成します。\n端末で引数なしに実行すると、質問に答えて回答ファイルを作る対話形式（kitei init）が始まります。')
@@ -137,17 +165,27 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--no-history', '発行した版を記録しません')
     .option('--reissue', 'この版の記録を置き換えます（施行前の手直し）')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string; templates?: string[]; history?: string | false; reissue?: boolean }) => {
-      const result = await buildFile(file, {
-        out: opts.out,
-        formats: parseFormats(opts.format),
-        draft: opts.draft === true,
-        overlays: opts.templates ?? [],
-        ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
-        ...(opts.history === false ? {} : { history: { dir: typeof opts.history === 'string' ? opts.history : defaultHistoryDir(file), reissue: opts.reissue === true } }),
-      });
+    .action(async (file: string, opts: { out: string; format: string; draft?: boolean; contractor?: string; templates?: string[]; history?: string | false; reissue?: boolean; extendsRoot?: string }) => {
+      const formats = parseFormats(opts.format);
+      const result = await interruptible((signal) =>
+        buildFile(file, {
+          out: opts.out,
+          formats,
+          draft: opts.draft === true,
+          signal,
+          overlays: opts.templates ?? [],
+          ...(opts.contractor !== undefined ? { contractor: opts.contractor } : {}),
+          ...(opts.extendsRoot !== undefined ? { extendsRoot: opts.extendsRoot } : {}),
+          ...(opts.history === false ? {} : { history: { dir: typeof opts.history === 'string' ? opts.history : defaultHistoryDir(file), reissue: opts.reissue === true } }),
+        }),
+      );
       if (result.warnings.length) io.err(`${file}: 確認してください（${result.warnings.length}件）:\n${formatWarnings(result.warnings)}\n`);
       writtenLines(io, result.files);
+      if (result.stale.length) {
+        io.out(
+          `今回は作らなかった文書が ${relative(process.cwd(), result.outputDir) || '.'} に残っています（以前の生成で作ったもの、または別に置いたもの。kitei は消しません。不要なら削除してください）:\n${result.stale.map((name) => `  - ${name}\n`).join('')}`,
+        );
+      }
       if (result.generated.unfilled.length) {
         io.out(`下書きです: 未記入の項目が${result.generated.unfilled.length}件あります（kitei check ${file} で一覧を表示します）\n`);
       }
@@ -223,34 +261,43 @@ function program(io: Io, setExit: (code: number) => void): Command {
   outputOptions(batch)
     .option('-j, --jobs <数>', '同時に生成する数（既定値: CPU のコア数）')
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean; templates?: string[] }) => {
+    .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean; templates?: string[]; extendsRoot?: string }) => {
       const formats = parseFormats(opts.format);
       const jobs = parseJobs(opts.jobs);
       // A bar only on a real terminal; CI logs and pipes get one plain line per client.
-      const reporter = io === defaultIo && process.stdout.isTTY ? barReporter(process.stdout) : plainReporter(io.out);
-      const controller = new AbortController();
-      const interrupt = () => controller.abort();
-      process.once('SIGINT', interrupt);
-      process.once('SIGTERM', interrupt);
-      try {
-        const summary = await runBatch({ inputs, out: opts.out, formats, draft: opts.draft === true, jobs, overlays: opts.templates ?? [], reporter, signal: controller.signal });
-        io.out(formatSummary(summary));
-        setExit(summary.interrupted ? EXIT_INTERRUPTED : summary.clients.every((c) => c.status === 'ok') ? EXIT_OK : EXIT_INVALID);
-      } finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
-      }
+      const reporter = onTerminal && process.stdout.isTTY ? barReporter(process.stdout) : plainReporter(io.out);
+      const summary = await interruptible((signal) =>
+        runBatch({
+          inputs,
+          out: opts.out,
+          formats,
+          draft: opts.draft === true,
+          jobs,
+          overlays: opts.templates ?? [],
+          reporter,
+          signal,
+          ...(opts.extendsRoot !== undefined ? { extendsRoot: opts.extendsRoot } : {}),
+        }),
+      );
+      io.out(formatSummary(summary));
+      if (summary.manifestError) io.err(`エラー: ${summary.manifestError}\n`);
+      setExit(
+        summary.interrupted ? EXIT_INTERRUPTED : summary.clients.every((c) => c.status === 'ok') && !summary.manifestError ? EXIT_OK : EXIT_INVALID,
+      );
     });
 
-  const check = cli
-    .command('check')
-    .usage('[オプション] <回答ファイル>')
-    .description('回答ファイルを検証し、まだ記入されていない項目を一覧にします（残っていれば終了コード 1）')
-    .argument('<回答ファイル>', '回答ファイル（YAML）');
-  templatesOption(check)
+  extendsRootOption(
+    templatesOption(
+      cli
+        .command('check')
+        .usage('[オプション] <回答ファイル>')
+        .description('回答ファイルを検証し、まだ記入されていない項目を一覧にします（残っていれば終了コード 1）')
+        .argument('<回答ファイル>', '回答ファイル（YAML）'),
+    ),
+  )
     .helpOption('-h, --help', 'このヘルプを表示します')
-    .action((file: string, opts: { templates?: string[] }) => {
-      const { unfilled, warnings, locate } = checkFile(file, opts.templates ?? []);
+    .action((file: string, opts: { templates?: string[]; extendsRoot?: string }) => {
+      const { unfilled, warnings, locate } = checkFile(file, opts.templates ?? [], opts.extendsRoot !== undefined ? { extendsRoot: opts.extendsRoot } : {});
       if (warnings.length) io.out(`${file}: 確認してください（${warnings.length}件。文書は作れます）:\n${formatWarnings(warnings)}\n`);
       if (unfilled.length === 0) {
         io.out(`${file}: ${warnings.length ? '未記入の項目はありません' : '問題はありません。すべての項目が記入されています'}。\n`);
@@ -328,13 +375,14 @@ async function startWizard(options: { resume?: string; out?: string }): Promise<
 }
 
 /** Runs the CLI and returns the exit code (never throws, never prints a stack trace for bad input). */
-export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io = defaultIo): Promise<number> {
   let code = EXIT_OK;
-  const cli = program(io, (c) => (code = c));
+  const io = printableIo(rawIo);
+  const cli = program(io, rawIo === defaultIo, (c) => (code = c));
   try {
     if (argv.length === 0) {
       // On a terminal, `npx kitei` alone starts the wizard; in CI or a pipe it shows the help.
-      if (io === defaultIo && process.stdin.isTTY && process.stdout.isTTY) return await startWizard({});
+      if (rawIo === defaultIo && process.stdin.isTTY && process.stdout.isTTY) return await startWizard({});
       cli.outputHelp();
       return EXIT_INVALID;
     }
@@ -349,13 +397,18 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
       io.err(`エラー: ${error.message}\n`);
       return EXIT_INVALID;
     }
+    if (error instanceof BuildInterrupted) {
+      io.err(`${error.message}\n`);
+      return EXIT_INTERRUPTED;
+    }
     if (
       error instanceof AnswersError ||
       error instanceof UnfilledError ||
       error instanceof UsageError ||
       error instanceof ReferenceError ||
       error instanceof MissingGlyphError ||
-      error instanceof HistoryError
+      error instanceof HistoryError ||
+      error instanceof OutputError
     ) {
       io.err(`エラー: ${error.message}\n`);
       return EXIT_INVALID;

@@ -2,7 +2,7 @@ import { parseJapaneseDate } from '../templates/render.js';
 import { isoDate, line, text } from '../answers/common.js';
 import { answersFromYaml, decodeAnswers, readAnswersBytes } from '../answers/load.js';
 import type { Answers } from '../answers/schema.js';
-import { defaultTemplates, documentJobs, outputDirectory, readAnswersFile, renderJobs, UnfilledError, withContractor, writeRendered, type OutputJob, type WrittenFile } from '../build.js';
+import { defaultTemplates, documentJobs, outputDirectory, readAnswersFile, UnfilledError, withContractor, writeDocumentSet, type OutputJob, type WrittenFile } from '../build.js';
 import { generate, type GenerateResult } from '../generate.js';
 import type { Document } from '../model/types.js';
 import { chapterHeading } from '../transform/numbering.js';
@@ -210,7 +210,7 @@ export async function reviseFile(file: string, options: ReviseOptions): Promise<
   const plan = planRevision(source, file, readHistory(dir), dir, options, templates, options.contractor);
   const outputDir = outputDirectory(plan.answers, options.out);
   const jobs: OutputJob[] = [...documentJobs(plan.generated, options.formats), ...plan.tables.map((table) => ({ document: table, name: tableName(table, false), formats: options.formats }))];
-  const files = writeRendered(await renderJobs(jobs, outputDir, file));
+  const { files } = await writeDocumentSet(jobs, outputDir, options.out, file, `kitei revise ${file}`);
   writeFileAtomic(file, plan.answersText);
   const record = writeIssued(dir, plan.issued);
   return { plan, historyFile: record, files };
@@ -261,6 +261,6 @@ export async function diffFiles(before: string, after: string, options: DiffOpti
   if (tables.length === 0) return { comparisons, tables, files: [] };
   const outputDir = insideDirectory(options.out, safeFileName(neu.organization));
   const jobs = tables.map((table) => ({ document: table, name: tableName(table, true), formats: options.formats }));
-  const files = writeRendered(await renderJobs(jobs, outputDir, after));
+  const { files } = await writeDocumentSet(jobs, outputDir, options.out, after, `kitei diff ${before} ${after}`);
   return { comparisons, tables, files };
 }

@@ -40,8 +40,9 @@ const SHIFT_JIS_NAME = [0x97, 0xe1, 0x8e, 0xa6, 0x8a, 0x94, 0x8e, 0xae, 0x89, 0x
 export const ERROR_CASES: readonly ErrorCase[] = [
   // Malformed YAML
   { id: 'tab-indent', title: 'タブ文字の字下げ', source: 'kitei: 2\norganization:\n\tname: 例示株式会社\n\ttype: company\n', line: 3, key: '', message: /タブ文字/u },
-  { id: 'duplicate-key', title: '重複キー', source: `${MINIMAL}  name: 別の名前\n`, line: 6, key: '', message: /同じキーが2回/u },
-  { id: 'duplicate-top-key', title: '重複キー（最上位）', source: `${MINIMAL}organization:\n  name: B\n`, line: 6, key: '', message: /同じキーが2回/u },
+  { id: 'duplicate-key', title: '重複キー', source: `${MINIMAL}  name: 別の名前\n`, line: 6, key: 'organization.name', message: /同じキーが2回書かれています（最初は3行目）/u },
+  { id: 'duplicate-top-key', title: '重複キー（最上位）', source: `${MINIMAL}organization:\n  name: B\n`, line: 6, key: 'organization', message: /同じキーが2回書かれています（最初は2行目）/u },
+  { id: 'duplicate-flow-key', title: '重複キー（{ } の中）', source: 'kitei: 2\norganization: { name: A社, type: company, size: small, name: B社 }\n', line: 2, key: 'organization.name', message: /同じキーが2回書かれています/u },
   { id: 'unclosed-quote', title: '閉じない引用符', source: 'kitei: 2\norganization:\n  name: "例示株式会社\n  type: company\n  size: small\n', line: 6, key: '', message: /引用符/u },
   { id: 'bad-indent', title: '字下げの崩れ', source: 'kitei: 2\norganization:\n  name: 例示株式会社\n type: company\n', line: 4, key: '', message: /YAML/u },
   {
@@ -112,6 +113,53 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   { id: 'telework-typo', title: 'テレワークの中のキーの綴り誤り', source: `${MINIMAL}telework:\n  configurations: [cloud]\n  networks: [wiredHub]\n  devices: [{ device: PC, lent: none, private: prohibited }]\n  netwroks: [mobileRouter]\n`, line: 10, key: 'telework.netwroks', message: /もしかして「networks」ですか？/u },
   { id: 'telework-yes', title: 'テレワークに「はい」', source: `${MINIMAL}telework: はい\n`, line: 6, key: 'telework', message: /「キー: 値」の組、または none を記入してください（いまは文字列「はい」）/u },
   { id: 'placeholder', title: 'サンプルの仮の値（○○）', source: named('○○株式会社'), line: 3, key: 'organization.name', message: /仮の値/u },
+  // One character policy for every typed string, `todo:` text included (issue 18, items 3 and 9)
+  { id: 'noncharacter-fffe', title: '非文字 U+FFFE', source: named('"\\uFFFE例示株式会社"'), line: 3, key: 'organization.name', message: /非文字） U\+FFFE（1文字目）は使えません/u },
+  { id: 'noncharacter-ffff', title: '非文字 U+FFFF（文章）', source: `${MINIMAL}  business: "製造\\uFFFF業"\n`, line: 6, key: 'organization.business', message: /U\+FFFF（3文字目）/u },
+  { id: 'noncharacter-fdd0', title: '非文字 U+FDD0', source: named('"例示\\uFDD0"'), line: 3, key: 'organization.name', message: /U\+FDD0/u },
+  { id: 'lone-surrogate', title: '対になっていないサロゲート', source: named('"例示\\uD800株式会社"'), line: 3, key: 'organization.name', message: /サロゲート） U\+D800/u },
+  { id: 'c1-csi', title: 'C1 制御文字（CSI U+009B）', source: named('"例示\\x9B31m株式会社"'), line: 3, key: 'organization.name', message: /制御文字 U\+009B（3文字目）/u },
+  { id: 'c1-nel', title: 'C1 制御文字（NEL U+0085）', source: `${MINIMAL}  business: "製造\\x85業"\n`, line: 6, key: 'organization.business', message: /制御文字 U\+0085/u },
+  { id: 'line-separator', title: '1 行の値に U+2028', source: named('"例示\\u2028株式会社"'), line: 3, key: 'organization.name', message: /行区切り文字 U\+2028/u },
+  { id: 'paragraph-separator', title: '文章に U+2029', source: `${MINIMAL}  business: "製造\\u2029業"\n`, line: 6, key: 'organization.business', message: /行区切り文字 U\+2029/u },
+  { id: 'zero-width-only', title: 'U+200B だけの名前', source: named('"\\u200B"'), line: 3, key: 'organization.name', message: /見えない文字（U\+200B など）と空白だけの値は使えません/u },
+  { id: 'invisible-and-spaces', title: '空白と見えない文字だけ', source: named('" \\u200D\\u3000\\u2060 "'), line: 3, key: 'organization.name', message: /見えない文字/u },
+  { id: 'todo-escape', title: 'todo の ESC', source: `${MINIMAL}  business: { todo: "\\e[31m事業内容" }\n`, line: 6, key: 'organization.business.todo', message: /制御文字 U\+001B（1文字目）/u },
+  { id: 'todo-noncharacter', title: 'todo の U+FFFE', source: `${MINIMAL}  business: { todo: "事業\\uFFFE内容" }\n`, line: 6, key: 'organization.business.todo', message: /U\+FFFE/u },
+  { id: 'todo-rtl', title: 'todo の書字方向の上書き', source: `${MINIMAL}  business: { todo: "\\u202E内容" }\n`, line: 6, key: 'organization.business.todo', message: /書字方向を変える文字 U\+202E/u },
+  { id: 'todo-blank', title: 'todo が空白だけ', source: `${MINIMAL}  business: { todo: "\\u3000" }\n`, line: 6, key: 'organization.business.todo', message: /空白だけの値は使えません/u },
+  // Bounds on the input (issue 18, items 1, 10 and 12)
+  {
+    id: 'too-large',
+    title: '512 KB を超えるファイル',
+    source: `${MINIMAL}# ${'あ'.repeat(180_000)}\n`,
+    line: undefined,
+    key: '',
+    message: /大きすぎます（540,0\d\d バイト）。回答ファイルは 524,288 バイト（512 KB）までです$/mu,
+  },
+  {
+    id: 'too-many-keys',
+    title: '10,001 個のキー',
+    source: `${MINIMAL}${Array.from({ length: 10_000 }, (_, i) => `k${i}: ${i}\n`).join('')}`,
+    line: 10_005,
+    key: '',
+    message: /キーとリストの項目が多すぎます。1 つの回答ファイルに書けるのは合わせて10,000個までです/u,
+  },
+  { id: 'deep-nesting', title: '33 段の入れ子', source: `${MINIMAL}x: ${'['.repeat(33)}1${']'.repeat(33)}\n`, line: 6, key: '', message: /入れ子が深すぎます。「キー: 値」やリストの入れ子は32段までです/u },
+  // yaml itself stops somewhere below this depth (where depends on the thread's stack): Japanese either way.
+  { id: 'deeper-than-yaml', title: '20,000 段の入れ子（YAML の読み取りが止まる深さ）', source: `${MINIMAL}x: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, line: 6, key: '', message: /入れ子が深すぎ(て読み込めません|ます)。「キー: 値」やリストの入れ子は32段までです/u },
+  {
+    id: 'list-too-long',
+    title: '改訂履歴が 101 件（上限の単位）',
+    source: `${MINIMAL}document:\n  revisions:\n${Array.from({ length: 101 }, (_, i) => `    - { version: "${i + 1}.0", date: 2026-04-01, description: 改訂 }\n`).join('')}`,
+    line: 7,
+    key: 'document.revisions',
+    message: /: 100件以内にしてください$/mu,
+  },
+  { id: 'extends-url', title: 'extends: https://…', source: `extends: https://example.com/_共通.yaml\n${MINIMAL}`, line: 1, key: 'extends', message: /URL は使えません/u },
+  { id: 'extends-device', title: 'extends: /dev/zero', source: `extends: /dev/zero\n${MINIMAL}`, line: 1, key: 'extends', message: /\.yaml か \.yml のファイルにしてください（\/dev\/zero は読みません）/u },
+  { id: 'extends-not-answers', title: 'extends: /etc/passwd', source: `extends: /etc/passwd\n${MINIMAL}`, line: 1, key: 'extends', message: /\.yaml か \.yml のファイルにしてください/u },
+  { id: 'extends-outside', title: 'extends: でフォルダーの外', source: `extends: ../_共通.yaml\n${MINIMAL}`, line: 1, key: 'extends', message: /の外にあるので読みません/u },
 ];
 
 /** Metacharacters of every language the value passes through on its way to a page. */

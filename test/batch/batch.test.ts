@@ -142,16 +142,17 @@ describe('kitei batch: PDF のページ数', () => {
 });
 
 describe('kitei batch: 原子的な書き込み', () => {
-  it('失敗した顧客の既存の出力はそのまま、前回の中断で残った一時ファイルは消す', async () => {
+  it('失敗した顧客の既存の出力はそのまま、前回の中断で残った kitei の一時ファイルは消し、ほかの .tmp は残す', async () => {
     const out = tempDir();
     const dir = join(out, '参照切れ株式会社');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '情報セキュリティ関連規程.md'), '前回の出力');
-    // A temp file of a process that no longer runs (pid 2^22 + 1 is above Linux's pid_max).
-    writeFileSync(join(dir, '情報セキュリティ関連規程.md.4194305.1.tmp'), '書きかけ');
+    // A temp file of a kitei run that no longer runs (pid 2^22 + 1 is above Linux's pid_max), and one of another program.
+    writeFileSync(join(dir, '情報セキュリティ関連規程.md.kitei-4194305-0badc0de.tmp'), '書きかけ');
+    writeFileSync(join(dir, 'old.4194305.1.tmp'), 'ほかのプログラムのもの');
     const summary = await runBatch({ inputs: [join(CLIENTS, 'dangling-reference.yaml')], out, formats: ['md'], draft: false, templatesDir: TEMPLATES });
     expect(summary.clients[0]!.status).toBe('failed');
-    expect(readdirSync(dir)).toEqual(['情報セキュリティ関連規程.md']);
+    expect(readdirSync(dir).sort()).toEqual(['old.4194305.1.tmp', '情報セキュリティ関連規程.md']);
     expect(readFileSync(join(dir, '情報セキュリティ関連規程.md'), 'utf8')).toBe('前回の出力');
   });
 
@@ -185,14 +186,11 @@ describe('kitei batch: 原子的な書き込み', () => {
     const written = manifest.clients.flatMap((c) => c.outputs ?? []);
     expect(written.length).toBeGreaterThanOrEqual(1);
     expect(manifest.clients.some((c) => c.status === 'interrupted')).toBe(true);
-    // Every file on disk is a finished one the manifest vouches for; no temp file is left.
+    // Every file on disk is one the manifest vouches for: a set is moved in only with its entry; no temp file or staging folder is left.
     const files = tree(out).filter((p) => p !== 'manifest.json');
-    expect(files.filter((p) => p.endsWith('.tmp'))).toEqual([]);
-    for (const path of files) {
-      const entry = written.find((o) => o.path === path);
-      if (entry) expect(sha256(join(out, path))).toBe(entry.sha256);
-      else expect(readFileSync(join(out, path), 'utf8')).toMatch(/^# [\s\S]*\n$/u); // finished by a worker as it was stopped: whole
-    }
+    expect(files.filter((p) => p.includes('.kitei-'))).toEqual([]);
+    expect(files.sort()).toEqual(written.map((o) => o.path).sort());
+    for (const output of written) expect(sha256(join(out, output.path))).toBe(output.sha256);
   }, 120_000);
 });
 

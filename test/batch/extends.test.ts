@@ -81,13 +81,15 @@ describe('extends: 事務所の既定値を顧客の回答に引き継ぐ', () =
     expect(problems(join(dir, 'client.yaml'))[0]).toMatch(new RegExp(`^${escape(join(dir, '_house.yaml'))}:\\d+: YAML`, 'u'));
   });
 
-  it('基は、作業ディレクトリではなく extends を書いたファイルの場所から探す', () => {
+  it('基は、作業ディレクトリではなく extends を書いたファイルの場所から探す（フォルダーの外は --extends-root で許したときだけ）', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kitei-extends-'));
     mkdirSync(join(dir, 'clients'));
     writeFileSync(join(dir, '_house.yaml'), 'kitei: 2\npeople:\n  - { id: audit, title: 監査役, roles: [auditor] }\n');
     writeFileSync(join(dir, 'clients', 'client.yaml'), 'extends: ../_house.yaml\norganization: { name: A社, type: company, size: small }\n');
     // The working directory (the repository) is not the client's directory.
-    expect(loadAnswersFile(relative(process.cwd(), join(dir, 'clients', 'client.yaml'))).roles.auditor.title).toBe('監査役');
+    const client = relative(process.cwd(), join(dir, 'clients', 'client.yaml'));
+    expect(loadAnswersFile(client, { extendsRoot: dir }).roles.auditor.title).toBe('監査役');
+    expect(problems(client)[0]).toContain(`の外にあるので読みません`);
   });
 });
 

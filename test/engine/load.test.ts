@@ -45,7 +45,7 @@ describe('回答ファイルの誤りは、ファイル・行・キーを示す�
 
   it('YAML の構文誤り・重複キー・タブの字下げ', () => {
     expect(issues('kitei: 2\norganization:\n  name: "閉じない\n  type: company\n')[0]).toMatch(/^answers\/x\.yaml:\d+: YAML/u);
-    expect(issues('kitei: 2\norganization:\n  name: A社\n  name: B社\n  type: company\n')).toEqual(['answers/x.yaml:4: 同じキーが2回書かれています']);
+    expect(issues('kitei: 2\norganization:\n  name: A社\n  name: B社\n  type: company\n')).toEqual(['answers/x.yaml:4: organization.name: 同じキーが2回書かれています（最初は3行目）']);
     expect(issues('kitei: 2\norganization:\n\tname: A社\n')[0]).toMatch(/^answers\/x\.yaml:3: .*タブ/u);
   });
 
