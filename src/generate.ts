@@ -2,7 +2,7 @@ import { isTodo, PLACEHOLDER_PATTERN, type Fillable } from './answers/common.js'
 import type { Answers } from './answers/schema.js';
 import type { Block, Chapter, Document, DocumentMeta, Inline, Part } from './model/types.js';
 import { forEachInlines, gapText } from './model/text.js';
-import type { DocumentTemplate, PackRole, SectionTemplate, TemplateSet } from './templates/load.js';
+import { OverlayError, type DocumentTemplate, type PackRole, type SectionTemplate, type TemplateSet } from './templates/load.js';
 import { parseTemplateMarkdown, TemplateError } from './templates/parse.js';
 import { formatJapaneseDate, renderTemplate } from './templates/render.js';
 import { tokenize, ValueTable } from './templates/values.js';
@@ -60,9 +60,24 @@ const LEFTOVER_PATTERNS: readonly [RegExp, string][] = [
   [/\{\{|\}\}/u, 'Handlebars の記法'],
 ];
 
+/**
+ * A house template's mistake found while building (a variable the answers lack, Markdown the parser
+ * refuses, a stand-in left in the text) is the user's to fix, like one found when it was loaded.
+ */
+function blame<T>(overlaid: boolean, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (overlaid && error instanceof TemplateError) throw new OverlayError([{ file: error.file, line: error.line, message: error.detail }]);
+    throw error;
+  }
+}
+
 export function generate(answers: Answers, templates: TemplateSet): GenerateResult {
   const values = new ValueTable();
-  const view = { ...(tokenize(answers, values) as object), ...(tokenize(derivedView(answers), values) as object) };
+  // Which template directories a build uses is not something a document may print.
+  const { templates: _overlays, ...visible } = answers;
+  const view = { ...(tokenize(visible, values) as object), ...(tokenize(derivedView(answers), values) as object) };
   const metaGaps: UnfilledValue[] = [];
   const plain = (value: Fillable, key: string): string => {
     if (!isTodo(value)) return value;
@@ -74,17 +89,24 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
   const renderSections = (sections: readonly SectionTemplate[]): Block[] => {
     const children: Block[] = [];
     for (const section of sections) {
-      const markdown = renderTemplate(section.source, section.file, view, values, answers.companion.dateStyle);
-      checkLeftovers(markdown, section.file);
-      children.push(...parseTemplateMarkdown(markdown, section.file, values));
+      blame(section.overlay !== null, () => {
+        const markdown = renderTemplate(section.source, section.file, view, values, answers.companion.dateStyle);
+        checkLeftovers(markdown, section.file);
+        children.push(...parseTemplateMarkdown(markdown, section.file, values));
+      });
     }
     return children;
   };
 
-  const made = templates.documents.filter((documentTemplate) => documentTemplate.when.every((condition) => holds(condition, answers, documentTemplate.file)));
+  const made = templates.documents.filter((documentTemplate) =>
+    blame(documentTemplate.overlaid, () => documentTemplate.when.every((condition) => holds(condition, answers, documentTemplate.file))),
+  );
   const documents = made.map((documentTemplate): Document => {
-    const titleSource = renderTemplate(documentTemplate.title, `${documentTemplate.file}（title）`, view, values, answers.companion.dateStyle);
-    checkLeftovers(titleSource, documentTemplate.file);
+    const titleSource = blame(documentTemplate.overlaid, () => {
+      const rendered = renderTemplate(documentTemplate.title, `${documentTemplate.file}（title）`, view, values, answers.companion.dateStyle);
+      checkLeftovers(rendered, documentTemplate.file);
+      return rendered;
+    });
     const meta = documentMeta(answers, plain, documentTemplate, values.plain(titleSource));
     const chapters = documentTemplate.chapters.map((chapterTemplate): Chapter => {
       const key = chapterTemplate.key;
@@ -106,12 +128,14 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
       };
     });
     const children = documentTemplate.chapters.length ? chapters : renderSections(documentTemplate.sections);
-    try {
-      return numberDocument({ type: 'document', id: documentTemplate.id, meta, children }, documentTemplate.numbering);
-    } catch (error) {
-      if (error instanceof NumberingError) throw new TemplateError(documentTemplate.file, error.message);
-      throw error;
-    }
+    return blame(documentTemplate.overlaid, () => {
+      try {
+        return numberDocument({ type: 'document', id: documentTemplate.id, meta, children }, documentTemplate.numbering);
+      } catch (error) {
+        if (error instanceof NumberingError) throw new TemplateError(documentTemplate.file, error.message);
+        throw error;
+      }
+    });
   });
 
   const resolved = resolveReferences(documents, templates.knownIds);
@@ -223,7 +247,7 @@ function collectUnfilled(documents: readonly Document[], metaGaps: readonly Unfi
   const visit = (nodes: readonly Inline[]) => {
     for (const node of nodes) {
       if (node.type === 'gap' && !seen.has(id(node))) seen.set(id(node), { key: node.key, question: node.question });
-      if (node.type === 'strong' || node.type === 'link') visit(node.children);
+      if (node.type === 'strong' || node.type === 'link' || node.type === 'changed') visit(node.children);
     }
   };
   for (const document of documents) forEachInlines(document, visit);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { characterProblem } from '../characters.js';
 
 /**
  * Building blocks shared by every part of the answers schema.
@@ -7,23 +8,25 @@ import { z } from 'zod';
  * wizard for a skipped question). It renders as 【要記入：質問】 in a draft and blocks a final build.
  */
 
-/** Characters that would corrupt output or collide with the template engine's value tokens. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f\ue000-\uf8ff\u202a-\u202e\u2066-\u2069]/u;
-
 /** The sample's stand-ins; a finished policy never contains them. */
 export const PLACEHOLDER_PATTERN = /○○|〇○|○〇|〇〇|●●|△△|◇◇|20yy|\*\*\*\*|※編集時注意/u;
 
-const checkedText = (schema: z.ZodString) =>
-  schema
-    .refine((s) => !FORBIDDEN_CHARACTERS.test(s), {
-      message: '制御文字・私用領域の文字・書字方向を変える文字は使えません',
-    })
+/**
+ * The character policy (src/characters.ts) for any typed string: no character that would corrupt
+ * an output or read differently from what it is, and not only spaces or invisible marks.
+ */
+const typedString = (schema: z.ZodString) =>
+  schema.superRefine((s, ctx) => {
+    const problem = characterProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
     // A value of spaces alone would print as a blank name; '' is already reported by min(1).
-    .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの値は使えません' })
-    .refine((s) => !PLACEHOLDER_PATTERN.test(s), {
-      message: '「○○」「●●」「20yy」「****」などの仮の値が残っています。実際の値を記入してください',
-    });
+    else if (s !== '' && s.trim() === '') ctx.addIssue({ code: 'custom', message: '空白だけの値は使えません' });
+  });
+
+const checkedText = (schema: z.ZodString) =>
+  typedString(schema).refine((s) => !PLACEHOLDER_PATTERN.test(s), {
+    message: '「○○」「●●」「20yy」「****」などの仮の値が残っています。実際の値を記入してください',
+  });
 
 /** Any text a user may type: one or more lines, kept exactly as typed. */
 export const text = () => checkedText(z.string().min(1, '空にはできません').max(2000, '2000文字以内で記入してください'));
@@ -40,7 +43,8 @@ export const line = () =>
 
 export const todoSchema = z
   .object({
-    todo: z.string().min(1, '空にはできません（まだ決まっていない項目なら、質問を書いてください）'),
+    // The question shows in a draft and in `kitei check`: the same characters as any typed text.
+    todo: typedString(z.string().min(1, '空にはできません（まだ決まっていない項目なら、質問を書いてください）').max(2000, '2000文字以内で記入してください')),
   })
   .strict();
 

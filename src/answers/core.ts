@@ -163,8 +163,8 @@ export const documentSchema = z
           })
           .strict(),
       )
-      .max(100).describe('改訂履歴'),
-    chapterRevised: chapterDatesSchema.describe('章ごとの改訂日（null は施行日）'),
+      .max(100).describe('改訂履歴（空なら「制定」の 1 行。kitei revise が行を足し、それまでの行を残す）'),
+    chapterRevised: chapterDatesSchema.describe('章ごとの改訂日（null は施行日。kitei revise が、変わった章を新しい施行日に、変わらない章を前の日付にする）'),
     chapterScope: chapterScopesSchema.describe('章ごとの適用範囲'),
     fonts: z.object({ body: line().describe('本文の書体名'), heading: line().describe('見出しの書体名') }).strict().describe('書体（Word 出力で指定する名前）'),
   })

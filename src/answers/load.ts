@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../profile/types.js';
@@ -8,6 +7,20 @@ import { PROFILE_FORMAT, profileSchema, type Profile } from '../profile/schema.j
 import { profileView } from '../profile/view.js';
 import { answersSchema, deepMerge, type Answers } from './schema.js';
 import { defOfMaybe, isTodoOption } from './introspect.js';
+import { templateDirectories } from './templates.js';
+import { printable } from '../characters.js';
+import {
+  baseFileOf,
+  baseProblem,
+  defaultExtendsRoot,
+  MAX_ANSWERS_DEPTH,
+  MAX_ANSWERS_NODES,
+  MAX_CHAIN,
+  readBoundedFile,
+  ReadRefusal,
+} from './read.js';
+
+export { baseFileOf } from './read.js';
 
 /**
  * Answers file → validated `Answers`. Every problem is reported with the file, the line and the
@@ -24,14 +37,23 @@ export interface AnswersIssue {
   readonly message: string;
 }
 
+/** Problems shown of one file: a file of ten thousand wrong keys gets the first ones and a count. */
+const ISSUES_SHOWN = 20;
+
 export class AnswersError extends Error {
-  constructor(readonly issues: readonly AnswersIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+  constructor(
+    readonly issues: readonly AnswersIssue[],
+    /** Problems found beyond `issues` that were not located (counted in the message). */
+    readonly more = 0,
+  ) {
+    const hidden = Math.max(0, issues.length - ISSUES_SHOWN) + more;
+    super([...issues.slice(0, ISSUES_SHOWN).map(formatIssue), ...(hidden ? [`…ほか${hidden}件の誤りがあります`] : [])].join('\n'));
   }
 }
 
+/** `file:line: key: message`; a key is shown as typed, but never a character that acts on the terminal. */
 export const formatIssue = (issue: AnswersIssue): string =>
-  `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`;
+  `${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.key ? `${printable(issue.key, { max: 100 })}: ` : ''}${issue.message}`;
 
 interface ParsedYaml {
   readonly data: unknown;
@@ -59,20 +81,23 @@ export function decodeAnswers(bytes: Uint8Array, file: string): string {
 
 export function parseAnswersYaml(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  // yaml's own duplicate check (uniqueKeys) compares every key with every other: 20,000 keys took
+  // 3.7 s. inspect() finds duplicates with a set per mapping instead.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2' });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length) {
     throw new AnswersError(
-      problems.map((e) => ({
+      problems.slice(0, ISSUES_SHOWN).map((e) => ({
         file,
         line: lineCounter.linePos(e.pos[0]).line,
         key: '',
         message: yamlMessage(e.code, e.message),
       })),
+      Math.max(0, problems.length - ISSUES_SHOWN),
     );
   }
-  const reserved = reservedKeys(doc, lineCounter);
-  if (reserved.length) throw new AnswersError(reserved.map((issue) => ({ file, ...issue })));
+  const found = inspect(doc, lineCounter);
+  if (found.length) throw new AnswersError(found.map((issue) => ({ file, ...issue })));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -89,31 +114,64 @@ export function parseAnswersYaml(source: string, file: string): ParsedYaml {
 /** Keys that JavaScript gives a meaning of its own (`__proto__` would set the prototype instead of a key). */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Every reserved key in the document, with its line and dotted key. */
-function reservedKeys(doc: YamlDocument, lineCounter: LineCounter): Omit<AnswersIssue, 'file'>[] {
+/**
+ * One pass over the document, without recursion: the bounds on keys and nesting, keys written
+ * twice in one mapping (a set per mapping: linear in the keys) and reserved keys, each with its line
+ * and dotted key. Stops at the first bound crossed, so a huge file costs no more than its parse.
+ */
+function inspect(doc: YamlDocument, lineCounter: LineCounter): Omit<AnswersIssue, 'file'>[] {
   const found: Omit<AnswersIssue, 'file'>[] = [];
-  const walk = (node: unknown, path: string[]) => {
+  const stack: { node: unknown; path: string[] }[] = [{ node: doc.contents, path: [] }];
+  let nodes = 0;
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    const children: { node: unknown; path: string[]; at: YamlNode | null | undefined }[] = [];
     if (isMap(node)) {
+      const seen = new Map<string, number | undefined>();
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (typeof key === 'string' && RESERVED_KEYS.has(key)) {
-          found.push({ line: lineOf(pair.key as YamlNode, lineCounter), key: [...path, key].join('.'), message: 'このキーは使えません' });
-        } else {
-          walk(pair.value, [...path, String(key)]);
+        const keyNode = pair.key as YamlNode | null;
+        const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
+        const keyPath = [...path, key];
+        const line = lineOf(keyNode, lineCounter);
+        if (seen.has(key)) {
+          const first = seen.get(key);
+          found.push({ line, key: keyPath.join('.'), message: `同じキーが2回書かれています${first ? `（最初は${first}行目）` : ''}` });
+        } else if (RESERVED_KEYS.has(key)) {
+          found.push({ line, key: keyPath.join('.'), message: 'このキーは使えません' });
         }
+        seen.set(key, seen.get(key) ?? line);
+        children.push({ node: pair.value, path: keyPath, at: keyNode });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, String(i)]));
+      node.items.forEach((item, i) => children.push({ node: item, path: [...path, String(i)], at: item as YamlNode }));
     }
-  };
-  walk(doc.contents, []);
-  return found;
+    for (const child of children) {
+      if (++nodes > MAX_ANSWERS_NODES) {
+        return [
+          {
+            line: lineOf(child.at, lineCounter),
+            key: '',
+            message: `キーとリストの項目が多すぎます。1 つの回答ファイルに書けるのは合わせて${MAX_ANSWERS_NODES.toLocaleString('ja-JP')}個までです（この行で超えました）`,
+          },
+        ];
+      }
+      if (child.path.length > MAX_ANSWERS_DEPTH) {
+        return [{ line: lineOf(child.at, lineCounter), key: '', message: `入れ子が深すぎます。「キー: 値」やリストの入れ子は${MAX_ANSWERS_DEPTH}段までです` }];
+      }
+      if (isMap(child.node) || isSeq(child.node)) stack.push(child);
+    }
+  }
+  // The walk goes depth first from the end; report in the order of the file.
+  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 function yamlMessage(code: string, message: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
       return '同じキーが2回書かれています';
+    case 'RESOURCE_EXHAUSTION':
+      // A file nested hundreds of levels deep (yaml's message is "Maximum call stack size exceeded").
+      return `入れ子が深すぎて読み込めません。「キー: 値」やリストの入れ子は${MAX_ANSWERS_DEPTH}段までです`;
     case 'TAB_AS_INDENT':
       return 'インデントにタブ文字が使われています。半角スペースで字下げしてください';
     case 'BAD_INDENT':
@@ -210,12 +268,20 @@ export function loadedFromData(data: unknown, file: string, locateKey: Locator =
       {
         ...locateKey(['organization', 'type']),
         key: 'organization.type',
-        message: type === undefined ? `組織の種類がありません。次のいずれかを記入してください: ${choices}` : `「${String(type)}」は組織の種類として使えません。次のいずれか: ${choices}`,
+        message:
+          type === undefined
+            ? `組織の種類がありません。次のいずれかを記入してください: ${choices}`
+            : `「${printable(String(type), { max: 50 })}」は組織の種類として使えません。次のいずれか: ${choices}`,
       },
     ]);
   }
   const parsed = profileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new AnswersError(parsed.error.issues.flatMap((issue) => toIssues(issue, locateKey)));
+  if (!parsed.success) {
+    // Located (a search of the file per problem) only as many as are shown.
+    const unlocated = parsed.error.issues.flatMap((issue) => toIssues(issue));
+    const shown = unlocated.slice(0, ISSUES_SHOWN).map(({ path, ...issue }) => ({ ...locateKey(path), ...issue }));
+    throw new AnswersError(shown, unlocated.length - shown.length);
+  }
   const profile = parsed.data;
   const findings = profileFindings(profile);
   const located = findings.map((finding) => ({ ...locateKey(finding.path), key: finding.path.map(String).join('.'), message: finding.message }));
@@ -223,11 +289,12 @@ export function loadedFromData(data: unknown, file: string, locateKey: Locator =
   if (errors.length) throw new AnswersError(errors);
   const view = answersSchema.safeParse(profileView(profile), { reportInput: true });
   if (!view.success) {
-    // Cross-checks of the view name the answers key (custom issues); anything else is a combination the profile checks did not catch.
+    // Cross-checks of the view name the answers key (custom issues), and a key written the same in the profile
+    // (document.classification) is the user's: both shown at their line. Anything else is a combination the profile checks did not catch.
     throw new AnswersError(
       view.error.issues.map((issue) =>
-        issue.code === 'custom'
-          ? { ...locateKey(issue.path as PropertyKey[]), key: issue.path.map(String).join('.'), message: issue.message }
+        issue.code === 'custom' || valueAt(data, issue.path) !== undefined
+          ? { ...locateKey(issue.path as PropertyKey[]), key: issue.path.map(String).join('.'), message: issueMessage(issue) }
           : { file, line: undefined, key: issue.path.map(String).join('.'), message: `（規程の表に直したときの誤り）${issueMessage(issue)}` },
       ),
     );
@@ -245,35 +312,70 @@ export function answersFromData(data: unknown, file: string, locateKey: Locator 
   return loadedFromData(data, file, locateKey).answers;
 }
 
-function toIssues(issue: z.core.$ZodIssue, locateKey: Locator): AnswersIssue[] {
+function toIssues(issue: z.core.$ZodIssue): (Omit<AnswersIssue, 'file' | 'line'> & { path: PropertyKey[] })[] {
   const path = issue.path as PropertyKey[];
   const key = path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((unknownKey) => {
       const hint = didYouMean(unknownKey, knownKeysAt(path));
       return {
-        ...locateKey([...path, unknownKey]),
+        path: [...path, unknownKey],
         key: [...path.map(String), unknownKey].join('.'),
         message: `このキーは使えません${hint ? `。もしかして「${hint}」ですか？` : ''}`,
       };
     });
   }
-  return [{ ...locateKey(path), key, message: issueMessage(issue) }];
+  if (issue.code === 'invalid_union') {
+    // The value has the shape of one branch (a telework block with a misspelt key, `{ todo: "" }`): that branch's own problems, each at its key.
+    const branch = issue.errors.find((issues) => issues.length > 0 && !issues.some(rootMismatch));
+    if (branch) return branch.flatMap((inner) => toIssues({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
+  }
+  return [{ path, key, message: issueMessage(issue) }];
 }
+
+/** A branch of a union that the value does not even have the shape of. */
+const rootMismatch = (issue: z.core.$ZodIssue): boolean =>
+  issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+
+/** What the branches of a union accept at their root: type names and literal values. */
+function acceptedByUnion(issues: readonly z.core.$ZodIssue[]): { types: string[]; values: string[] } {
+  const out = { types: [] as string[], values: [] as string[] };
+  for (const issue of issues) {
+    if (issue.path.length) continue;
+    if (issue.code === 'invalid_type') out.types.push(typeName(issue.expected));
+    else if (issue.code === 'invalid_value') out.values.push(...issue.values.map(String));
+    else if (issue.code === 'invalid_union') {
+      const inner = acceptedByUnion(issue.errors.flat());
+      out.types.push(...inner.types);
+      out.values.push(...inner.values);
+    }
+  }
+  return out;
+}
+
+/** The unit of a count in a message: list items, characters, or a plain number. */
+const unit = (origin: string | undefined): string => (origin === 'array' || origin === 'set' ? '件' : origin === 'string' ? '文字' : '');
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return '値がありません。記入してください';
       return `${typeName(issue.expected)}を記入してください（いまは${describeInput(issue.input)}）`;
-    case 'invalid_union':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : '値の形が正しくありません（文字列、または todo: の形で記入してください）';
+    case 'invalid_union': {
+      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message;
+      // A part the organization may not have (telework, myNumber, a backup): its block, or none.
+      const accepted = acceptedByUnion(issue.errors.flat());
+      if (accepted.values.includes('none')) return `${[...new Set(accepted.types.filter((t) => t !== 'true か false '))].join('、')}、または none を記入してください（いまは${describeInput(issue.input)}）`;
+      return '値の形が正しくありません（文字列、または todo: の形で記入してください）';
+    }
     case 'invalid_value':
       return `次のいずれかを記入してください: ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return issue.message && !issue.message.startsWith('Too small') ? issue.message : `${String(issue.minimum)}以上にしてください`;
+      if (issue.message && !issue.message.startsWith('Too small')) return issue.message;
+      return issue.origin === 'array' ? `${String(issue.minimum)}件以上記入してください` : `${String(issue.minimum)}${unit(issue.origin)}以上にしてください`;
     case 'too_big':
-      return issue.message && !issue.message.startsWith('Too big') ? issue.message : `${String(issue.maximum)}以下にしてください`;
+      if (issue.message && !issue.message.startsWith('Too big')) return issue.message;
+      return issue.origin === 'array' ? `${String(issue.maximum)}件以内にしてください` : `${String(issue.maximum)}${unit(issue.origin)}以下にしてください`;
     default:
       return issue.message;
   }
@@ -283,12 +385,12 @@ const typeName = (expected: string): string =>
   ({ string: '文字列', number: '数値', boolean: 'true か false ', array: 'リスト（- で始まる行）', object: '「キー: 値」の組' })[expected] ?? expected;
 
 const describeInput = (input: unknown): string =>
-  input === null ? '空' : Array.isArray(input) ? 'リスト' : typeof input === 'object' ? '「キー: 値」の組' : `${typeName(typeof input)}「${String(input)}」`;
+  input === null ? '空' : Array.isArray(input) ? 'リスト' : typeof input === 'object' ? '「キー: 値」の組' : `${typeName(typeof input)}「${printable(String(input), { max: 50 })}」`;
 
 /** Steps through wrappers (nullable, pipe) and stand-in unions (`text | { todo }`) to the schema that holds keys. */
 function unwrapSchema(schema: unknown): unknown {
   for (let def = defOfMaybe(schema); def; def = defOfMaybe(schema)) {
-    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') schema = def.innerType;
+    if (def.type === 'nullable' || def.type === 'optional' || def.type === 'default' || def.type === 'prefault') schema = def.innerType;
     else if (def.type === 'pipe') schema = def.out;
     else if (def.type === 'union') schema = def.options?.find((option) => !isTodoOption(option));
     else break;
@@ -310,6 +412,8 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
 }
 
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  // A key far longer than any the schema has is no typo (and its distance would take long to find).
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -336,41 +440,52 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Where `extends:` may read from (`--extends-root`); the folder of the answers file when absent. */
+export interface LoadOptions {
+  readonly extendsRoot?: string;
+}
+
 /** Reads, parses and validates one answers file's text; bases named by `extends` are read relative to `file`. */
-export function loadedFromYaml(source: string, file: string): LoadedAnswers {
-  const layers = loadLayers(source, file, []);
+export function loadedFromYaml(source: string, file: string, options: LoadOptions = {}): LoadedAnswers {
+  const layers = loadLayers(source, file, [], options.extendsRoot ?? defaultExtendsRoot(file));
   const merged = layers.map((layer) => layer.data).reduce((base, over) => deepMerge(base, over) as Record<string, unknown>);
+  // `templates:` stacks along the chain, each path relative to the file that writes it.
+  const templates = templateDirectories(layers);
+  if (templates.issues.length) throw new AnswersError(templates.issues);
+  if (templates.directories) merged.templates = templates.directories;
   return loadedFromData(merged, file, locateInChain(layers));
 }
 
-export const answersFromYaml = (source: string, file: string): Answers => loadedFromYaml(source, file).answers;
+export const answersFromYaml = (source: string, file: string, options: LoadOptions = {}): Answers => loadedFromYaml(source, file, options).answers;
 
 /** Reads an answers file from disk (and its bases) and validates it. */
-export function loadAnswersFromFile(file: string): LoadedAnswers {
-  return loadedFromYaml(decodeAnswers(readAnswersBytes(file, { file, line: undefined, key: '' }), file), file);
+export function loadAnswersFromFile(file: string, options: LoadOptions = {}): LoadedAnswers {
+  return loadedFromYaml(decodeAnswers(readAnswersBytes(file, { file, line: undefined, key: '' }), file), file, options);
 }
 
-export const loadAnswersFile = (file: string): Answers => loadAnswersFromFile(file).answers;
+export const loadAnswersFile = (file: string, options: LoadOptions = {}): Answers => loadAnswersFromFile(file, options).answers;
 
-/** The bytes of an answers file; a missing or unreadable file is reported at `where` (the file itself, or the `extends` line naming it). */
-function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'message'>, isBase = false): Uint8Array {
+/**
+ * The bytes of an answers file (a regular file of bounded size, src/answers/read.ts); a file that
+ * cannot or may not be read is reported at `where` (the file itself, or the `extends` line naming it).
+ */
+export function readAnswersBytes(file: string, where: Omit<AnswersIssue, 'message'> = { file, line: undefined, key: '' }, isBase = false): Uint8Array {
   try {
-    return readFileSync(file);
+    return readBoundedFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const subject = isBase ? `基にする回答ファイル ${file} ` : '';
+    if (!(error instanceof ReadRefusal)) throw error;
+    const subject = isBase ? `基にする回答ファイル ${printable(file, { max: 200 })} ` : '';
     const why =
-      code === 'ENOENT'
+      error.code === 'ENOENT' || error.code === 'ENOTDIR'
         ? `${subject ? `${subject}が` : 'ファイルが'}見つかりません`
-        : code === 'EISDIR'
+        : error.code === 'EISDIR'
           ? `${subject ? `${subject}は` : ''}ディレクトリです（回答ファイルを指定してください）`
-          : `${subject ? `${subject}を` : ''}読み込めません（${code ?? String(error)}）`;
+          : error.reason.startsWith('読み込めません')
+            ? `${subject ? `${subject}を` : ''}${error.reason}`
+            : `${subject ? `${subject}は` : ''}${error.reason}${error.notAFile ? '（回答ファイルを指定してください）' : ''}`;
     throw new AnswersError([{ ...where, message: why }]);
   }
 }
-
-/** The file an `extends: <base>` in `file` names: relative to that file, so a chain works from any working directory. */
-export const baseFileOf = (file: string, base: string): string => (isAbsolute(base) ? base : join(dirname(file), base));
 
 /** One file of an `extends` chain, without its `extends` key. */
 interface Layer {
@@ -379,8 +494,11 @@ interface Layer {
   readonly locate: ParsedYaml['locate'];
 }
 
-/** The chain of files from the farthest base to `file`. `namedBy` holds the files that led here, to catch a cycle. */
-function loadLayers(source: string, file: string, namedBy: readonly { file: string; id: string }[]): Layer[] {
+/**
+ * The chain of files from the farthest base to `file`. `namedBy` holds the files that led here, to
+ * catch a cycle and to bound the chain; `root` is the folder bases must be in.
+ */
+function loadLayers(source: string, file: string, namedBy: readonly { file: string; id: string }[], root: string): Layer[] {
   const parsed = parseAnswersYaml(source.replace(/^\ufeff/u, ''), file);
   if (!isPlainObject(parsed.data)) {
     throw new AnswersError([{ file, line: 1, key: '', message: '回答ファイルの中身が「キー: 値」の形になっていません' }]);
@@ -393,15 +511,20 @@ function loadLayers(source: string, file: string, namedBy: readonly { file: stri
   if (typeof base !== 'string' || base.trim() === '') {
     throw new AnswersError([{ ...at, message: '基にする回答ファイルのパスを文字列で書いてください（例: extends: _共通.yaml）' }]);
   }
+  const problem = baseProblem(file, base, root);
+  if (problem) throw new AnswersError([{ ...at, message: printable(problem, { max: 600 }) }]);
   const baseFile = baseFileOf(file, base);
   const chain = [...namedBy, { file, id: resolve(file) }];
   const cycleStart = chain.findIndex((link) => link.id === resolve(baseFile));
   if (cycleStart >= 0) {
     const loop = [...chain.slice(cycleStart).map((link) => link.file), baseFile].join(' → ');
-    throw new AnswersError([{ ...at, message: `基にする回答ファイルが循環しています: ${loop}` }]);
+    throw new AnswersError([{ ...at, message: `基にする回答ファイルが循環しています: ${printable(loop, { max: 600 })}` }]);
+  }
+  if (chain.length >= MAX_CHAIN) {
+    throw new AnswersError([{ ...at, message: `基にする回答ファイルの連なりが長すぎます。extends: で重ねられるのは、この回答ファイルを含めて${MAX_CHAIN}ファイルまでです` }]);
   }
   const bytes = readAnswersBytes(baseFile, at, true);
-  return [...loadLayers(decodeAnswers(bytes, baseFile), baseFile, chain), layer];
+  return [...loadLayers(decodeAnswers(bytes, baseFile), baseFile, chain, root), layer];
 }
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>

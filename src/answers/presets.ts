@@ -290,6 +290,8 @@ const ROLE_TITLES: Record<
 
 export function rolesPreset(type: OrganizationType, t: Terms, auditKind: 'audit' | 'inspection'): Roles {
   const titles = ROLE_TITLES[type];
+  // 「社内体制」 is the sample's word; 「協会内体制」「法人内体制」 are not Japanese.
+  const internal = type === 'company' || type === 'llc' ? t.inside : '内部';
   const auditorName = auditKind === 'audit' ? '監査・点検責任者' : '点検責任者';
   const role = (name: string, duty: string, title: string | null) => ({
     name,
@@ -332,7 +334,7 @@ export function rolesPreset(type: OrganizationType, t: Terms, auditKind: 'audit'
     ),
     privacyOfficer: role(
       '個人情報保護管理者',
-      `個人情報の取扱いを管理し、法令や規則に基づいた適切な運用を推進する。${t.inside}体制を整備し、遵守状況を監視する責任を負う。`,
+      `個人情報の取扱いを管理し、法令や規則に基づいた適切な運用を推進する。${internal}体制を整備し、遵守状況を監視する責任を負う。`,
       titles.privacyOfficer,
     ),
     auditor: role(

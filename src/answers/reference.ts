@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { isTodo } from './common.js';
 import { ORGANIZATION_SIZE_LABELS, ORGANIZATION_SIZES, ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '../profile/types.js';
 import { INVENTORY_KINDS, KINDS } from '../profile/kinds.js';
-import { RECOMMENDED_RULES } from '../profile/recommended.js';
+import { RECOMMENDED_RULES, recommendedText } from '../profile/recommended.js';
 import { ROLE_KEYS, ROLE_LABELS } from '../profile/roles.js';
 import { profileSchema } from '../profile/schema.js';
 import { defOf, fieldShape, isTodoOption, type SchemaDef } from './introspect.js';
@@ -121,6 +121,8 @@ function formOf(schema: unknown): string {
       return `${formOf(unwrap(def.element))}のリスト${sizeNote(def)}`;
     case 'pipe':
       return '日付（YYYY-MM-DD）';
+    case 'union':
+      return (def.options ?? []).map(formOf).join('、または');
     default:
       return def.type;
   }
@@ -155,8 +157,8 @@ const recommended = new Map(RECOMMENDED_RULES.map((rule) => [rule.key, rule] as 
 function whenOmitted(row: ReferenceRow): string {
   const rule = recommended.get(row.key);
   if (rule) {
-    const { small, medium } = rule.value;
-    return small === medium ? `要記入（推奨: ${String(medium)}）` : `要記入（推奨: 小規模 ${String(small)}、中規模 ${String(medium)}）`;
+    const [small, medium] = [recommendedText(rule, 'small'), recommendedText(rule, 'medium')];
+    return small === medium ? `要記入（推奨: ${medium}）` : `要記入（推奨: 小規模 ${small}、中規模 ${medium}）`;
   }
   if (row.key.includes('[]') || row.isGroup) return '';
   const value = valueAt(EMPTY_PROFILE, row.key);

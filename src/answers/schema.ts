@@ -16,6 +16,7 @@ import { technicalDefaults, technicalSchema } from './chapters/technical.js';
 import type { PresetContext } from './context.js';
 import { TERMS, confidentialityPreset, rolesPreset, scopesPreset } from './presets.js';
 import { todo } from './common.js';
+import { templatesSchema } from './templates.js';
 
 /**
  * The complete answers: the single source of the `Answers` type. Every key is present after the
@@ -35,6 +36,7 @@ export const answersSchema = z
     technical: technicalSchema.describe('4 技術的対策の回答'),
     companion: companionSchema.describe('規程と同じ回答から作る文書（基本方針・特定個人情報の基本方針と取扱規程・業務委託契約の機密保持条項・記入用の様式・配布用の合本）の回答'),
     has: z.record(z.string(), z.boolean()).describe('組織が持っているもの（サーバー・ネットワーク機器・部門…）。本文の出し入れに使う（プロフィールから計算）'),
+    templates: templatesSchema,
   })
   .strict()
   .superRefine((answers, ctx) => {
@@ -118,5 +120,6 @@ export function presetFor(type: OrganizationType, input: Input): Input {
     physical: physicalDefaults(ctx),
     technical: technicalDefaults(ctx),
     companion: companionDefaults(ctx),
+    templates: [],
   };
 }

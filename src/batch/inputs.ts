@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { parse } from 'yaml';
-import { baseFileOf } from '../answers/load.js';
 import { UsageError } from '../render/index.js';
+import type { Peek } from './protocol.js';
 
 /**
  * The answers files of a batch, from directories, files and glob patterns. Conventions:
@@ -12,6 +11,8 @@ import { UsageError } from '../render/index.js';
  *   consultant keeps shared defaults (`_事務所.yaml`) that clients name with `extends`;
  * - a file that another input names with `extends` and that has no `organization.name` of its own
  *   is a shared base too, not a client (a client that others extend is still built).
+ * Listing the inputs reads no file; what each file says of itself (its Peek) comes from the workers
+ * that read it, so no answers file is parsed on the main thread.
  */
 
 export interface BatchInputs {
@@ -44,27 +45,16 @@ function expand(arg: string): string[] {
   throw new UsageError(`${arg} が見つかりません（回答ファイル、ディレクトリ、または *.yaml のようなパターンを指定してください）`);
 }
 
-/** What `extends` names in a file, and whether the file names its own organization; unreadable files are left to the build to report. */
-function peek(file: string): { base: string | undefined; named: boolean } {
-  try {
-    const data: unknown = parse(readFileSync(file, 'utf8'));
-    if (typeof data !== 'object' || data === null) return { base: undefined, named: false };
-    const record = data as { extends?: unknown; organization?: { name?: unknown } };
-    return {
-      base: typeof record.extends === 'string' ? resolve(baseFileOf(file, record.extends)) : undefined,
-      named: typeof record.organization === 'object' && record.organization !== null && record.organization.name !== undefined,
-    };
-  } catch {
-    return { base: undefined, named: true };
-  }
-}
-
-export function batchInputs(args: readonly string[]): BatchInputs {
+/** The answers files the arguments name, each once, in code-point order of their paths. */
+export function inputFiles(args: readonly string[]): string[] {
   if (args.length === 0) throw new UsageError('回答ファイルまたはディレクトリを指定してください');
   const byId = new Map<string, string>();
   for (const arg of args) for (const file of expand(arg)) if (!byId.has(resolve(file))) byId.set(resolve(file), file);
-  const files = [...byId.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const peeks = new Map(files.map((file) => [file, peek(file)]));
+  return [...byId.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Clients and bases of the input files, from what each file says of itself. */
+export function batchInputs(files: readonly string[], peeks: ReadonlyMap<string, Peek>): BatchInputs {
   const extended = new Set([...peeks.values()].flatMap((p) => (p.base ? [p.base] : [])));
   const bases = files.filter((file) => extended.has(resolve(file)) && !peeks.get(file)!.named);
   return { clients: files.filter((file) => !bases.includes(file)), bases };

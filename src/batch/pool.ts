@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { BuildReply, BuildTask, WorkerInit, WorkerMessage } from './protocol.js';
+import type { ReplyOf, WorkerInit, WorkerMessage, WorkerReply, WorkerTask } from './protocol.js';
 
 /**
- * A small pool of long-lived worker threads. A task goes to the next idle worker; a worker that
- * dies (an uncaught error, running out of memory) fails only its own task and is replaced.
+ * A small pool of long-lived worker threads. A task (read a client's answers, or build it) goes to
+ * the next idle worker; a worker that dies (an uncaught error, running out of memory) fails only its
+ * own task and is replaced.
  */
 
 // From dist/ the compiled worker.js runs as is; from the sources (vitest, tsx) a bootstrap
@@ -20,8 +21,8 @@ const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker-dev.mjs' 
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 interface Job {
-  readonly task: BuildTask;
-  readonly resolve: (reply: BuildReply) => void;
+  readonly task: WorkerTask;
+  readonly resolve: (reply: WorkerReply) => void;
   readonly onStart: () => void;
 }
 
@@ -30,12 +31,16 @@ interface Slot {
   task: Job | undefined;
   /** The worker has loaded its templates and said so. */
   ready: boolean;
+  /** Stopped by shrink(): its exit is no failure. */
+  retired?: boolean;
 }
 
 export class BuildPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** Why no worker can start (set with `closed`): later tasks get it as their reply at once. */
+  private broken: string | undefined;
 
   constructor(
     size: number,
@@ -44,12 +49,32 @@ export class BuildPool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  /** Builds one client on the next idle worker (`onStart` when it takes it); never rejects (a failure is a reply). */
-  run(task: BuildTask, onStart: () => void = () => {}): Promise<BuildReply> {
+  /** Runs one task on the next idle worker (`onStart` when it takes it); never rejects (a failure is a reply). */
+  run<T extends WorkerTask>(task: T, onStart: () => void = () => {}): Promise<ReplyOf<T>> {
     return new Promise((resolve) => {
-      this.queue.push({ task, resolve, onStart });
+      if (this.broken !== undefined) {
+        resolve(this.failed(task, this.broken) as ReplyOf<T>);
+        return;
+      }
+      this.queue.push({ task, resolve: resolve as (reply: WorkerReply) => void, onStart });
       this.dispatch();
     });
+  }
+
+  /** Workers in the pool. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Stops idle workers until `size` are left (fewer clients to build than clients read). */
+  shrink(size: number): void {
+    for (let i = this.slots.length - 1; i >= 0 && this.slots.length > size; i--) {
+      const slot = this.slots[i]!;
+      if (slot.task) continue;
+      this.slots.splice(i, 1);
+      slot.retired = true;
+      void slot.worker.terminate();
+    }
   }
 
   /** Stops the workers once every task has its reply. */
@@ -81,7 +106,7 @@ export class BuildPool {
     let failure: string | undefined;
     worker.on('error', (error) => (failure = error.message));
     worker.on('exit', (code) => {
-      if (this.closed) return;
+      if (this.closed || slot.retired) return;
       const why = failure ?? `終了コード ${code}`;
       const current = slot.task;
       slot.task = undefined;
@@ -93,17 +118,21 @@ export class BuildPool {
       } else {
         // Died while starting (templates unreadable…): every other worker would too.
         this.closed = true;
+        this.broken = `生成の準備に失敗しました（${why}）`;
         const pending = [...(current ? [current] : []), ...this.slots.flatMap((other) => (other.task ? [other.task] : [])), ...this.queue.splice(0)];
         for (const other of this.slots) other.task = undefined;
-        for (const each of pending) each.resolve(this.failed(each.task, `生成の準備に失敗しました（${why}）`));
+        for (const each of pending) each.resolve(this.failed(each.task, this.broken));
         void Promise.all(this.slots.map((other) => other.worker.terminate()));
       }
     });
     return slot;
   }
 
-  private failed(task: BuildTask, message: string): BuildReply {
-    return { id: task.id, ok: false, error: `${task.file}: 内部エラー: ${message}`, internal: true, workerMemory: 0 };
+  private failed(task: WorkerTask, message: string): WorkerReply {
+    const error = `${task.file}: 内部エラー: ${message}`;
+    return task.kind === 'load'
+      ? { kind: 'load', id: task.id, ok: false, peek: { base: undefined, named: true }, error, internal: true }
+      : { kind: 'build', id: task.id, ok: false, error, internal: true, workerMemory: 0 };
   }
 
   private dispatch(): void {

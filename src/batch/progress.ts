@@ -1,5 +1,6 @@
 import { MultiBar, type Options, type Params } from 'cli-progress';
 import { isAbsolute, relative } from 'node:path';
+import { printableMessage } from '../characters.js';
 import type { Format } from '../render/index.js';
 import type { BatchReporter, BatchStart, BatchSummary, ClientResult } from './run.js';
 
@@ -140,7 +141,7 @@ export function barReporter(stream: NodeJS.WriteStream): BatchReporter {
       if (index >= 0) current.splice(index, 1);
       bar?.increment();
       if (result.status !== 'ok') {
-        multibar?.log(`${clientLine(result)}\n`);
+        multibar?.log(`${printableMessage(clientLine(result))}\n`);
         multibar?.update(); // the log is flushed on a redraw only
       }
     },
@@ -191,6 +192,11 @@ export function formatSummary(summary: BatchSummary): string {
   if (failures.length) {
     lines.push('', '失敗した回答ファイル（ほかの回答ファイルは書き出しています）:');
     for (const client of failures) lines.push(...client.error!.split('\n').map((line) => `  ${line}`));
+  }
+  const stale = summary.clients.filter((c) => c.stale?.length);
+  if (stale.length) {
+    lines.push('', '今回は作らなかった文書がフォルダーに残っています（以前の生成で作ったもの、または別に置いたもの。kitei は消しません。不要なら削除してください）:');
+    for (const client of stale) lines.push(...client.stale!.map((path) => `  ${path}`));
   }
   if (summary.clients.some((c) => c.status === 'ok')) {
     if (!summary.formats.includes('pdf' as Format)) lines.push('', 'ページ数は PDF を出力したときに表示します（--format に pdf を含めてください）。');

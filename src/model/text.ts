@@ -9,6 +9,7 @@ export function inlineText(nodes: readonly Inline[]): string {
           return node.value;
         case 'strong':
         case 'link':
+        case 'changed':
           return inlineText(node.children);
         case 'xref':
           return node.text;
@@ -29,6 +30,11 @@ export const gapText = (question: string): string => `【要記入：${question}
 
 /** Calls `visit` with every run of inlines in the tree, in reading order. */
 export function forEachInlines(doc: Document, visit: (nodes: readonly Inline[]) => void): void {
+  forEachBlockInlines(doc.children, visit);
+}
+
+/** Calls `visit` with every run of inlines of some blocks, in reading order. */
+export function forEachBlockInlines(nodes: readonly Block[], visit: (nodes: readonly Inline[]) => void): void {
   const box = (b: ChartBox) => {
     b.lines.forEach(visit);
     b.children.forEach(box);
@@ -80,7 +86,7 @@ export function forEachInlines(doc: Document, visit: (nodes: readonly Inline[]) 
       }
     }
   };
-  blocks(doc.children);
+  blocks(nodes);
 }
 
 /** All text of a document, one run of inlines per line, for checks and tests. */

@@ -49,7 +49,16 @@ export interface Gap {
   readonly question: string;
 }
 
-export type Inline = Text | Strong | Link | CrossReference | Gap;
+/**
+ * Words marked as changed in a comparison table (新旧対照表): the amended words in the 改正後 column
+ * and the words they replace in the 改正前 column. Writers underline them (the PDF also sets them bold).
+ */
+export interface Changed {
+  readonly type: 'changed';
+  readonly children: readonly Inline[];
+}
+
+export type Inline = Text | Strong | Link | CrossReference | Gap | Changed;
 
 export interface Paragraph {
   readonly type: 'paragraph';
@@ -81,8 +90,11 @@ export interface Table {
   readonly headerRows: number;
   /** The first column labels its row (shaded like a header). */
   readonly headerColumn: boolean;
-  /** `checklist`: a printable form, the last column is an empty answer box. */
-  readonly variant: 'default' | 'checklist';
+  /**
+   * `checklist`: a printable form, the last column is an empty answer box. `comparison`: a 新旧対照表,
+   * each row a whole section in each column, so a row breaks across pages rather than leave one half empty.
+   */
+  readonly variant: 'default' | 'checklist' | 'comparison';
   readonly children: readonly TableRow[];
 }
 

@@ -2,7 +2,7 @@ import { TERMS } from '../answers/presets.js';
 import { KINDS, type InventoryKind } from './kinds.js';
 import { ROLE_LABELS } from './roles.js';
 import { isNone, type InventoryItem, type Profile } from './schema.js';
-import { ORGANIZATION_TYPES, type OrganizationType } from './types.js';
+import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from './types.js';
 
 /**
  * What the profile says that cannot be true together: references to ids nobody defined (errors:
@@ -119,7 +119,7 @@ export function profileFindings(profile: Profile): ProfileFinding[] {
   const stakeholders = profile.terms.stakeholders ?? TERMS[profile.organization.type].stakeholders;
   for (const { word, types } of STAKEHOLDER_WORDS) {
     if (stakeholders.includes(word) && !types.includes(profile.organization.type)) {
-      warning(['terms', 'stakeholders'], `「${word}」は${ORGANIZATION_TYPES.filter((t) => types.includes(t)).join('・')}の語です。組織の種類（${profile.organization.type}）に合う語にしてください`);
+      warning(['terms', 'stakeholders'], `「${word}」は${types.map((t) => ORGANIZATION_TYPE_LABELS[t]).join('・')}の語です。組織の種類（${ORGANIZATION_TYPE_LABELS[profile.organization.type]}）に合う語にしてください`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { confidentialityPreset, scopesPreset, TERMS } from '../answers/presets.js';
-import { RECOMMENDED_RULES } from './recommended.js';
+import { RECOMMENDED_RULES, recommendedText } from './recommended.js';
 import { ROLE_LABELS } from './roles.js';
 import { profileSchema } from './schema.js';
 import { typicalPeople } from './presets.js';
@@ -92,7 +92,7 @@ export function presetsReference(): string {
     '',
     '| キー | 内容 | `small` | `medium` |',
     '| --- | --- | --- | --- |',
-    ...RECOMMENDED_RULES.map((rule) => `| \`${rule.key}\` | ${cell(rule.question)} | ${cell(String(rule.value.small))} | ${cell(String(rule.value.medium))} |`),
+    ...RECOMMENDED_RULES.map((rule) => `| \`${rule.key}\` | ${cell(rule.question)} | ${cell(recommendedText(rule, 'small'))} | ${cell(recommendedText(rule, 'medium'))} |`),
     '',
     '## 対話形式が提案する役割の担当（回答に書くまで使われない）',
     '',

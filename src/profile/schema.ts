@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { confidentialitySchema, documentSchema, termsSchema } from '../answers/core.js';
 import { answerFillable as fillable, answerFillableLine as fillableLine, answerFillableText as fillableText, isoDate, line, lines, text, texts } from '../answers/common.js';
 import { CONTRACT_CLAUSES } from '../answers/chapters/companion.js';
+import { templatesSchema } from '../answers/templates.js';
+import { VENDOR_CHECKLIST_LENGTH } from '../answers/chapters/organizational-outsourcing.js';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './types.js';
 import { INVENTORY_KINDS } from './kinds.js';
 import { ROLE_KEYS } from './roles.js';
@@ -175,6 +177,14 @@ const logSchema = z
     retention: fillableLine().describe('ログの保存期間（例: 1年間）'),
     items: fillableText().describe('取得項目（例: 日時、送信元IPアドレス及び送信先IPアドレス）'),
     scope: line().optional().describe('ログ分析手順書の適用範囲に書く名前（書かなければ「<名前>のログ」。認証ログの設定では使わない）'),
+    review: z
+      .object({
+        frequency: fillableLine().describe('このログを確認する頻度（例: 週1回）'),
+        checks: lines().min(1).describe('異常の検知の観点（例: 勤務時間外の接続がないか）'),
+      })
+      .strict()
+      .optional()
+      .describe('このログだけの確認の頻度と観点（書かなければ「その他のログ」として rules.logs.otherReview に従う。認証ログの設定では使わない）'),
   })
   .strict();
 
@@ -236,6 +246,7 @@ const authoritySchema = z
 const contactsSchema = z
   .object({
     police: line().optional().describe('不正アクセスの被害を届け出る警察の窓口（書かなければ「都道府県警察本部のサイバー犯罪相談窓口」）'),
+    ipaDesks: z.array(deskSchema).max(20).optional().describe('IPA（情報処理推進機構）の届出・相談窓口（書かなければウイルス・不正アクセスの届出と相談窓口の3つ。空のリストは IPA の項を載せない）'),
     authorities: z.array(authoritySchema).max(20).default([]).describe('個人情報保護委員会のほかに届出・報告・相談する機関（所在地の自治体、監督官庁など）'),
   })
   .strict();
@@ -317,6 +328,7 @@ export const PUBLICATION_METHODS = ['website', 'posted', 'onRequest'] as const;
 const myNumberSchema = z
   .object({
     policyDate: fillable(isoDate()).nullable().default(null).describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
+    rulesDate: fillable(isoDate()).nullable().default(null).describe('特定個人情報取扱規程の附則の施行日（YYYY-MM-DD）。null は document.effectiveDate。kitei revise が、取扱規程を変えない改訂のときに前の日付で固定する'),
     subjects: z
       .object({
         vendors: subjectSchema(MY_NUMBER_PURPOSES.vendors, '取引先の利用目的: fees（報酬・料金等の支払調書）/ rent（不動産の使用料等の支払調書）/ propertyPurchase（不動産等の譲受けの対価の支払調書）').optional().describe('取引先の特定個人情報等'),
@@ -391,6 +403,12 @@ const rulesSchema = z
       .strict()
       .prefault({})
       .describe('情報セキュリティ取組みの監査・点検'),
+    informationSources: z
+      .array(z.object({ name: line().describe('機関の名前'), url: line().nullable().default(null).describe('URL（任意）') }).strict())
+      .min(1, '専門機関を少なくとも1つ記入してください')
+      .max(20)
+      .optional()
+      .describe('脅威・脆弱性の情報を入手する専門機関（書かなければ IPA・JVN・JPCERT/CC・個人情報保護委員会）'),
     policyAccess: lines().optional().describe('最新の基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納、事務所内への掲示）'),
     labeling: z.array(targetMethodSchema).max(20).optional().describe('機密性の表示方法（対象ごと。例: 電子データ：ファイル名の先頭に表示）'),
     storage: z.array(targetMethodSchema).max(20).optional().describe('非公開の情報資産の保管方法（対象ごと。例: 書類：施錠可能なキャビネット）'),
@@ -414,7 +432,7 @@ const rulesSchema = z
       .describe('アカウントとパスワード'),
     confidentialEmail: z
       .array(z.enum(['encryptedAttachment', 'smime', 'transferService']))
-      .min(1)
+      .min(1, '送信方法を少なくとも1つ選んでください')
       .refine(unique, { message: '同じ送信方法が2回書かれています' })
       .default(['encryptedAttachment'])
       .describe('非公開の情報資産をメールで送る方法（複数可）: encryptedAttachment / smime / transferService'),
@@ -435,16 +453,37 @@ const rulesSchema = z
             additional: lines().default([]).describe('組織が独自に加える評価基準（箇条書きの末尾に追加）'),
           })
           .strict()
+          // Checked here so that the error names this key and its line (the view's own check cannot).
+          .superRefine(({ checklist, checklistCount }, ctx) => {
+            const needsCount = checklist === 'atLeast' || checklist === 'planned';
+            const path = ['checklistCount'];
+            if (needsCount && checklistCount === null) ctx.addIssue({ code: 'custom', path, message: 'checklist が atLeast・planned のときは、対策の個数（checklistCount）を記入してください' });
+            if (!needsCount && checklistCount !== null) ctx.addIssue({ code: 'custom', path, message: 'checklistCount は checklist が atLeast・planned のときだけ使います（それ以外は書かないでください）' });
+          })
           .prefault({})
           .describe('委託先評価基準（docs/answers.md の rules.outsourcing.criteria）'),
+        contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください').optional().describe('委託契約書に明記する事項（書かなければサンプルの12項目。契約条項のひな形はこの一覧を満たすように作られている）'),
+        checklist: z
+          .array(z.object({ category: line().describe('区分（同じ区分が続く行は表で1つのセルに結合される）'), item: line().describe('確認項目（委託先への質問）') }).strict())
+          .min(1, '確認項目を1つ以上記入してください')
+          .max(200)
+          .optional()
+          .describe('委託先情報セキュリティ対策状況確認リスト（8-1）の行（書かなければサンプルの26項目）'),
       })
       .strict()
+      // Checked here so that the error names this key and its line (the view's own check cannot).
+      .superRefine(({ criteria, checklist }, ctx) => {
+        const length = checklist?.length ?? VENDOR_CHECKLIST_LENGTH;
+        if (criteria.checklistCount !== null && criteria.checklistCount > length) {
+          ctx.addIssue({ code: 'custom', path: ['criteria', 'checklistCount'], message: `対策の個数が確認リストの項目数（${length}）を超えています` });
+        }
+      })
       .prefault({})
       .describe('委託管理'),
     incident: z
       .object({
         lessonsFrequency: fillableLine().optional().describe('インシデント事例と対応策を共有する頻度（例: 年1回以上）'),
-        emergencyContacts: z.array(ref('緊急連絡先に載せる人（people）')).max(20).optional().describe('緊急連絡網に載せる人（people の id、上から順に）。書かなければ代表者・インシデント対応責任者・システム管理者'),
+        emergencyContacts: z.array(ref('緊急連絡先に載せる人（people）')).max(20).optional().describe('緊急連絡網に載せる人（people の id、上から順に）。書かなければ代表者・インシデント対応責任者・システム管理者。空のリストは連絡網の表を載せない'),
       })
       .strict()
       .prefault({})
@@ -463,14 +502,16 @@ const rulesSchema = z
         audience: line().optional().describe('教育の対象者（書かなければ「全従業員」）'),
         topics: texts().min(1).optional().describe('教育テーマ（書かなければサンプルのテーマ）'),
         qualifications: lines().min(1).optional().describe('推奨資格・試験（書かなければサンプルの4つ）'),
+        recordItems: lines().min(1).optional().describe('研修記録に含める内容（書かなければサンプルの5項目）'),
       })
       .strict()
       .prefault({})
       .describe('情報セキュリティ教育と人材育成'),
     physical: z
       .object({
-        facilities: texts().optional().describe('関連設備の管理（例: LANケーブルは床下配線とする。）。サーバー・NAS があるときの施錠の規定は自動で加わる'),
+        facilities: texts().optional().describe('関連設備の管理（例: LANケーブルは床下配線とする。）。書かなければ、サーバー・NAS があるときはサンプルのサーバーの施錠の規定、なければこの節を載せない'),
         entryLogRetention: fillableLine().optional().describe('入退室記録の保管期間（例: 1年間）'),
+        entryLogItems: lines().min(1).optional().describe('入退室記録に含める内容（書かなければサンプルの6項目）'),
         screenLockMinutes: z.number().int().min(1).max(60).optional().describe('スクリーンセーバー・スリープの起動時間の上限（分）'),
         disposal: z.array(mediaRuleSchema).min(1).max(20).optional().describe('媒体の廃棄方法（書かなければサンプルの表）'),
         reuse: z.array(mediaRuleSchema).min(1).max(20).optional().describe('媒体の再利用（書かなければサンプルの表）'),
@@ -499,8 +540,12 @@ const rulesSchema = z
       .describe('私有IT機器・電子媒体'),
     logs: z
       .object({
-        authentication: logSchema
-          .extend({ items: fillableText().optional().describe('取得項目（書かなければサンプルの項目: 日時、接続元IP アドレス、ユーザーID及び成功/失敗）') })
+        authentication: z
+          .object({
+            retention: fillableLine().optional().describe('認証ログの保存期間（例: 1年間）'),
+            items: fillableText().optional().describe('取得項目（書かなければ「日時、接続元IP アドレス、ユーザーID及び成功/失敗」）'),
+          })
+          .strict()
           .optional()
           .describe('情報機器・情報システムの認証ログの保存期間と取得項目'),
         authenticationReview: logReviewSchema.optional().describe('認証ログのレビューの頻度'),
@@ -599,8 +644,8 @@ const documentsSchema = z
           .enum(['contractPriceExceptLeaks', 'contractPrice', 'none'])
           .default('contractPriceExceptLeaks')
           .describe('損害賠償の上限: contractPriceExceptLeaks（委託料の総額。ただし情報の漏えい等による損害は上限なし）/ contractPrice（委託料の総額）/ none（上限なし）'),
-        incidentNoticeHours: z.number().int().min(1).max(72).optional().describe('事故を知ってから相手方に通知する期限（時間）'),
-        survivalYears: z.number().int().min(1).max(30).optional().describe('契約終了後も機密保持などの条項が効力を持つ年数'),
+        incidentNoticeHours: z.number().int('整数で記入してください').min(1, '1時間以上にしてください').max(72, '72時間以内にしてください').optional().describe('事故を知ってから相手方に通知する期限（時間）'),
+        survivalYears: z.number().int('整数で記入してください').min(1, '1年以上にしてください').max(30, '30年以内にしてください').optional().describe('契約終了後も機密保持などの条項が効力を持つ年数（機密情報共有事項チェックシートの「有効期限」もこれを参照する）'),
         court: fillableLine().optional().describe('合意管轄裁判所（例: 東京地方裁判所）'),
       })
       .strict()
@@ -660,7 +705,7 @@ export const profileSchema = z
     myNumber: z.union([myNumberSchema, noneSchema]).optional().describe('マイナンバー（特定個人情報）の取扱い。none は扱わない'),
     rules: rulesSchema.prefault({}).describe('組織が定める運用ルール（頻度・期間・回数は書いたものだけが規程に載る）'),
     documents: documentsSchema.prefault({}).describe('規程と同じ回答から作る文書'),
-    templates: z.union([line(), z.array(line()).max(10)]).optional().describe('事務所・組織独自のテンプレート（オーバーレイ）のディレクトリ'),
+    templates: templatesSchema.optional(),
   })
   .strict();
 

@@ -189,22 +189,33 @@ export function profileView(profile: Profile): Input {
   ];
 
   const personTitle = (id: string, key: string) => peopleById.get(id)?.person.title ?? todo(`「${id}」に当たる人（people の id）`, key);
-  const vendorName = (idOrText: string) => profile.vendors.find((v) => v.id === idOrText)?.name ?? idOrText;
+  // The recovery table's column is 関係者連絡先: a vendor with what it looks after and where its contact is written.
+  const vendorLabel = (vendor: Profile['vendors'][number]) => {
+    const notes = [vendor.service, vendor.contact].filter((note): note is string => note !== null);
+    return notes.length ? `${vendor.name}（${notes.join('、')}）` : vendor.name;
+  };
+  const vendorName = (idOrText: string) => {
+    const vendor = profile.vendors.find((v) => v.id === idOrText);
+    return vendor ? vendorLabel(vendor) : idOrText;
+  };
   const emergencyPeople = (r.incident.emergencyContacts ?? [])
     .map((id) => peopleById.get(id)?.person)
     .filter((p): p is Person => p !== undefined);
   const defaultEmergency = [...new Set([head, ...holders('incidentOfficer'), ...holders('systemAdmin')].filter((p): p is Person => p !== undefined))];
   const rolesOf = (person: Person) =>
     (['incidentOfficer', 'systemAdmin', 'securityOfficer'] as const).filter((role) => person.roles.includes(role)).map((role) => roles[role].name);
-  const incidentContacts: { name: string | Todo; phone: string | Todo | null; email: string | Todo | null }[] = (r.incident.emergencyContacts ? emergencyPeople : defaultEmergency).map((person) => {
+  const incidentContacts: { name: string | Todo; phone: string | Todo | null; phoneLabel?: '携帯電話' | '電話'; email: string | Todo | null }[] = (r.incident.emergencyContacts ? emergencyPeople : defaultEmergency).map((person) => {
     const named = rolesOf(person);
     return {
       name: person.roles.includes('head') || !named.length ? person.title : `${named.join('・')}（${person.title}）`,
       phone: fact(person.mobile ?? person.phone, personKey(person, 'mobile'), `${person.title}の緊急連絡先の電話番号（携帯電話）`),
+      // Only a mobile number is printed as 携帯電話; an office number keeps its own label.
+      phoneLabel: person.mobile === null && person.phone !== null ? ('電話' as const) : ('携帯電話' as const),
       email: fact(person.email, personKey(person, 'email'), `${person.title}の緊急連絡先のメールアドレス`),
     };
   });
-  if (!incidentContacts.length) incidentContacts.push({ name: todo('緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）', 'people[].roles'), phone: null, email: null });
+  // `emergencyContacts: []` is an answer (no 連絡網: 9.3 says to report to the responsible person); nobody to list otherwise is a gap.
+  if (!incidentContacts.length && r.incident.emergencyContacts === undefined) incidentContacts.push({ name: todo('緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）', 'people[].roles'), phone: null, email: null });
 
   const pressHolders = holders('publicRelations');
   const systemRow = critical.length
@@ -230,12 +241,12 @@ export function profileView(profile: Profile): Input {
           ...new Set(
             profile.vendors
               .filter((vendor) => vendor.supports.some((id) => critical.some((item) => item.id === id) || destinations.some((d) => d.id === id) || networkDevices.some((n) => n.id === id)))
-              .map((vendor) => (vendor.service ? `${vendor.name}（${vendor.service}）` : vendor.name)),
+              .map(vendorLabel),
           ),
         ],
       }
     : null;
-  const recovery = [
+  const recovery: { ofSystem: boolean; targets: (string | Todo)[]; owners: (string | Todo)[]; contacts: string[] }[] = [
     ...(systemRow ? [systemRow] : []),
     ...profile.continuity.recovery.map((row, index) => ({
       ofSystem: false,
@@ -244,12 +255,23 @@ export function profileView(profile: Profile): Input {
       contacts: row.contacts.map(vendorName),
     })),
   ];
+  // 9.8 introduces the table: with no critical system and no other row it asks for them rather than print a header alone.
+  if (!recovery.length) {
+    recovery.push({
+      ofSystem: false,
+      targets: [todo('事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・空調機・人的被害などは continuity.recovery）', 'continuity.recovery')],
+      owners: [todo('被害対象ごとの復旧責任者（continuity.recovery の owners）', 'continuity.recovery')],
+      contacts: [],
+    });
+  }
 
+  // Several systems' operations read as one list; one still left as { todo } is that item's gap, not dropped from the list.
+  const openOperations = critical.find((item) => isTodo(item.critical!.operations));
   const organizational = {
     audit: { kind: r.audit.kind, month: fact(r.audit.month, 'rules.audit.month', '監査・点検を行う月（例: 毎年9月）') },
-    informationSharing: org.informationSharing,
+    informationSharing: r.informationSources ? { sources: r.informationSources } : org.informationSharing,
     basicPolicy: {
-      publicationMethods: r.policyAccess ?? [todo('基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納）', 'rules.policyAccess')],
+      publicationMethods: r.policyAccess ?? [todo(`基本方針・規程を${terms.staff}が参照できるようにする方法（例: 共有フォルダーへの格納）`, 'rules.policyAccess')],
     },
     assets: {
       labeling: r.labeling ?? gapRow('rules.labeling', '機密性の表示方法（例: 電子データ：ファイル名の先頭に表示）'),
@@ -270,6 +292,8 @@ export function profileView(profile: Profile): Input {
     outsourcing: {
       ...org.outsourcing,
       criteria: r.outsourcing.criteria,
+      contractItems: r.outsourcing.contractItems ?? org.outsourcing.contractItems,
+      checklist: r.outsourcing.checklist ?? org.outsourcing.checklist,
       evaluationFrequency: rule(r.outsourcing.reviewFrequency, 'rules.outsourcing.reviewFrequency'),
       sharingCounterparties: r.outsourcing.sharingCounterparties ?? org.outsourcing.sharingCounterparties,
     },
@@ -279,16 +303,16 @@ export function profileView(profile: Profile): Input {
       pressDepartment: pressHolders.length ? titlesOf(pressHolders) : todo('インシデント時に報道発表を準備する人の役職', 'people[].roles: publicRelations'),
       policeDesk: profile.contacts.police ?? org.incident.policeDesk,
       otherAuthorities: profile.contacts.authorities,
+      ipaDesks: profile.contacts.ipaDesks ?? org.incident.ipaDesks,
       lessonsFrequency: rule(r.incident.lessonsFrequency, 'rules.incident.lessonsFrequency'),
       bcp: {
         system: critical.length ? critical.map(plainName).join('、') : todo('事業の継続に欠かせないシステム（inventory の critical）', 'inventory'),
         cause: profile.continuity.cause ?? org.incident.bcp.cause,
-        operations:
-          critical.length === 1
-            ? fact(critical[0]!.critical!.operations, itemKey(critical[0]!, 'critical.operations'), '')
-            : critical.length
-              ? critical.map((item) => item.critical!.operations).filter((v): v is string => typeof v === 'string').join('、') || todo('事業の継続に欠かせないシステムに依存している業務', 'inventory')
-              : todo('事業の継続に欠かせないシステムに依存している業務（inventory の critical.operations）', 'inventory'),
+        operations: openOperations
+          ? fact(openOperations.critical!.operations, itemKey(openOperations, 'critical.operations'), '')
+          : critical.length
+            ? critical.map((item) => item.critical!.operations as string).join('、')
+            : todo('事業の継続に欠かせないシステムに依存している業務（inventory の critical.operations）', 'inventory'),
         recovery,
       },
     },
@@ -313,12 +337,14 @@ export function profileView(profile: Profile): Input {
       audience: r.education.audience ?? human.education.audience,
       frequency: rule(r.education.frequency, 'rules.education.frequency'),
       topics: r.education.topics ?? human.education.topics,
+      recordItems: r.education.recordItems ?? human.education.recordItems,
     },
     development: { qualifications: r.education.qualifications ?? human.development.qualifications },
     telework: {
       systems: orGap(where((item) => item.telework !== undefined).map((item) => ({
         kind: item.label ?? item.name ?? KINDS[item.kind].label,
-        product: item.name !== undefined || item.label !== undefined ? (item.product ?? null) : item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
+        // A product left as { todo } is a gap at the item's own key, however the row is labelled.
+        product: item.product === undefined ? null : fact(item.product, itemKey(item, 'product'), ''),
         uses: item.telework!.uses,
         procedures: item.telework!.procedures,
         url: item.telework!.url,
@@ -378,9 +404,10 @@ export function profileView(profile: Profile): Input {
             })(),
           ],
       logRetention: rule(r.physical.entryLogRetention, 'rules.physical.entryLogRetention'),
-      logItems: physical.entry.logItems,
+      logItems: r.physical.entryLogItems ?? physical.entry.logItems,
     },
-    facilities: [...(r.physical.facilities ?? []), ...(serverDevices.length ? [serverRule] : [])],
+    // The sample's rule on locking servers stands unless the organization writes its own list of facilities.
+    facilities: r.physical.facilities ?? (serverDevices.length ? [serverRule] : []),
     deliveries: profile.sites.filter((site) => site.deliveries.length).map((site) => ({ site: site.name, routes: site.deliveries })),
     clearScreen: { lockMinutes: rule(r.physical.screenLockMinutes, 'rules.physical.screenLockMinutes') },
     disposal: { methods: r.physical.disposal ?? physical.disposal.methods, reuse: r.physical.reuse ?? physical.disposal.reuse },
@@ -476,10 +503,18 @@ export function profileView(profile: Profile): Input {
           frequency: rule(logs.authenticationReview?.frequency, 'rules.logs.authenticationReview.frequency'),
           checks: logs.authenticationReview?.checks ?? technical.logs.reviews[0]!.checks,
         },
-        ...(logSources.length
+        // A log with its own review is a row of its own; the others share 「その他のログ」.
+        ...logSources
+          .filter((item) => item.logs!.review)
+          .map((item) => ({
+            target: `${plainName(item)}のログ`,
+            frequency: fact(item.logs!.review!.frequency, itemKey(item, 'logs.review.frequency'), ''),
+            checks: item.logs!.review!.checks,
+          })),
+        ...(logSources.some((item) => !item.logs!.review)
           ? [
               {
-                target: `その他のログ（${logSources.map(plainName).join('、')}）`,
+                target: `その他のログ（${logSources.filter((item) => !item.logs!.review).map(plainName).join('、')}）`,
                 frequency: rule(logs.otherReview?.frequency, 'rules.logs.otherReview.frequency'),
                 checks: logs.otherReview?.checks ?? technical.logs.reviews[1]!.checks,
               },
@@ -554,6 +589,7 @@ export function profileView(profile: Profile): Input {
     myNumber: {
       ...companion.myNumber,
       policyDate: mn?.policyDate ?? null,
+      rulesDate: mn?.rulesDate ?? null,
       subjects: Object.fromEntries(
         Object.entries(subjects).map(([who, subject]) => {
           const own = mn?.subjects[who as keyof typeof subjects];
@@ -637,6 +673,8 @@ export function profileView(profile: Profile): Input {
     technical: technicalView,
     companion: companionView,
     has,
+    // Overlay directories, already resolved against the files that name them (src/answers/templates.ts).
+    templates: profile.templates === undefined ? [] : typeof profile.templates === 'string' ? [profile.templates] : profile.templates,
   };
 }
 

@@ -33,10 +33,11 @@ import { containsToken, type ValueTable } from './values.js';
 export class TemplateError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** The message without the file and line. */
+    readonly detail: string,
     readonly line?: number,
   ) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}`);
+    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
   }
 }
 
@@ -389,6 +390,8 @@ function inlines(ctx: Context, nodes: readonly md.PhrasingContent[]): Inline[] {
         break;
       case 'link': {
         if (containsToken(node.url)) fail(ctx, node, 'リンク先に回答の値は入れられません');
+        // A document links to the web or to a mail address, never to a file on the machine that built it.
+        if (!/^(?:https?:\/\/|mailto:)/iu.test(node.url)) fail(ctx, node, `リンク先は https:// ・ http:// ・ mailto: で始まる URL にしてください（${node.url}）`);
         out.push({ type: 'link', url: node.url, children: inlines(ctx, node.children) });
         break;
       }

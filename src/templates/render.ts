@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { ValueTable } from './values.js';
+import { explainHandlebarsError } from './handlebars-errors.js';
 import { TemplateError } from './parse.js';
 import { precompiledSpec } from './precompiled.js';
 
@@ -49,6 +50,20 @@ export function formatJapaneseDate(iso: string, style: DateStyle): string {
   if (!era) return `${year}年${month}月${day}日`;
   const eraYear = year - Number(era[1].slice(0, 4)) + 1;
   return `${era[0]}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+}
+
+/** The inverse of formatJapaneseDate: 2026年4月1日 / 令和8年4月1日 / 令和元年5月1日 (or 2026.04.01, 2026-04-01) → 2026-04-01. */
+export function parseJapaneseDate(printed: string): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const plain = /^(\d{4})[.-](\d{2})[.-](\d{2})$/u.exec(printed);
+  if (plain) return `${plain[1]}-${plain[2]}-${plain[3]}`;
+  const western = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u.exec(printed);
+  if (western) return `${western[1]}-${pad(Number(western[2]))}-${pad(Number(western[3]))}`;
+  const era = /^(令和|平成|昭和)(元|\d+)年(\d{1,2})月(\d{1,2})日$/u.exec(printed);
+  if (!era) return undefined;
+  const start = ERAS.find(([name]) => name === era[1])![1];
+  const year = Number(start.slice(0, 4)) + (era[2] === '元' ? 1 : Number(era[2])) - 1;
+  return `${year}-${pad(Number(era[3]))}-${pad(Number(era[4]))}`;
 }
 
 type CompiledTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
@@ -104,6 +119,8 @@ function environment(values: ValueTable, dateStyle: DateStyle): typeof Handlebar
       return new hb.SafeString(values.token({ kind: 'text', value: formatJapaneseDate(found.value, dateStyle) }, `${values.idOf(String(value))}@${dateStyle}`));
     },
   });
+  // Handlebars' own `log` writes to the console: nothing a document has a use for.
+  hb.unregisterHelper('log');
   return hb;
 }
 
@@ -123,8 +140,7 @@ export function renderTemplate(source: string, file: string, view: unknown, valu
       allowProtoMethodsByDefault: false,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/u.exec(message)?.[1];
-    throw new TemplateError(file, `テンプレートの実行に失敗しました: ${message}`, line ? Number(line) : undefined);
+    const explained = explainHandlebarsError(error instanceof Error ? error.message : String(error), source);
+    throw new TemplateError(file, explained.message, explained.line);
   }
 }

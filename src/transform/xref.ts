@@ -132,7 +132,7 @@ function mapDocument(document: Document, resolve: Resolve): Document {
         return { ...node, text: resolved.text };
       }
       between += node.type === 'text' ? node.value : '\u0000';
-      if (node.type === 'strong' || node.type === 'link') return { ...node, children: mapInlines(node.children, where) };
+      if (node.type === 'strong' || node.type === 'link' || node.type === 'changed') return { ...node, children: mapInlines(node.children, where) };
       return node;
     });
   };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { loadAnswersFromFile } from '../answers/load.js';
 import { buildAnswers, defaultTemplates } from '../build.js';
 import { generate, type UnfilledValue } from '../generate.js';
 import { safeFileName } from '../output/files.js';
@@ -372,7 +373,9 @@ class Wizard {
     const { unfilled } = generationState(state, file);
     if (unfilled.length) prompts.say(`未記入の項目が ${unfilled.length} 件あるので、下書き（表紙とファイル名に「下書き」、本文に【要記入：…】）として作ります。`);
     prompts.say('文書を作っています…');
-    const result = await buildAnswers(loaded.answers, file, { out: this.options.out ?? 'output', formats, draft: unfilled.length > 0 });
+    // The saved file read as `kitei build` reads it (house templates are named relative to the files that name them).
+    const saved = loadAnswersFromFile(file);
+    const result = await buildAnswers(saved.answers, file, { out: this.options.out ?? 'output', formats, draft: unfilled.length > 0 }, saved.locate);
     for (const written of result.files) {
       const shown = relative(process.cwd(), written.path);
       prompts.say(`書き出しました: ${shown.startsWith('..') ? written.path : shown}（${written.bytes.toLocaleString('ja-JP')} バイト）`);

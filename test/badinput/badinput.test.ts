@@ -10,7 +10,7 @@ import { insideDirectory, safeFileName } from '../../src/output/files.js';
 import { FORMATS } from '../../src/render/index.js';
 import { MissingGlyphError } from '../../src/render/pdf/errors.js';
 import { ERROR_CASES, exampleWith, LITERAL_CASES, type ErrorCase } from './cases.js';
-import { filesUnder, kitei, markdownStructure, markdownText, modelStructure, STACK_TRACE, tempDir } from './support.js';
+import { filesUnder, kitei, markdownStructure, markdownText, modelStructure, RAW_CHARACTER, STACK_TRACE, tempDir } from './support.js';
 
 /** Cases tried per command, printed at the end (the note of issue 8 quotes them). */
 const tried = { build: 0, check: 0, batch: 0 };
@@ -41,6 +41,7 @@ describe('誤った回答は、ファイル・行・キーを示す日本語の�
         expect(err).toMatch(c.message);
         expect(err).not.toMatch(STACK_TRACE);
         expect(err).not.toContain('内部エラー');
+        expect(err).not.toMatch(RAW_CHARACTER);
         expect(out).toBe('');
       }
       expect(readdirSync(dir)).toEqual([`${c.id}.yaml`]);
@@ -66,6 +67,7 @@ describe('誤った回答は、ファイル・行・キーを示す日本語の�
       expect(client.error?.startsWith(where(file, c)), `${c.id}: ${client.error}`).toBe(true);
       expect(client.error).toMatch(c.message);
       expect(client.error).not.toContain('内部エラー');
+      expect(client.error).not.toMatch(RAW_CHARACTER);
     }
   });
 });
@@ -94,8 +96,9 @@ describe('どんな文字も、入力したとおりに出力され、文書の�
       tried.build++;
       expect(build.code, build.err).toBe(0);
       expect(build.err).toBe('');
-      // Nothing outside --out: the answers and the output folder are all there is.
-      expect(readdirSync(dir).sort()).toEqual(['answers.yaml', 'out']);
+      // Nothing outside --out but the record of the version issued, next to the answers.
+      expect(readdirSync(dir).sort()).toEqual(['answers.history', 'answers.yaml', 'out']);
+      expect(readdirSync(join(dir, 'answers.history'))).toEqual(['1.0.json']);
       const folders = readdirSync(out);
       expect(folders).toHaveLength(1);
       expect(folders[0]).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]|^\.+$|[. ]$|^(con|nul)(\..*)?$/iu);

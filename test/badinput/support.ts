@@ -30,6 +30,10 @@ export function filesUnder(dir: string): string[] {
   }
 }
 
+/** A character a message must show as U+XXXX, never raw: controls (C0 but line feed and tab, C1), bidi controls, noncharacters, lone surrogates. */
+// eslint-disable-next-line no-control-regex
+export const RAW_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/u;
+
 /** A JS stack trace line, which a user must never see. */
 export const STACK_TRACE = /\n\s+at .+[:(]/u;
 

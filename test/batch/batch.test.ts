@@ -47,11 +47,11 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
       ['unfilled.yaml', 'failed'],
     ]);
     expect(byName(summary, 'broken-yaml.yaml').error).toMatch(new RegExp(`^${join(CLIENTS, 'broken-yaml.yaml')}:3: YAML の書き方に誤りがあります`, 'u'));
-    expect(byName(summary, 'schema-error.yaml').error).toBe(`${join(CLIENTS, 'schema-error.yaml')}:5: organization.bussiness: このキーは使えません。もしかして「business」ですか？`);
+    expect(byName(summary, 'schema-error.yaml').error).toBe(`${join(CLIENTS, 'schema-error.yaml')}:6: organization.bussiness: このキーは使えません。もしかして「business」ですか？`);
     expect(byName(summary, 'dangling-reference.yaml').error).toContain('「テレワーク」（s-telework）は、回答の設定により除外されています');
-    expect(byName(summary, 'unfilled.yaml').error).toMatch(/未記入の項目が2件あります[\s\S]*roles\.auditor\.title/u);
+    expect(byName(summary, 'unfilled.yaml').error).toMatch(/未記入の項目が3件あります[\s\S]*document\.effectiveDate[\s\S]*document\.approver[\s\S]*people\[\]\.roles: auditor: 監査・点検責任者を務める人の役職/u);
 
-    // The house defaults (_house.yaml) are no client, and they reached both clients.
+    // The house defaults (_house.yaml) are no client, and they reached both clients (the date both, the auditor the one that lists no people of its own).
     expect(tree(out)).toEqual(['manifest.json', 'あおば精機株式会社/情報セキュリティ関連規程.md', '一般社団法人ひかり協会/情報セキュリティ対策基準.md']);
     expect(readFileSync(join(out, 'あおば精機株式会社', '情報セキュリティ関連規程.md'), 'utf8')).toContain('内部監査室長が監査を行う');
     expect(readFileSync(join(out, '一般社団法人ひかり協会', '情報セキュリティ対策基準.md'), 'utf8')).toContain('監事が監査を行う');
@@ -66,7 +66,7 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
 
     // Progress: one line per client, the failures with their file.
     expect(log.split('\n').filter((line) => /^\[\d\/6\] /u.test(line))).toHaveLength(6);
-    expect(log).toContain(`失敗 ${join(CLIENTS, 'schema-error.yaml')}:5:`);
+    expect(log).toContain(`失敗 ${join(CLIENTS, 'schema-error.yaml')}:6:`);
   });
 
   it('同じ回答からは同じ出力と同じ manifest.json（時刻を含まない）', async () => {
@@ -81,9 +81,9 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
   it('同じ組織名の回答が 2 つあれば、どちらも書き出さず、互いのファイル名を示す', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 同名株式会社, type: company }\nroles: { auditor: { title: 監査役 } }\n');
-    writeFileSync(join(dir, 'b.yaml'), 'organization: { name: 同名株式会社, type: company }\n');
-    writeFileSync(join(dir, 'c.yaml'), 'organization: { name: 別名株式会社, type: company }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 同名株式会社, type: company, size: small }\npeople: [{ id: audit, title: 監査役, roles: [auditor] }]\n');
+    writeFileSync(join(dir, 'b.yaml'), 'kitei: 2\norganization: { name: 同名株式会社, type: company, size: small }\n');
+    writeFileSync(join(dir, 'c.yaml'), 'kitei: 2\norganization: { name: 別名株式会社, type: company, size: small }\n');
     const summary = await runBatch({ inputs: [dir], out, formats: ['md'], draft: true, jobs: 1, templatesDir: TEMPLATES });
     expect(summary.clients.map((c) => c.status)).toEqual(['failed', 'failed', 'ok']);
     expect(byName(summary, 'a.yaml').error).toContain(`が ${join(dir, 'b.yaml')} と同じです`);
@@ -93,8 +93,8 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
 
   it('ほかの回答が extends で読み込み、組織名を持たないファイルは共通の既定値として扱う', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'house.yaml'), 'roles: { auditor: { title: 監査役 } }\ndocument: { effectiveDate: 2026-04-01 }\n');
-    writeFileSync(join(dir, 'client.yaml'), 'extends: house.yaml\norganization: { name: 顧客株式会社, type: company }\n');
+    writeFileSync(join(dir, 'house.yaml'), 'kitei: 2\npeople: [{ id: audit, title: 監査役, roles: [auditor] }]\ndocument: { effectiveDate: 2026-04-01, approver: 取締役会 }\n');
+    writeFileSync(join(dir, 'client.yaml'), 'extends: house.yaml\norganization: { name: 顧客株式会社, type: company, size: small }\n');
     const summary = await runBatch({ inputs: [join(dir, '*.yaml')], out: join(dir, 'out'), formats: ['md'], draft: false, jobs: 1, templatesDir: TEMPLATES });
     expect(summary.bases).toEqual([join(dir, 'house.yaml')]);
     expect(summary.clients.map((c) => [c.file, c.status])).toEqual([[join(dir, 'client.yaml'), 'ok']]);
@@ -106,7 +106,7 @@ describe('kitei batch: 1 件の誤りはほかを止めない', () => {
       ['failed', true],
       ['failed', true],
     ]);
-    expect(summary.clients[0]!.error).toMatch(/内部エラー: 生成の準備に失敗しました（.*document\.yaml/u);
+    expect(summary.clients[0]!.error).toMatch(/内部エラー: 生成の準備に失敗しました（.*no-templates: テンプレートのディレクトリが見つかりません/u);
   });
 
   it('入力が見つからない・--jobs が正しくないときは使い方の誤り（終了コード 1）', async () => {
@@ -142,23 +142,24 @@ describe('kitei batch: PDF のページ数', () => {
 });
 
 describe('kitei batch: 原子的な書き込み', () => {
-  it('失敗した顧客の既存の出力はそのまま、前回の中断で残った一時ファイルは消す', async () => {
+  it('失敗した顧客の既存の出力はそのまま、前回の中断で残った kitei の一時ファイルは消し、ほかの .tmp は残す', async () => {
     const out = tempDir();
     const dir = join(out, '参照切れ株式会社');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '情報セキュリティ関連規程.md'), '前回の出力');
-    // A temp file of a process that no longer runs (pid 2^22 + 1 is above Linux's pid_max).
-    writeFileSync(join(dir, '情報セキュリティ関連規程.md.4194305.1.tmp'), '書きかけ');
+    // A temp file of a kitei run that no longer runs (pid 2^22 + 1 is above Linux's pid_max), and one of another program.
+    writeFileSync(join(dir, '情報セキュリティ関連規程.md.kitei-4194305-0badc0de.tmp'), '書きかけ');
+    writeFileSync(join(dir, 'old.4194305.1.tmp'), 'ほかのプログラムのもの');
     const summary = await runBatch({ inputs: [join(CLIENTS, 'dangling-reference.yaml')], out, formats: ['md'], draft: false, templatesDir: TEMPLATES });
     expect(summary.clients[0]!.status).toBe('failed');
-    expect(readdirSync(dir)).toEqual(['情報セキュリティ関連規程.md']);
+    expect(readdirSync(dir).sort()).toEqual(['old.4194305.1.tmp', '情報セキュリティ関連規程.md']);
     expect(readFileSync(join(dir, '情報セキュリティ関連規程.md'), 'utf8')).toBe('前回の出力');
   });
 
   it('Ctrl+C で中断すると、書きかけのファイルを残さず、終わった分だけを manifest.json に記す（終了コード 130）', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    for (let i = 1; i <= 8; i++) writeFileSync(join(dir, `client-${i}.yaml`), `organization: { name: 顧客${i}株式会社, type: company }\n`);
+    for (let i = 1; i <= 8; i++) writeFileSync(join(dir, `client-${i}.yaml`), `kitei: 2\norganization: { name: 顧客${i}株式会社, type: company, size: medium }\n`);
     // The real CLI from the sources, with stdout piped (not a terminal).
     const child = spawn(process.execPath, ['--import', 'tsx', join(BATCH, 'kitei-from-source.ts'), 'batch', dir, '--out', out, '--draft', '--jobs', '2'], {
       cwd: ROOT,
@@ -185,14 +186,11 @@ describe('kitei batch: 原子的な書き込み', () => {
     const written = manifest.clients.flatMap((c) => c.outputs ?? []);
     expect(written.length).toBeGreaterThanOrEqual(1);
     expect(manifest.clients.some((c) => c.status === 'interrupted')).toBe(true);
-    // Every file on disk is a finished one the manifest vouches for; no temp file is left.
+    // Every file on disk is one the manifest vouches for: a set is moved in only with its entry; no temp file or staging folder is left.
     const files = tree(out).filter((p) => p !== 'manifest.json');
-    expect(files.filter((p) => p.endsWith('.tmp'))).toEqual([]);
-    for (const path of files) {
-      const entry = written.find((o) => o.path === path);
-      if (entry) expect(sha256(join(out, path))).toBe(entry.sha256);
-      else expect(readFileSync(join(out, path), 'utf8')).toMatch(/^# [\s\S]*\n$/u); // finished by a worker as it was stopped: whole
-    }
+    expect(files.filter((p) => p.includes('.kitei-'))).toEqual([]);
+    expect(files.sort()).toEqual(written.map((o) => o.path).sort());
+    for (const output of written) expect(sha256(join(out, output.path))).toBe(output.sha256);
   }, 120_000);
 });
 
@@ -201,7 +199,7 @@ describe('kitei batch: 進捗の表示', () => {
     const dir = tempDir();
     cpSync(join(CLIENTS, 'schema-error.yaml'), join(dir, 'schema-error.yaml'));
     cpSync(join(CLIENTS, '_house.yaml'), join(dir, '_house.yaml'));
-    writeFileSync(join(dir, 'ok.yaml'), 'organization: { name: 例示株式会社, type: company }\n');
+    writeFileSync(join(dir, 'ok.yaml'), 'kitei: 2\norganization: { name: 例示株式会社, type: company, size: small }\n');
     let out = '';
     let err = '';
     const code = await run(['batch', dir, '--out', join(dir, 'out'), '--draft'], { out: (t) => (out += t), err: (t) => (err += t) });
@@ -213,7 +211,7 @@ describe('kitei batch: 進捗の表示', () => {
     expect(out).toMatch(/\[2\/2\] (成功|失敗) .*｜残り 0 秒\n/u);
     expect(out).toMatch(/結果: 2 件中 1 件成功、1 件失敗（[\d.]+ 秒、1 並列）/u);
     expect(out).toMatch(/  成功  +- +[\d.]+ 秒  例示株式会社（/u);
-    expect(out).toContain(`  ${join(dir, 'schema-error.yaml')}:5: organization.bussiness: このキーは使えません`);
+    expect(out).toContain(`  ${join(dir, 'schema-error.yaml')}:6: organization.bussiness: このキーは使えません`);
     expect(out).toContain('出力の一覧（sha256 付き）:');
   }, 60_000);
 
@@ -261,8 +259,8 @@ describe('kitei batch: コンパイル済みの dist/ からも動く', () => {
   it('node bin/kitei.js batch は dist/bundle/worker.js をワーカーにする', () => {
     ensureBuilt();
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
-    writeFileSync(join(dir, 'b.yaml'), 'organization: { name: 乙協会, type: association }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: medium }\n');
+    writeFileSync(join(dir, 'b.yaml'), 'kitei: 2\norganization: { name: 乙協会, type: association, size: small }\n');
     const result = spawnSync(process.execPath, [KITEI_BIN, 'batch', dir, '--out', join(dir, 'out'), '--draft', '--jobs', '2'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

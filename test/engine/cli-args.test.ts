@@ -11,9 +11,14 @@ async function kitei(...argv: string[]) {
 
 describe('知らないコマンド・オプション', () => {
   it('知らないコマンドは、オプションより先に日本語のエラーで断る（終了コード 1）', async () => {
-    // Once: the version was printed and the exit code was 0.
-    const revise = await kitei('revise', 'x.yaml', '--version', '1.1');
-    expect(revise).toEqual({ code: 1, out: '', err: 'エラー: revise というコマンドはありません（使えるコマンド: build, batch, check, init）\n（kitei --help で使い方を表示します）\n' });
+    // Once (before kitei revise existed): the version was printed and the exit code was 0.
+    const typo = await kitei('revize', 'x.yaml', '--version', '1.1');
+    expect(typo).toEqual({
+      code: 1,
+      out: '',
+      err: 'エラー: revize というコマンドはありません。もしかして revise ですか？（使えるコマンド: build, revise, diff, batch, check, templates, init）\n（kitei --help で使い方を表示します）\n',
+    });
+    expect((await kitei('nonsense', '--version')).err).toMatch(/^エラー: nonsense というコマンドはありません（使えるコマンド: /u);
     expect((await kitei('biuld', 'x.yaml')).err).toContain('エラー: biuld というコマンドはありません。もしかして build ですか？');
     expect((await kitei('chek', 'x.yaml')).err).toContain('もしかして check ですか？');
     const file = await kitei('answers/x.yaml');

@@ -29,18 +29,21 @@ describe('kitei コマンド', () => {
   it('未記入の項目があると build は拒否し（終了コード 1）、何も書かない', async () => {
     const dir = tempDir();
     const answers = join(dir, 'minimal.yaml');
-    writeFileSync(answers, 'organization:\n  name: 例示株式会社\n  type: company\n');
+    writeFileSync(answers, 'kitei: 2\norganization:\n  name: 例示株式会社\n  type: company\n  size: small\n');
     const { code, err } = await kitei('build', answers, '--out', join(dir, 'out'));
     expect(code).toBe(1);
     expect(err).toContain('未記入の項目が');
-    expect(err).toContain('document.effectiveDate: 施行日');
+    // The question first, then the answers key where the value belongs and the file:line to write it at.
+    expect(err).toContain(`  - 施行日（YYYY-MM-DD）\n    （document.effectiveDate、${answers}:1）`);
+    // A rule the organization sets itself is never taken from the sample: it is asked, with the recommended value.
+    expect(err).toContain(`  - ウイルス対策ソフトでフルスキャンする頻度（推奨: 週次）\n    （rules.software.virusScan、${answers}:1）`);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('--draft なら【要記入】付きで書き出し、check は一覧を出して終了コード 1', async () => {
     const dir = tempDir();
     const answers = join(dir, 'minimal.yaml');
-    writeFileSync(answers, 'organization:\n  name: "例示/株式会社"\n  type: company\n');
+    writeFileSync(answers, 'kitei: 2\norganization:\n  name: "例示/株式会社"\n  type: company\n  size: small\n');
     const built = await kitei('build', answers, '--out', join(dir, 'out'), '--draft');
     expect(built.code).toBe(0);
     const files = readdirSync(join(dir, 'out', '例示_株式会社')).sort();
@@ -68,10 +71,10 @@ describe('kitei コマンド', () => {
   it('誤った回答は終了コード 1、スタックトレースなし', async () => {
     const dir = tempDir();
     const answers = join(dir, 'bad.yaml');
-    writeFileSync(answers, 'organization:\n  name: A社\n  type: company\n  typo: 1\n');
+    writeFileSync(answers, 'kitei: 2\norganization:\n  name: A社\n  type: company\n  size: small\n  typo: 1\n');
     const { code, err } = await kitei('build', answers);
     expect(code).toBe(1);
-    expect(err).toContain(`${answers}:4: organization.typo: このキーは使えません`);
+    expect(err).toContain(`${answers}:6: organization.typo: このキーは使えません`);
     expect(err).not.toMatch(/\n\s+at /u);
   });
 

@@ -10,6 +10,7 @@ import { UsageError } from '../../src/render/index.js';
 import { run } from '../../src/cli/main.js';
 import { loadTemplates, TemplateSetError, type TemplateSet } from '../../src/templates/load.js';
 import { TemplateError } from '../../src/templates/parse.js';
+import { formatIssue, loadedFromYaml } from '../../src/answers/load.js';
 import { answersFile, answersFrom, ROOT, testTemplates } from '../support/build.js';
 
 /**
@@ -17,10 +18,29 @@ import { answersFile, answersFrom, ROOT, testTemplates } from '../support/build.
  * and that what they say about the rulebook follows the rulebook's current numbers.
  */
 
+/** The people of COMPANY: the representative (no name yet) and the auditor. */
+const PEOPLE = `people:
+  - { id: ceo, title: 代表取締役, roles: [head] }
+  - { id: audit, title: 内部監査室長, roles: [auditor] }
+`;
+
 const COMPANY = `
-organization: { name: テスト工業株式会社, type: company, business: 精密部品の設計・製造 }
+kitei: 2
+organization: { name: テスト工業株式会社, type: company, size: medium, business: 精密部品の設計・製造 }
 document: { effectiveDate: 2026-04-01 }
-roles: { auditor: { title: 内部監査室長 } }
+${PEOPLE}`;
+
+/** COMPANY with other people. */
+const withPeople = (people: string) => COMPANY.replace(PEOPLE, `people:\n${people}`);
+
+/** Rooms and the My Number block that names two of them. */
+const MY_NUMBER = `areas:
+  - { level: 2, rooms: [総務部執務室], locking: 最終退室者による施錠, devices: パソコン, records: null, intrusionDetection: null, fireProtection: 消火器設置 }
+  - { level: 3, rooms: [サーバールーム], locking: 常時施錠, devices: サーバー, records: 入退室を記録, intrusionDetection: null, fireProtection: 消火器設置 }
+myNumber:
+  contact: { desk: 総務部 }
+  managementArea: [サーバールーム]
+  handlingArea: [総務部執務室]
 `;
 
 const build = (yaml: string): GenerateResult => generate(answersFrom(yaml), testTemplates());
@@ -87,7 +107,7 @@ describe('どの文書を作るかは回答で決まる', () => {
   });
 
   it('マイナンバーを扱わないと、2 文書とも作らず、台帳・合本・他の文書にも現れない', () => {
-    const result = build(`${COMPANY}\noptions: { myNumber: false }`);
+    const result = build(`${COMPANY}myNumber: none\n`);
     const ids = result.documents.map((d) => d.id);
     for (const id of MY_NUMBER_DOCUMENTS) expect(ids).not.toContain(id);
     expect(result.pack!.children.map((p) => (p as Part).id)).not.toContain('my-number-rules');
@@ -106,8 +126,8 @@ describe('どの文書を作るかは回答で決まる', () => {
     expect(references(ledger).find((r) => r.target === 'mnr-organizational')!.text).toBe('『特定個人情報取扱規程』の「第23条（組織的安全管理措置）」');
   });
 
-  it('companion.outputs で文書を外すと、作らず、他の文書からの参照も消える', () => {
-    const result = build(`${COMPANY}\ncompanion: { outputs: { basicPolicy: false, contractClauses: false, assetLedger: false } }`);
+  it('documents.outputs で文書を外すと、作らず、他の文書からの参照も消える', () => {
+    const result = build(`${COMPANY}documents: { outputs: { basicPolicy: false, contractClauses: false, assetLedger: false } }\n`);
     const ids = result.documents.map((d) => d.id);
     expect(ids).not.toContain('basic-policy');
     expect(ids).not.toContain('contract-clauses');
@@ -126,7 +146,7 @@ describe('文書の区分・体裁', () => {
     expect(labels['my-number-policy']).toBe('公開');
     expect(labels['my-number-rules']).toBe('社外秘');
     expect(labels.rulebook).toBe('社外秘');
-    const assoc = build('organization: { name: 例示協会, type: association }\n');
+    const assoc = build('kitei: 2\norganization: { name: 例示協会, type: association, size: small }\n');
     expect(doc(assoc, 'basic-policy').meta.classification).toBe('公開');
     expect(doc(assoc, 'vendor-checklist').meta.classification).toBe('部外秘');
   });
@@ -144,15 +164,21 @@ describe('情報セキュリティ基本方針', () => {
   const signature = (document: Document) => (document.children.find((b) => b.type === 'signature') as Signature).lines.map(inlineText);
 
   it('事業内容を前文に、番号付きの方針、日付・組織名・代表者の署名', () => {
-    const document = policy(`${COMPANY}\ncompanion: { signatory: { name: 山田 太郎 } }`);
+    const document = policy(withPeople('  - { id: ceo, title: 代表取締役, name: 山田 太郎, roles: [head] }\n'));
     expect(documentText(document)).toContain('当社は、精密部品の設計・製造を事業としております。');
     const list = document.children.find((b) => b.type === 'list');
     expect(list && list.type === 'list' && list.ordered && list.children.length).toBe(5);
     expect(signature(document)).toEqual(['2026年4月1日', 'テスト工業株式会社', '代表取締役\u3000山田 太郎']);
+    // The signatory is the person who holds `head`: without a name, the name is a gap at that person; without anyone, the role is.
+    const unnamed = build(COMPANY);
+    expect(signature(doc(unnamed, 'basic-policy'))[2]).toBe('代表取締役\u3000【要記入：基本方針に署名する代表取締役の氏名】');
+    expect(unnamed.unfilled).toContainEqual({ key: 'people.0.name', question: '基本方針に署名する代表取締役の氏名' });
+    const nobody = build(withPeople('  - { id: audit, title: 内部監査室長, roles: [auditor] }\n'));
+    expect(nobody.unfilled).toContainEqual({ key: 'people[].roles: head', question: '代表者（基本方針に署名する人）の役職と氏名' });
   });
 
   it('公表の方法はサンプルの選択肢（ウェブサイト・掲示・求めに応じて）から選ぶ', () => {
-    const text = (choice: string) => documentText(policy(`${COMPANY}\ncompanion: { basicPolicy: { publication: ${choice} } }`));
+    const text = (choice: string) => documentText(policy(`${COMPANY}documents: { basicPolicy: { publication: ${choice} } }\n`));
     expect(text('[website]')).toContain('本方針は、当社のウェブサイトへの掲載により公表します。');
     expect(text('[posted]')).toContain('本方針は、事業所内への掲示により公表します。');
     expect(text('[onRequest]')).toContain('本方針は、求めに応じた提供により公表します。');
@@ -160,18 +186,18 @@ describe('情報セキュリティ基本方針', () => {
   });
 
   it('前文を回答で書けば、それをそのまま使う（Markdown の記号も文字のまま）', () => {
-    expect(documentText(policy(`${COMPANY}\ncompanion: { basicPolicy: { introduction: "# 当社は *お客様* 第一です | 以上" } }`))).toContain('# 当社は *お客様* 第一です | 以上');
+    expect(documentText(policy(`${COMPANY}documents: { basicPolicy: { introduction: "# 当社は *お客様* 第一です | 以上" } }\n`))).toContain('# 当社は *お客様* 第一です | 以上');
   });
 
   it('協会は協会の語彙、日付は和暦（令和）', () => {
-    const document = policy('organization: { name: 例示協会, type: association, business: 地域振興 }\ndocument: { effectiveDate: 2026-07-01 }\ncompanion: { signatory: { name: 山田 花子 } }\n');
+    const document = policy('kitei: 2\norganization: { name: 例示協会, type: association, size: small, business: 地域振興 }\ndocument: { effectiveDate: 2026-07-01 }\npeople:\n  - { id: chair, title: 理事長, name: 山田 花子, roles: [head] }\n');
     expect(documentText(document)).toContain('当協会は、地域振興を事業としております。');
     expect(documentText(document)).toContain('当協会は、理事長をはじめとする役員が主導して');
     expect(signature(document)).toEqual(['令和8年7月1日', '例示協会', '理事長\u3000山田 花子']);
   });
 
   it('和暦の元年と平成', () => {
-    const date = (iso: string) => signature(policy(`${COMPANY}\ncompanion: { dateStyle: japanese, basicPolicy: { date: ${iso} } }`))[0];
+    const date = (iso: string) => signature(policy(`${COMPANY}documents: { dateStyle: japanese, basicPolicy: { date: ${iso} } }\n`))[0];
     expect(date('2019-05-01')).toBe('令和元年5月1日');
     expect(date('2019-04-30')).toBe('平成31年4月30日');
   });
@@ -179,15 +205,12 @@ describe('情報セキュリティ基本方針', () => {
 
 describe('特定個人情報の基本方針と取扱規程', () => {
   it('利用目的は標準の一覧から選んだものだけが、本人の区分ごとに並ぶ', () => {
-    const yaml = `${COMPANY}
-companion:
-  myNumber:
-    subjects:
-      vendors: { label: 取引先, purposes: [fees, rent, propertyPurchase] }
-      shareholders: { label: 株主, purposes: [] }
-      officers: { label: 役員及び評議員, purposes: [remuneration] }
-      staff: { label: 従業員, purposes: [withholding, healthPension] }
-      families: { label: 従業員の配偶者及び親族, purposes: [] }
+    const yaml = `${COMPANY}${MY_NUMBER}  subjects:
+    vendors: { label: 取引先, purposes: [fees, rent, propertyPurchase] }
+    shareholders: { label: 株主, purposes: [] }
+    officers: { label: 役員及び評議員, purposes: [remuneration] }
+    staff: { label: 従業員, purposes: [withholding, healthPension] }
+    families: { label: 従業員の配偶者及び親族, purposes: [] }
 `;
     const result = build(yaml);
     const policy = documentText(doc(result, 'my-number-policy'));
@@ -206,21 +229,36 @@ companion:
 
   it('マイナンバーを扱うのに利用目的が1つもないのは誤り', () => {
     const empty = '{ label: x, purposes: [] }';
-    expect(() =>
-      answersFrom(`${COMPANY}\ncompanion: { myNumber: { subjects: { vendors: ${empty}, shareholders: ${empty}, officers: ${empty}, staff: ${empty}, families: ${empty} } } }`),
-    ).toThrow(/利用目的を少なくとも1つ/u);
+    expect(() => answersFrom(`${COMPANY}${MY_NUMBER}  subjects: { vendors: ${empty}, shareholders: ${empty}, officers: ${empty}, staff: ${empty}, families: ${empty} }\n`, 'answers/x.yaml')).toThrow(
+      /^answers\/x\.yaml:\d+: myNumber\.subjects: マイナンバーを扱う場合は、利用目的を少なくとも1つ選んでください$/mu,
+    );
+    // Not handling My Numbers at all is an answer of its own.
+    expect(() => answersFrom(`${COMPANY}myNumber: none\n`)).not.toThrow();
   });
 
-  it('管理区域・取扱区域はセキュリティ領域の名前で、規程の現在の番号で参照する', () => {
-    const result = build(`${COMPANY}\ncompanion: { myNumber: { managementArea: レベル3領域, handlingArea: レベル2領域 } }`);
+  it('管理区域・取扱区域はセキュリティ領域の部屋の名前で、規程の現在の番号で参照する', () => {
+    const result = build(`${COMPANY}${MY_NUMBER}`);
     const rules = doc(result, 'my-number-rules');
     expect(references(rules).find((r) => r.target === 'phys-security-areas')!.text).toBe('『情報セキュリティ関連規程』の「3.物理的対策」の「1.2 セキュリティ領域の設定」');
-    expect(documentText(rules)).toContain('「1.2 セキュリティ領域の設定」に定めるレベル3領域とし、取扱区域は同じくレベル2領域とする。');
-    expect(() => answersFrom(`${COMPANY}\ncompanion: { myNumber: { managementArea: サーバー室 } }`)).toThrow(/physical\.entry\.areas/u);
+    expect(documentText(rules)).toContain('「1.2 セキュリティ領域の設定」に定めるサーバールームとし、取扱区域は同じく総務部執務室とする。');
+    // A room that is in no security area is a contradiction: a warning at its line, not a refusal.
+    const loaded = loadedFromYaml(`${COMPANY}${MY_NUMBER.replace('managementArea: [サーバールーム]', 'managementArea: [サーバー室]')}`, 'answers/x.yaml');
+    expect(loaded.warnings.map(formatIssue)).toEqual([
+      'answers/x.yaml:13: myNumber.managementArea.0: 「サーバー室」は areas の部屋・場所にありません。管理区域はセキュリティ領域の中の部屋にしてください',
+    ]);
   });
 
   it('事務取扱責任者・担当者・苦情対応は回答の役職、人的対策・物理的対策の章を参照する', () => {
-    const yaml = COMPANY.replace('roles: { auditor: { title: 内部監査室長 } }', 'roles: { auditor: { title: 内部監査室長 }, myNumberManager: { title: 総務部長 }, myNumberClerk: { title: 給与係長 }, complaintsOfficer: { title: 総務課長 } }');
+    const yaml = withPeople(
+      [
+        '  - { id: ceo, title: 代表取締役, roles: [head] }',
+        '  - { id: audit, title: 内部監査室長, roles: [auditor] }',
+        '  - { id: ga, title: 総務部長, roles: [myNumberManager] }',
+        '  - { id: payroll, title: 給与係長, roles: [myNumberClerk] }',
+        '  - { id: gs, title: 総務課長, roles: [complaintsOfficer] }',
+        '',
+      ].join('\n'),
+    );
     const rules = doc(build(yaml), 'my-number-rules');
     const text = documentText(rules);
     expect(text).toContain('事務取扱責任者を置き、総務部長をもって充てる。');
@@ -233,7 +271,7 @@ companion:
   });
 
   it('すべての参照は、参照先の文書の現在の番号と題名で書かれる（規程の名前を変えても）', () => {
-    const result = build(`${COMPANY}\nterms: { documentName: 情報セキュリティ規程 }\norganizational: { audit: { kind: inspection } }`);
+    const result = build(`${COMPANY}terms: { documentName: 情報セキュリティ規程 }\nrules: { audit: { kind: inspection } }\n`);
     const targets = new Map<string, { document: Document; section?: Section; chapter?: string }>();
     for (const document of result.documents) {
       targets.set(document.id, { document });
@@ -289,7 +327,7 @@ companion:
 });
 
 describe('業務委託契約 機密保持条項', () => {
-  const clauses = (yaml: string) => doc(build(`${COMPANY}\n${yaml}`), 'contract-clauses');
+  const clauses = (yaml: string) => doc(build(`${COMPANY}${yaml}\n`), 'contract-clauses');
 
   it('既定は 10 条、第1条から自動で番号が付く（マイナンバーを扱わなければ個人情報の条を除く 9 条）', () => {
     expect(articleHeadings(clauses(''))).toEqual([
@@ -304,36 +342,44 @@ describe('業務委託契約 機密保持条項', () => {
       '第9条（協議）',
       '第10条（合意管轄）',
     ]);
-    expect(articleHeadings(clauses('options: { myNumber: false }'))).not.toContain('第2条（個人情報の取扱い）');
-    expect(articleHeadings(clauses('options: { myNumber: false }'))).toHaveLength(9);
+    expect(articleHeadings(clauses('myNumber: none'))).not.toContain('第2条（個人情報の取扱い）');
+    expect(articleHeadings(clauses('myNumber: none'))).toHaveLength(9);
   });
 
   it('条項を選ぶと番号が振り直され、条の参照も追従し、外した条への参照は文ごと消える', () => {
-    const some = clauses('companion: { contract: { clauses: [jurisdiction, subcontracting, damages] } }');
+    const some = clauses('documents: { contract: { clauses: [jurisdiction, subcontracting, damages] } }');
     expect(articleHeadings(some)).toEqual(['第1条（再委託）', '第2条（損害賠償）', '第3条（合意管轄）']);
     expect(documentText(some)).not.toMatch(/機密保持）|:ref/u);
     expect(references(some).filter((r) => r.target.startsWith('cc-'))).toEqual([]);
-    const withConfidentiality = clauses('companion: { contract: { clauses: [subcontracting, confidentiality] } }');
+    const withConfidentiality = clauses('documents: { contract: { clauses: [subcontracting, confidentiality] } }');
     expect(articleHeadings(withConfidentiality)).toEqual(['第1条（機密保持）', '第2条（再委託）']);
     expect(references(withConfidentiality).find((r) => r.target === 'cc-confidentiality')!.text).toBe('「第1条（機密保持）」');
   });
 
   it('甲は組織、乙は空欄か --contractor の名前。管轄裁判所・報告期限・賠償の上限は回答から', () => {
-    const yaml = 'companion: { contract: { court: 大阪地方裁判所, reportingDeadline: 本契約締結後7日以内, damagesCap: none } }';
+    const yaml = 'documents: { contract: { court: 大阪地方裁判所, reportingDeadline: 本契約締結後7日以内, damagesCap: none } }';
     const blank = documentText(clauses(yaml));
     expect(blank).toContain('テスト工業株式会社（以下「甲」という。）と＿＿＿＿＿＿＿＿＿＿＿＿（以下「乙」という。）');
     expect(blank).toContain('大阪地方裁判所を第一審の専属的合意管轄裁判所とする。');
     expect(blank).toContain('本契約締結後7日以内に相手方に報告すること');
     expect(blank).not.toContain('上限とする');
     expect(documentText(clauses(''))).toContain('本契約の委託料の総額を上限とする。');
-    const named = generate(withContractor(answersFrom(`${COMPANY}\n${yaml}`), ' 株式会社サンプル精工 '), testTemplates());
+    // Unanswered, the court and the deadline are gaps at their keys (the deadline with the sample's value as the recommendation).
+    expect(build(COMPANY).unfilled).toEqual(
+      expect.arrayContaining([
+        { key: 'documents.contract.court', question: '業務委託契約の合意管轄裁判所（例: 東京地方裁判所）' },
+        { key: 'documents.contract.reportingDeadline', question: '委託先が機密情報の管理体制を報告する期限（推奨: 本契約締結後14日以内）' },
+      ]),
+    );
+    const named = generate(withContractor(answersFrom(`${COMPANY}${yaml}\n`), ' 株式会社サンプル精工 '), testTemplates());
     expect(documentText(doc(named, 'contract-clauses'))).toContain('と株式会社サンプル精工（以下「乙」という。）');
     expect(() => withContractor(answersFrom(COMPANY), '株式会社\n改行')).toThrow(UsageError);
   });
 
   it('規程「委託契約の締結」の既定の事項がすべて条項で定められている', () => {
-    const answers = answersFrom(COMPANY);
-    const text = documentText(doc(build(COMPANY), 'contract-clauses'));
+    const contract = `${COMPANY}documents: { contract: { incidentNoticeHours: 24, survivalYears: 5 } }\n`;
+    const answers = answersFrom(contract);
+    const text = documentText(doc(build(contract), 'contract-clauses'));
     // Each item of 8.3 → words of the clause that covers it.
     const coverage: [RegExp, string[]][] = [
       [/守秘義務/u, ['第三者に開示し、又は漏えいしてはならない']],
@@ -363,7 +409,7 @@ describe('様式', () => {
     document.children.filter((b): b is Fields => b.type === 'fields').flatMap((f) => f.children.map((field) => inlineText(field.label)));
 
   it('委託先確認リスト: 会社名・確認者・確認日の欄、サンプル 8-1 の 26 項目と空の ○/× 欄、評価基準は回答から', () => {
-    const result = build(`${COMPANY}\norganizational: { outsourcing: { criteria: { checklist: atLeast, checklistCount: 20 } } }`);
+    const result = build(`${COMPANY}rules: { outsourcing: { criteria: { checklist: atLeast, checklistCount: 20 } } }\n`);
     const form = doc(result, 'vendor-checklist');
     expect(fieldLabels(form).slice(0, 3)).toEqual(['会社名', '確認者', '確認日']);
     const rows = table(form).children;
@@ -382,7 +428,8 @@ describe('様式', () => {
     for (const words of ['資料（印刷物）', '記憶媒体', 'パソコン', 'スマートデバイス', 'アカウント', '鍵']) expect(text).toContain(words);
     expect(fieldLabels(form)).toEqual(['氏名', '所属', '退職日', '確認者', '確認日', '本人署名', '確認者署名']);
     // Private devices prohibited: no row about erasing them.
-    expect(documentText(doc(build(`${COMPANY}\noptions: { privateDevices: prohibited }`), 'exit-checklist'))).not.toContain('私有の機器');
+    expect(documentText(form)).toContain('私有の機器');
+    expect(documentText(doc(build(`${COMPANY}rules: { privateDevices: { use: prohibited } }\n`), 'exit-checklist'))).not.toContain('私有の機器');
   });
 
   it('機密情報共有事項チェックシート: 組織的対策 8.7 の 3 つの内容', () => {
@@ -397,12 +444,12 @@ describe('様式', () => {
 
   it('情報資産管理台帳: 空欄の台帳、完全性・可用性の列は評価するときだけ', () => {
     const header = (yaml: string) =>
-      table(doc(build(`${COMPANY}\n${yaml}`), 'asset-ledger'))
+      table(doc(build(`${COMPANY}${yaml}\n`), 'asset-ledger'))
         .children[0]!.children.map((c) => {
           const first = c.children[0];
           return first?.type === 'paragraph' ? inlineText(first.children) : '';
         });
-    expect(header('companion: { forms: { assetLedgerRows: 5 } }')).toEqual([
+    expect(header('documents: { forms: { assetLedgerRows: 5 } }')).toEqual([
       'No',
       '業務分類',
       '情報資産名称',
@@ -416,7 +463,7 @@ describe('様式', () => {
       '保存期限',
       '登録日',
     ]);
-    expect(table(doc(build(`${COMPANY}\ncompanion: { forms: { assetLedgerRows: 5 } }`), 'asset-ledger')).children).toHaveLength(6);
+    expect(table(doc(build(`${COMPANY}documents: { forms: { assetLedgerRows: 5 } }\n`), 'asset-ledger')).children).toHaveLength(6);
     const both = `confidentiality:
   integrity: [{ value: 2, criteria: [改ざんされると事業に大きな影響がある] }, { value: 1, criteria: [影響は小さい] }]
   availability: [{ value: 2, criteria: [止まると事業に大きな影響がある] }, { value: 1, criteria: [影響は小さい] }]`;
@@ -446,7 +493,7 @@ describe('配布用の合本', () => {
   });
 
   it('外した文書は合本にも入らず、付録の番号が詰まる。合本を作らないこともできる', () => {
-    const pack = build(`${COMPANY}\noptions: { myNumber: false }\ncompanion: { outputs: { contractClauses: false } }`).pack!;
+    const pack = build(`${COMPANY}myNumber: none\ndocuments: { outputs: { contractClauses: false } }\n`).pack!;
     expect((pack.children as Part[]).map((p) => `${p.number}${p.id}`)).toEqual([
       'basic-policy',
       'rulebook',
@@ -455,7 +502,7 @@ describe('配布用の合本', () => {
       '付録3sharing-checksheet',
       '付録4asset-ledger',
     ]);
-    expect(build(`${COMPANY}\ncompanion: { outputs: { pack: false } }`).pack).toBeNull();
+    expect(build(`${COMPANY}documents: { outputs: { pack: false } }\n`).pack).toBeNull();
   });
 });
 
@@ -467,7 +514,7 @@ describe('テンプレートの文書定義', () => {
     }
   };
   const rulebook = {
-    'rulebook/document.yaml': 'id: rulebook\ntitle: "{{terms.documentName}}"\nfront: cover\nchapters:\n  - { id: org, key: organizational, title: 組織的対策, dir: org }\n',
+    'rulebook/document.yaml': 'id: rulebook\ntitle: "{{terms.documentName}}"\norder: 10\nfront: cover\nchapters:\n  - { id: org, key: organizational, title: 組織的対策, dir: org }\n',
     'rulebook/org/01.md': '# 組織 {#r-org}\n\n## 委託 {#r-vendor}\n\n{{#if options.telework}}\n## 任意 {#r-optional}\n{{/if}}\n\n## 再委託 {#r-sub}\n',
   };
 
@@ -480,8 +527,8 @@ describe('テンプレートの文書定義', () => {
         '# 目的 {#t-purpose}\n\n本文。\n\n第二項。\n\n1. 号一\n2. 号二\n\n# 参照 {#t-ref}\n\n:ref{to=t-purpose}及び:ref{to=r-vendor}及び:ref{to=r-sub}\n\n# 附則 {#t-supplementary .unnumbered}\n\n施行する。\n',
     });
     const templates = loadTemplates(dir);
-    const result = (yaml: string) => doc(generate(answersFrom(`${COMPANY}\n${yaml}`), templates), 'contract-clauses');
-    const on = result('options: { telework: true }');
+    const result = (yaml: string) => doc(generate(answersFrom(`${COMPANY}${yaml}`), templates), 'contract-clauses');
+    const on = result('');
     expect(articleHeadings(on)).toEqual(['第1条（目的）', '第2条（参照）']);
     const purpose = sectionsOf(on)[0]!;
     expect((purpose.children as Clause[]).map((c) => [c.number, c.children.map((b) => b.type).join('+')])).toEqual([
@@ -489,7 +536,7 @@ describe('テンプレートの文書定義', () => {
       ['２', 'paragraph+list'],
     ]);
     expect(references(on).map((r) => r.text)).toEqual(['「第1条（目的）」', '『情報セキュリティ関連規程』の「1.組織的対策」の「1.1 委託」', '「1.3 再委託」']);
-    expect(references(result('options: { telework: false }')).map((r) => r.text)[2]).toBe('「1.2 再委託」');
+    expect(references(result('telework: none\n')).map((r) => r.text)[2]).toBe('「1.2 再委託」');
     const supplementary = sectionsOf(on)[2]!;
     expect([supplementary.numbering, supplementary.number]).toEqual(['none', '']);
   });
@@ -499,7 +546,7 @@ describe('テンプレートの文書定義', () => {
     write(dir, { ...rulebook, 'basic-policy/document.yaml': 'id: basic-policy\ntitle: 方針\nwhen: organization.name\n', 'basic-policy/01.md': '本文\n' });
     expect(() => generate(answersFrom(COMPANY), loadTemplates(dir))).toThrow(TemplateError);
     write(dir, { 'basic-policy/document.yaml': 'id: basic-policy\ntitle: 方針\nwhen: [telework, companion.outputs.basicPolicy]\n' });
-    expect(generate(answersFrom(`${COMPANY}\noptions: { telework: false }`), loadTemplates(dir)).documents.map((d) => d.id)).toEqual(['rulebook']);
+    expect(generate(answersFrom(`${COMPANY}telework: none\n`), loadTemplates(dir)).documents.map((d) => d.id)).toEqual(['rulebook']);
     expect(generate(answersFrom(COMPANY), loadTemplates(dir)).documents.map((d) => d.id)).toEqual(['rulebook', 'basic-policy']);
   });
 
@@ -516,7 +563,7 @@ describe('kitei build が一式を書き出す', () => {
   it('--contractor で乙を指定し、合本は Word と PDF でだけ書き出す', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kitei-companion-'));
     let log = '';
-    const code = await run(['build', join(ROOT, 'answers', 'hikari-kyokai.yaml'), '--out', out, '--format', 'md,docx', '--contractor', '株式会社よやく窓口'], {
+    const code = await run(['build', join(ROOT, 'answers', 'hikari-kyokai.yaml'), '--out', out, '--format', 'md,docx', '--contractor', '株式会社よやく窓口', '--no-history'], {
       out: (t) => (log += t),
       err: (t) => (log += t),
     });

@@ -34,7 +34,7 @@ describe('配布される形（dist/bundle と事前コンパイルしたテン�
     const example = join(ROOT, 'answers', 'hikari-kyokai.yaml');
     const fromBundle = mkdtempSync(join(tmpdir(), 'kitei-dist-'));
     const fromSource = mkdtempSync(join(tmpdir(), 'kitei-src-'));
-    const result = spawnSync(process.execPath, [KITEI_BIN, 'build', example, '--format', 'md,docx,pdf', '--out', fromBundle], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [KITEI_BIN, 'build', example, '--format', 'md,docx,pdf', '--out', fromBundle, '--no-history'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     await buildFile(example, { out: fromSource, formats: ['md', 'docx', 'pdf'], draft: false });

@@ -12,9 +12,17 @@ import { answersFrom } from '../support/build.js';
 import { templateSet } from '../support/templates.js';
 
 const COMPANY = `
-organization: { name: テスト株式会社, type: company }
+kitei: 2
+organization: { name: テスト株式会社, type: company, size: medium }
 document: { effectiveDate: 2026-04-01 }
-roles: { auditor: { title: 内部監査室長 } }
+people:
+  - { id: audit, title: 内部監査室長, roles: [auditor] }
+`;
+
+/** The same company with a NAS backed up to a cloud service: the parts about cloud backup apply. */
+const WITH_CLOUD_BACKUP = `${COMPANY}inventory:
+  - { id: nas, kind: nas, name: NAS, backup: [{ data: 共有フォルダー, method: スナップショット, to: cloud, every: 毎日, keep: 直近30日分 }] }
+  - { id: cloud, kind: cloud-backup, product: クラウドバックアップ }
 `;
 
 const sections = (blocks: readonly Block[]): Section[] => blocks.filter((b): b is Section => b.type === 'section');
@@ -47,7 +55,7 @@ describe('番号付け', () => {
   });
 
   it('節を外すと後ろの番号が繰り上がる', () => {
-    const doc = generate(answersFrom(`${COMPANY}\noptions: { telework: false }`), templates).documents[0]!;
+    const doc = generate(answersFrom(`${COMPANY}telework: none\n`), templates).documents[0]!;
     const org = sections(chapters(doc.children)[0]!.children)[0]!;
     expect(sections(org.children).map((s) => `${s.number} ${s.id}`)).toEqual(['1.1 s-org-a', '1.2 s-org-c']);
     expect(sections(sections(org.children)[1]!.children)[0]!.number).toBe('1.2.1');
@@ -65,12 +73,13 @@ describe('相互参照', () => {
   });
 
   it('現在の番号とタイトルで「」付きの参照文になる', () => {
-    const text = documentText(generate(answersFrom(COMPANY), templates).documents[0]!);
+    const text = documentText(generate(answersFrom(WITH_CLOUD_BACKUP), templates).documents[0]!);
     expect(text).toContain('同じ章: 「1.2 パスワード」、最上位: 「1.アクセス制御」、他の章: 「2.技術的対策」の「1.1 利用者認証方法」、章: 「2.技術的対策」');
   });
 
   it('回答で除外された節への参照は、参照元と参照先の両方を示すエラー', () => {
-    const run = () => generate(answersFrom(`${COMPANY}\noptions: { cloudBackup: false }`), templates);
+    // No backup is kept with a cloud service: the section about it is left out.
+    const run = () => generate(answersFrom(COMPANY), templates);
     expect(run).toThrow(ReferenceError);
     expect(run).toThrow(/『情報セキュリティ関連規程』の「1.組織的対策」の「1.1 方針」 が参照している「利用者認証方法」（s-user-auth）は、回答の設定により除外されています/u);
   });
@@ -105,7 +114,7 @@ describe('利用者の値は文字どおりに出力され、構造を変えな�
       ].join('\n'),
     },
   });
-  const yaml = COMPANY.replace('type: company }', `type: company, business: ${JSON.stringify(hostile)} }`);
+  const yaml = COMPANY.replace('size: medium }', `size: medium, business: ${JSON.stringify(hostile)} }`);
   const doc = generate(answersFrom(yaml), templates).documents[0]!;
   const section = sections(chapters(doc.children)[0]!.children)[0]!;
 

@@ -11,15 +11,28 @@ import { findSection, tableRows } from '../support/model.js';
  * contract clauses, and one date style across a build. Each describe block pins one point.
  */
 
-const COMPANY = `
-organization: { name: テスト工業株式会社, type: company, business: 精密部品の設計・製造 }
-document: { effectiveDate: 2026-04-01 }
-roles: { auditor: { title: 内部監査室長 } }
+/** A profile with everyone the My Number documents name, and optional parts of its sections. */
+interface Parts {
+  readonly myNumber?: string;
+  readonly documents?: string;
+  readonly roles?: string;
+  readonly document?: string;
+}
+const profile = (organization: string, head: string, parts: Parts = {}) => `
+kitei: 2
+organization: ${organization}
+document: { ${parts.document ?? 'effectiveDate: 2026-04-01'} }
+people:
+  - { id: head, title: ${head}, roles: [head, securityOfficer] }
+  - { id: admin, title: 総務部長, roles: [systemAdmin, educationOfficer, incidentOfficer, complaintsOfficer, privacyOfficer, myNumberManager, myNumberClerk, publicRelations] }
+  - { id: audit, title: 内部監査室長, roles: [auditor] }
+myNumber: { contact: { desk: 総務部 }, managementArea: [書庫], handlingArea: [総務部の執務室], deletionTiming: 毎年度末${parts.myNumber ? `, ${parts.myNumber}` : ''} }
+documents: { ${[...(parts.documents?.includes('contract:') ? [] : ['contract: { incidentNoticeHours: 24, survivalYears: 5 }']), ...(parts.documents ? [parts.documents] : [])].join(', ')} }
+${parts.roles ? `roles: { ${parts.roles} }` : ''}
 `;
-const COOPERATIVE = `
-organization: { name: テスト事業協同組合, type: cooperative, business: 組合員の共同購買 }
-document: { effectiveDate: 2026-04-01 }
-`;
+const company = (parts: Parts = {}) => profile('{ name: テスト工業株式会社, type: company, size: medium, business: 精密部品の設計・製造 }', '代表取締役', parts);
+const COMPANY = company();
+const COOPERATIVE = profile('{ name: テスト事業協同組合, type: cooperative, size: medium, business: 組合員の共同購買 }', '代表理事', {});
 
 const build = (yaml: string): GenerateResult => generate(answersFrom(yaml), testTemplates());
 const doc = (result: GenerateResult, id: string): Document => {
@@ -121,7 +134,7 @@ describe('1 特定個人情報の漏えい等: 2022年4月からの報告制度�
     expect(vendor).toContain('番号法第29条の4第1項ただし書');
     expect(vendor).toMatch(/『業務委託契約 機密保持条項』の「第\d+条（個人情報の取扱い）」を用いることができる。/u);
     // Without the clauses document the sentence that points to it goes.
-    const without = article(doc(build(`${COMPANY}\ncompanion: { outputs: { contractClauses: false } }`), 'my-number-rules'), 'mnr-vendor-incident').text;
+    const without = article(doc(build(company({ documents: 'outputs: { contractClauses: false }' })), 'my-number-rules'), 'mnr-vendor-incident').text;
     expect(without).not.toContain('業務委託契約');
   });
 });
@@ -140,7 +153,7 @@ describe('2 役員の個人番号: 役員報酬の源泉徴収票は、どの組
   }
 
   it('外すこともできる（役員に報酬を払わない組織）', () => {
-    const policy = text(`${COMPANY}\ncompanion: { myNumber: { subjects: { officers: { label: 取締役, purposes: [] } } } }`, 'my-number-policy');
+    const policy = text(company({ myNumber: 'subjects: { officers: { label: 取締役, purposes: [] } }' }), 'my-number-policy');
     expect(policy).not.toContain('取締役の特定個人情報等');
   });
 });
@@ -159,7 +172,7 @@ describe('3 保存と削除: 法定の保存期間の表、削除の時期、マ
     expect(rows.at(-1)).toEqual(['源泉徴収票・支払調書その他の提出書類の控え、本人確認書類の写し', '法令上の保存義務なし', '－']);
     // Only the documents of the chosen purposes are listed.
     const fewer = doc(
-      build(`${COMPANY}\ncompanion: { myNumber: { subjects: { staff: { label: 従業員, purposes: [withholding] }, families: { label: 家族, purposes: [] } } } }`),
+      build(company({ myNumber: 'subjects: { staff: { label: 従業員, purposes: [withholding] }, families: { label: 家族, purposes: [] } }' })),
       'my-number-rules',
     );
     const laws = tableRows(tableOf(sectionIn(fewer, 'mnr-storage'))).map((r) => r[2]);
@@ -172,12 +185,12 @@ describe('3 保存と削除: 法定の保存期間の表、削除の時期、マ
     const deletion = article(rules, 'mnr-deletion').text;
     expect(deletion).toContain('前項の削除及び廃棄は、毎年度末に、');
     expect(deletion).toContain('個人番号の部分を復元できない程度にマスキングし、又は削除したうえで保存する。');
-    const other = article(doc(build(`${COMPANY}\ncompanion: { myNumber: { deletionTiming: 毎年1月の年末調整の事務の終了後 } }`), 'my-number-rules'), 'mnr-deletion').text;
+    const other = article(doc(build(company({ myNumber: 'deletionTiming: 毎年1月の年末調整の事務の終了後' }).replace('deletionTiming: 毎年度末, ', '')), 'my-number-rules'), 'mnr-deletion').text;
     expect(other).toContain('前項の削除及び廃棄は、毎年1月の年末調整の事務の終了後に、');
   });
 
   it('取得・利用・保存・提供・削除廃棄の表: 方法、担当者（役割の名前）、記録', () => {
-    const yaml = COMPANY.replace('roles: { auditor: { title: 内部監査室長 } }', 'roles: { auditor: { title: 内部監査室長 }, myNumberManager: { name: マイナンバー管理責任者 } }');
+    const yaml = company({ roles: 'myNumberManager: { name: マイナンバー管理責任者 }' });
     const rows = tableRows(tableOf(sectionIn(doc(build(yaml), 'my-number-rules'), 'mnr-stages')));
     expect(rows.map((r) => r[0])).toEqual(['段階', '取得', '利用', '保存', '提供', '削除・廃棄']);
     expect(rows[0]).toEqual(['段階', '方法', '担当者', '記録']);
@@ -189,18 +202,18 @@ describe('3 保存と削除: 法定の保存期間の表、削除の時期、マ
 
 describe('5 特定個人情報の基本方針の公表の方法', () => {
   it('既定は情報セキュリティ基本方針と同じ方法、独自の回答があればそれ', () => {
-    const yaml = `${COMPANY}\ncompanion: { basicPolicy: { publication: [website, posted] } }`;
+    const yaml = company({ documents: 'basicPolicy: { publication: [website, posted] }' });
     expect(text(yaml, 'my-number-policy')).toContain('本方針は、当社のウェブサイトへの掲載及び事業所内への掲示により公表します。');
     expect(text(yaml, 'my-number-rules')).toContain('『個人番号及び特定個人情報の適正な取扱いに関する基本方針』に記載して、当社のウェブサイトへの掲載及び事業所内への掲示により公表する。');
-    const own = `${COMPANY}\ncompanion: { basicPolicy: { publication: [website] }, myNumber: { publication: [posted, onRequest] } }`;
+    const own = company({ documents: 'basicPolicy: { publication: [website] }', myNumber: 'publication: [posted, onRequest]' });
     expect(text(own, 'my-number-policy')).toContain('本方針は、事業所内への掲示及び求めに応じた提供により公表します。');
     expect(text(own, 'basic-policy')).toContain('当社のウェブサイトへの掲載により公表します。');
-    expect(() => answersFrom(`${COMPANY}\ncompanion: { myNumber: { publication: [] } }`)).toThrow(/公表の方法を1つ以上/u);
+    expect(() => answersFrom(company({ myNumber: 'publication: []' }))).toThrow(/公表の方法を1つ以上/u);
   });
 });
 
 describe('7 業務委託契約: 個人情報の条', () => {
-  const clauses = (yaml: string) => doc(build(`${COMPANY}\n${yaml}`), 'contract-clauses');
+  const clauses = (contract: string) => doc(build(company({ documents: contract })), 'contract-clauses');
 
   it('マイナンバーを扱うと既定で入り、規程の委託先の監督の事項を満たす', () => {
     const personal = article(clauses(''), 'cc-personal-data').text;
@@ -215,21 +228,21 @@ describe('7 業務委託契約: 個人情報の条', () => {
   });
 
   it('機密保持の条がなくても、定義されていない語を使わずに成り立つ', () => {
-    const personal = article(clauses('companion: { contract: { clauses: [personalData] } }'), 'cc-personal-data').text;
+    const personal = article(clauses('contract: { incidentNoticeHours: 24, survivalYears: 5, clauses: [personalData] }'), 'cc-personal-data').text;
     expect(personal).not.toContain('機密情報');
     expect(personal).toContain('（以下これらを「個人情報等」という。）を、本条に定めるところにより取り扱わなければならない。');
   });
 });
 
 describe('8 業務委託契約: 起草上の指摘', () => {
-  const clauses = (yaml: string) => doc(build(`${COMPANY}\n${yaml}`), 'contract-clauses');
+  const clauses = (contract: string) => doc(build(company({ documents: contract })), 'contract-clauses');
 
   it('損害賠償の上限: 既定は漏えい等を上限の外に、上限を及ぼす選択はそう書く、上限なしも選べる', () => {
     const except = article(clauses(''), 'cc-damages').text;
     expect(except).toContain('本契約の委託料の総額を上限とする。ただし、乙に故意若しくは重大な過失がある場合又は前項後段に規定する事故による損害（同項後段に規定する費用を含む。）については、この限りでない。');
-    const capped = article(clauses('companion: { contract: { damagesCap: contractPrice } }'), 'cc-damages').text;
+    const capped = article(clauses('contract: { incidentNoticeHours: 24, survivalYears: 5, damagesCap: contractPrice }'), 'cc-damages').text;
     expect(capped).toContain('前項後段に規定する事故による損害（同項後段に規定する費用を含む。）を含めて、本契約の委託料の総額を上限とする。');
-    expect(article(clauses('companion: { contract: { damagesCap: none } }'), 'cc-damages').text).not.toContain('上限');
+    expect(article(clauses('contract: { incidentNoticeHours: 24, survivalYears: 5, damagesCap: none }'), 'cc-damages').text).not.toContain('上限');
   });
 
   it('官公庁・裁判所の命令による開示は、複写の禁止ではなく開示の禁止の例外', () => {
@@ -241,7 +254,7 @@ describe('8 業務委託契約: 起草上の指摘', () => {
   });
 
   it('存続の条: 機密保持は回答の年数、個人情報は返還・廃棄まで。チェックシートの有効期限がそれを指す', () => {
-    const result = build(`${COMPANY}\ncompanion: { contract: { survivalYears: 3 } }`);
+    const result = build(company({ documents: 'contract: { incidentNoticeHours: 24, survivalYears: 3 }' }));
     const survival = article(doc(result, 'contract-clauses'), 'cc-survival').text;
     expect(survival).toContain('「第1条（機密保持）」　本契約の終了の日から3年間');
     expect(survival).toContain('「第2条（個人情報の取扱い）」　乙が個人情報等を保有しなくなり');
@@ -250,17 +263,17 @@ describe('8 業務委託契約: 起草上の指摘', () => {
     const sheet = documentText(doc(result, 'sharing-checksheet'));
     expect(sheet).toContain('『業務委託契約 機密保持条項』の「第8条（存続）」により、機密保持の義務は契約の終了の日から3年間存続する。「有効期限」には、この期間が満了する日を記入する');
     // Without the 存続 article the confidentiality article says it itself, and the sheet points there.
-    const noSurvival = build(`${COMPANY}\ncompanion: { contract: { clauses: [confidentiality, damages] } }`);
+    const noSurvival = build(company({ documents: 'contract: { incidentNoticeHours: 24, survivalYears: 5, clauses: [confidentiality, damages] }' }));
     expect(article(doc(noSurvival, 'contract-clauses'), 'cc-confidentiality').text).toContain('本条の規定は、本契約の終了の日から5年間、なお効力を有する。');
     expect(documentText(doc(noSurvival, 'sharing-checksheet'))).toContain('『業務委託契約 機密保持条項』の「第1条（機密保持）」により、機密保持の義務は契約の終了の日から5年間存続する。');
-    expect(() => answersFrom(`${COMPANY}\ncompanion: { contract: { clauses: [survival, consultation] } }`)).toThrow(/存続（survival）は/u);
+    expect(() => answersFrom(company({ documents: 'contract: { incidentNoticeHours: 24, survivalYears: 5, clauses: [survival, consultation] }' }))).toThrow(/存続（survival）は/u);
   });
 
   it('事故の通知は回答の時間以内', () => {
-    const result = clauses('companion: { contract: { incidentNoticeHours: 12 } }');
+    const result = clauses('contract: { incidentNoticeHours: 12, survivalYears: 5 }');
     expect(article(result, 'cc-confidentiality').text).toContain('直ちに、遅くとも知った時から12時間以内に相手方に通知し');
     expect(article(result, 'cc-personal-data').text).toContain('直ちに、遅くとも知った時から12時間以内に甲に通知し');
-    expect(() => answersFrom(`${COMPANY}\ncompanion: { contract: { incidentNoticeHours: 0 } }`)).toThrow(/1時間以上/u);
+    expect(() => answersFrom(company({ documents: 'contract: { incidentNoticeHours: 0, survivalYears: 5 }' }))).toThrow(/1時間以上/u);
   });
 
   it('「自ら復元できない方法」は「復元できない方法により」', () => {
@@ -277,7 +290,7 @@ describe('8 業務委託契約: 起草上の指摘', () => {
 
   it('機密保持の条を外すと、どの条も定義されていない「機密情報」「事故」を使わない', () => {
     for (const list of ['[personalData, subcontracting, assignment, intellectualProperty, ipDisputes, damages, survival, consultation, jurisdiction]', '[subcontracting, damages]']) {
-      const document = clauses(`companion: { contract: { clauses: ${list} } }`);
+      const document = clauses(`contract: { incidentNoticeHours: 24, survivalYears: 5, clauses: ${list} }`);
       const all = documentText(document);
       expect(all, list).not.toContain('機密情報');
       // 「事故」 only where the sentence says what the accident is.
@@ -305,7 +318,7 @@ describe('17 日付の書き方は回答の1つ（表紙・改訂履歴・章の
   });
 
   it('和暦: 表紙も章の表も改訂履歴も本文も令和、ISO の日付は文書のプロパティにだけ残る', () => {
-    const result = build(`${COMPANY.replace('document: { effectiveDate: 2026-04-01 }\n', '')}\ndocument: { effectiveDate: 2026-04-01, chapterRevised: { human: 2026-10-01 }, revisions: [{ version: "1.0", date: 2019-05-01, description: 制定 }, { version: "2.0", date: 2026-04-01, description: 改訂 }] }\ncompanion: { dateStyle: japanese }`);
+    const result = build(company({ document: 'effectiveDate: 2026-04-01, chapterRevised: { human: 2026-10-01 }, revisions: [{ version: "1.0", date: 2019-05-01, description: 制定 }, { version: "2.0", date: 2026-04-01, description: 改訂 }]', documents: 'dateStyle: japanese' }));
     const rulebook = doc(result, 'rulebook');
     expect(rulebook.meta.effectiveDate).toBe('2026-04-01');
     expect(rulebook.meta.effectiveDateText).toBe('令和8年4月1日');

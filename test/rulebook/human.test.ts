@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import type { Block, Chapter, Document, Section, Table } from '../../src/model/types.js';
-import { answersFrom } from '../support/build.js';
+import { answersFrom, generateYaml, MINIMAL_COMPANY } from '../support/build.js';
+import { sampleProfileYaml } from '../support/sample-profile.js';
 import { chapterTemplates, stubSection, templateSet } from '../support/templates.js';
-import { blocksText, chapterTitled, numbered, sectionOf, sectionsIn, tableRows, tablesIn } from '../support/model.js';
+import { blocksText, chapterTitled, findSection, numbered, sectionOf, sectionsIn, tableRows, tablesIn } from '../support/model.js';
 
 /**
  * 人的対策（2 章）: the real templates of templates/rulebook/2-human inside a small template set
  * whose 組織的対策 chapter is a stand-in holding the section 2 refers to (5.1 情報資産の特定と機密性の評価),
- * so these tests depend only on this chapter's templates.
+ * so these tests depend only on this chapter's templates. The answers are organization profiles
+ * (kitei: 2): the sample's own facts (test/fixtures/answers/ipa-sample.yaml), or a company that
+ * states only what a test is about.
  */
 
 const HUMAN = chapterTemplates('2-human');
@@ -24,14 +27,28 @@ const TEMPLATES = templateSet({
   人的対策: HUMAN,
 });
 
+/** A company that states nothing but its name: every fact of the chapter is still to be written. */
 const COMPANY = `
-organization: { name: テスト工業株式会社, type: company }
+kitei: 2
+organization: { name: テスト工業株式会社, type: company, size: medium }
 document: { effectiveDate: 2026-04-01 }
 `;
 const ASSOCIATION = `
-organization: { name: 一般社団法人テスト協会, type: association }
+kitei: 2
+organization: { name: 一般社団法人テスト協会, type: association, size: medium }
 document: { effectiveDate: 2026-04-01 }
 `;
+/** The IPA sample's own facts. */
+const SAMPLE = sampleProfileYaml();
+
+/** A telework setup with the given devices (the configurations and networks are not what these tests are about). */
+const telework = (devices: string, networks = '[wiredHub, wirelessRouter]') => `
+telework:
+  configurations: [cloud]
+  networks: ${networks}
+  devices:
+${devices}`;
+const PC = '    - { device: パソコン, lent: [会社貸与のノートPCを利用], private: prohibited }\n';
 
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
 const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
@@ -50,9 +67,10 @@ const tableOf = (doc: Document, id: string): Table => {
   return table;
 };
 const rowsOf = (table: Table): string[][] => tableRows(table, { listMarker: '・' });
+const gapsOf = (result: GenerateResult) => result.unfilled.map((u) => `${u.key} ${u.question}`);
 
-describe('人的対策: 既定（株式会社・すべてのオプションあり）', () => {
-  const doc = rulebookOf(COMPANY);
+describe('人的対策: IPA サンプルの事実（株式会社・テレワークと私有機器あり）', () => {
+  const doc = rulebookOf(SAMPLE);
 
   it('6 節と 6 の小節がサンプルの番号で並ぶ', () => {
     expect(topLevel(doc)).toEqual([
@@ -92,39 +110,110 @@ describe('人的対策: 既定（株式会社・すべてのオプションあ�
     expect(sectionText(doc, 'hr-telework-devices')).toContain('また、私有機器への極秘情報及び社外秘情報のダウンロードは原則禁止とする。');
   });
 
-  it('●● の値（製品名・部署・連絡先）は未記入として一覧に出る', () => {
-    const keys = run(COMPANY).unfilled.map((u) => u.key);
-    expect(keys).toContain('human.telework.systems.0.product');
-    expect(keys).toContain('human.telework.systems.1.url');
-    expect(keys).toContain('human.telework.devices.1.ownedFor');
-    expect(keys).toContain('human.telework.apps.0.product');
-    expect(keys).toContain('human.telework.inquiryContacts.0.phone');
-    expect(keys).toContain('human.telework.emergencyContacts.0.email');
+  it('テレワークで使うシステムと標準アプリは、inventory の telework・app を書いた項目から作る', () => {
+    expect(rowsOf(tableOf(doc, 'hr-telework-systems')).map((r) => r[0])).toEqual([
+      '情報システム・サービス',
+      '会計・給与計算ソフト\n給与計算ソフトA',
+      '電子メールソフト\nメールソフトA',
+      'クラウド型グループウェア\nグループウェアA',
+      'クラウド型ビジネスチャット\nチャットA',
+      'オンライン会議システム\n会議システムA',
+      'CRMシステム\nCRM-A',
+    ]);
+    expect(rowsOf(tableOf(doc, 'hr-telework-apps'))).toEqual([
+      ['セキュリティソフト', 'ウイルス対策ソフトB'],
+      ['ビジネスチャットメール', 'チャットA'],
+      ['社内通話・打ち合わせ', '会議システムA'],
+      ['メール・スケジュール管理システムへのアクセス', 'メールアプリA'],
+    ]);
+    expect(sectionText(doc, 'hr-telework-private-devices')).toContain('・業務を行うときは以下の社内標準アプリを公式マーケットから入手して利用する。');
   });
 
-  it('役割の連絡先を記入すると 6.6 の既定値になる', () => {
-    const filled = rulebookOf(`${COMPANY}
-roles:
-  systemAdmin: { phone: 03-1234-5678, email: admin@example.jp }
-`);
-    const text = sectionText(filled, 'hr-telework-contacts');
-    expect(text).toContain('システム管理者（管理部長）TEL：03-1234-5678\nMail：admin@example.jp');
+  it('6.6 の問合せ先・緊急連絡先はシステム管理者を務める人の電話（緊急時は携帯）とメール', () => {
+    const text = sectionText(doc, 'hr-telework-contacts');
+    expect(text).toContain('＜問合せ先＞\nシステム管理者（管理部長）TEL：03-0000-0001\nMail：admin@sample.example');
+    expect(text).toContain('＜緊急連絡先＞※夜間休日を問いません\nシステム管理者（管理部長）TEL：090-0000-0001\nMail：admin@sample.example');
   });
 });
 
-describe('人的対策: オプション', () => {
-  it('telework: false は 6 を丸ごと除き、ほかの番号は変わらない', () => {
-    const doc = rulebookOf(`${COMPANY}
-options: { telework: false }
+describe('人的対策: 事実を書いていない組織', () => {
+  const result = run(COMPANY);
+  const doc = result.documents[0]!;
+
+  it('テレワークの表は回答ファイルのキー付きの要記入の行になり、サンプルの例の行は出ない', () => {
+    expect(gapsOf(result)).toEqual(
+      expect.arrayContaining([
+        'inventory[].telework テレワークで使う情報システム・サービスと用途（inventory の telework）',
+        'telework テレワークで使う情報機器（telework.devices）',
+        'people[].roles: systemAdmin システム管理者を務める人の役職',
+      ]),
+    );
+    expect(rowsOf(tableOf(doc, 'hr-telework-systems'))).toEqual([
+      ['情報システム・サービス', '用途', '導入手順・制限事項'],
+      ['【要記入：テレワークで使う情報システム・サービスと用途（inventory の telework）】', '', ''],
+    ]);
+    expect(rowsOf(tableOf(doc, 'hr-telework-devices'))[1]![0]).toBe('【要記入：テレワークで使う情報機器（telework.devices）】');
+    const text = chapterText(doc);
+    for (const example of ['全社貸与テレワーク用PC', 'グループウェアA', '管理部長', 'ウイルス対策ソフトB']) expect(text).not.toContain(example);
+  });
+
+  it('標準アプリがなければ 6.2.3 と、それを紹介する箇条がなくなり、6.2 の番号は続く', () => {
+    expect(subsections(doc, 'hr-telework-device-security')).toEqual(['6.2.1 社有機器を利用する場合', '6.2.2 私有機器を利用する場合']);
+    expect(findSection(human(doc).children, 'hr-telework-apps')).toBeUndefined();
+    expect(chapterText(doc)).not.toContain('標準アプリを公式マーケットから入手');
+    expect(chapterText(doc)).not.toContain('社内標準アプリは、以下を利用する。');
+  });
+
+  it('システム管理者の連絡先が書かれていなければ、その人の項目を指す要記入になる', () => {
+    const partial = run(`${COMPANY}
+people:
+  - { id: admin, title: 管理部長, roles: [systemAdmin], email: admin@example.jp }
 `);
+    expect(gapsOf(partial)).toEqual(
+      expect.arrayContaining(['people.0.phone 管理部長の電話番号', 'people.0.mobile 管理部長の緊急連絡先の電話番号（携帯電話）']),
+    );
+    const text = sectionText(partial.documents[0]!, 'hr-telework-contacts');
+    expect(text).toContain('＜問合せ先＞\nシステム管理者（管理部長）TEL：【要記入：管理部長の電話番号】\nMail：admin@example.jp');
+    expect(text).toContain('システム管理者（管理部長）TEL：【要記入：管理部長の緊急連絡先の電話番号（携帯電話）】\nMail：admin@example.jp');
+  });
+
+  it('システム管理者の電話・メールを書くと 6.6 に載る（携帯がなければ緊急連絡先も職場の電話）', () => {
+    const filled = rulebookOf(`${COMPANY}
+people:
+  - { id: admin, title: 管理部長, roles: [systemAdmin], phone: 03-1234-5678, email: admin@example.jp }
+`);
+    const text = sectionText(filled, 'hr-telework-contacts');
+    expect(text).toContain('＜問合せ先＞\nシステム管理者（管理部長）TEL：03-1234-5678\nMail：admin@example.jp');
+    expect(text).toContain('＜緊急連絡先＞※夜間休日を問いません\nシステム管理者（管理部長）TEL：03-1234-5678\nMail：admin@example.jp');
+  });
+
+  it('製品名を { todo } で残したテレワークのシステムは、その項目の product を指す', () => {
+    const result = run(`${COMPANY}
+inventory:
+  - id: groupware
+    kind: cloud-service
+    label: グループウェア
+    product: { todo: グループウェアの製品名 }
+    telework: { uses: [社内連絡] }
+`);
+    expect(gapsOf(result)).toContain('inventory.0.product グループウェアの製品名');
+    expect(rowsOf(tableOf(result.documents[0]!, 'hr-telework-systems'))[1]![0]).toBe('グループウェア\n【要記入：グループウェアの製品名】');
+  });
+});
+
+describe('人的対策: テレワーク・私有機器の有無', () => {
+  it('telework: none は 6 を丸ごと除き、ほかの番号は変わらない', () => {
+    const doc = rulebookOf(sampleProfileYaml((p) => {
+      p.telework = 'none';
+    }));
     expect(topLevel(doc)).toEqual(['1 雇用条件', '2 従業員の責務', '3 雇用の終了', '4 情報セキュリティ教育', '5 人材育成']);
     expect(chapterText(doc)).not.toContain('テレワーク');
   });
 
-  it('privateDevices: prohibited は 6.2.2 を除き、6.2.3 が 6.2.2 に繰り上がり、私有機器の列は禁止の 1 セル', () => {
-    const doc = rulebookOf(`${COMPANY}
-options: { privateDevices: prohibited }
-`);
+  it('私有機器の業務利用を禁止すると 6.2.2 を除き、6.2.3 が 6.2.2 に繰り上がり、私有機器の列は禁止の 1 セル', () => {
+    const doc = rulebookOf(sampleProfileYaml((p) => {
+      (p.rules as { privateDevices?: unknown }).privateDevices = { use: 'prohibited' };
+    }));
     expect(subsections(doc, 'hr-telework-device-security')).toEqual(['6.2.1 社有機器を利用する場合', '6.2.2 社内標準アプリ']);
     const table = tableOf(doc, 'hr-telework-devices');
     // 最初の行だけが私有機器のセルを持ち、下の行すべてと結合している
@@ -144,7 +233,7 @@ describe('人的対策: 選択肢', () => {
     expect(pledge).toContain('ただし、社外要員については、当該企業と秘密保持契約を締結する。');
     const contract = sectionText(
       rulebookOf(`${COMPANY}
-human:
+rules:
   employment: { confidentiality: contract, externalStaff: false }
 `),
       'hr-employment',
@@ -154,31 +243,25 @@ human:
     expect(contract).not.toContain('ただし');
   });
 
-  it('機器の表: measures / asNeeded / prohibited と対象者・代わりのサービス', () => {
+  it('機器の表: measures / asNeeded / prohibited と貸与の相手・代わりのサービス・貸与しない機器', () => {
     const doc = rulebookOf(`${COMPANY}
-human:
-  telework:
-    devices:
-      - { device: タブレット, ownedFor: 営業部員, owned: [会社貸与品を利用], private: measures, privateAlternatives: null }
-      - { device: プリンタ, ownedFor: null, owned: [会社貸与品を利用, 複合機を利用], private: measures, privateAlternatives: コンビニのサービス }
-      - { device: ヘッドセット, ownedFor: 営業部員, owned: [貸与品を利用], private: asNeeded, privateAlternatives: null }
-      - { device: USBメモリ, ownedFor: null, owned: [貸与品を利用], private: prohibited, privateAlternatives: null }
-`);
+${telework(`    - { device: タブレット, lent: [会社貸与品を利用], lentTo: 営業部員, private: measures }
+    - { device: プリンタ, lent: [会社貸与品を利用, 複合機を利用], private: measures, privateAlternatives: コンビニのサービス }
+    - { device: ヘッドセット, lent: [貸与品を利用], lentTo: 営業部員, private: asNeeded }
+    - { device: USBメモリ, lent: [貸与品を利用], lentTo: everyone, private: prohibited }
+    - { device: 外付けHDD, lent: none, private: prohibited }
+`)}`);
     expect(rowsOf(tableOf(doc, 'hr-telework-devices')).slice(1)).toEqual([
       ['タブレット', '営業部員は会社貸与品を利用', '営業部員以外は「6.2.2 私有機器を利用する場合」の対策を実施して利用'],
       ['プリンタ', '・会社貸与品を利用\n・複合機を利用', '私有機器またはコンビニのサービスを、「6.2.2 私有機器を利用する場合」の対策を実施して利用'],
       ['ヘッドセット', '営業部員は貸与品を利用', '営業部員以外は必要に応じて私有機器を利用'],
       ['USBメモリ', '貸与品を利用', '私有機器の業務利用禁止'],
+      ['外付けHDD', '－', '私有機器の業務利用禁止'],
     ]);
   });
 
   it('システム構成と通信機器は選んだ行だけ。自宅・外出先の結合も選んだ行に合わせる', () => {
-    const doc = rulebookOf(`${COMPANY}
-human:
-  telework:
-    configurations: [cloud]
-    networks: [wirelessRouter, publicWifi]
-`);
+    const doc = rulebookOf(`${COMPANY}\n${telework(PC, '[wirelessRouter, publicWifi]')}`);
     expect(rowsOf(tableOf(doc, 'hr-telework-configurations')).map((r) => r[0])).toEqual(['方式', 'クラウドサービス方式']);
     const network = rowsOf(tableOf(doc, 'hr-telework-network'));
     expect(network.map((r) => r.slice(0, 2))).toEqual([
@@ -190,11 +273,7 @@ human:
   });
 
   it('公衆Wi-Fiを選ばないと外出時の注意は利用しない旨になる', () => {
-    const doc = rulebookOf(`${COMPANY}
-human:
-  telework:
-    networks: [wiredHub, wirelessRouter, mobileRouter]
-`);
+    const doc = rulebookOf(`${COMPANY}\n${telework(PC, '[wiredHub, wirelessRouter, mobileRouter]')}`);
     const network = tableOf(doc, 'hr-telework-network');
     expect(network.children).toHaveLength(4);
     expect(network.children[1]!.children[0]!.rowSpan).toBe(2);
@@ -206,14 +285,14 @@ human:
 
 describe('人的対策: 語彙・機密区分', () => {
   it('協会の語彙（職員・当協会・機密・協会所有・部外秘）で読める', () => {
-    const doc = rulebookOf(ASSOCIATION);
+    const doc = rulebookOf(`${ASSOCIATION}\n${telework('    - { device: パソコン, lent: [協会のノートPCを利用], private: measures }\n')}`);
     expect(topLevel(doc)[1]).toBe('2 職員の責務');
     const text = chapterText(doc);
     expect(text).toContain('職員は、当協会が機密として管理する情報及びその複製物の一切を許可されていない組織、人に提供してはならない。');
     expect(text).toContain('情報セキュリティ対策基準の説明（採用時、就業時、必要に応じて異動時/役割変更時）');
     expect(text).toContain('また、私有機器への極秘情報及び部外秘情報のダウンロードは原則禁止とする。');
     expect(text).toContain('協会所有機器を利用する場合');
-    expect(text).toContain('・協会貸与テレワーク用PCを利用');
+    expect(rowsOf(tableOf(doc, 'hr-telework-devices'))[0]).toEqual(['情報機器', '協会所有機器', '私有機器']);
     expect(text).not.toMatch(/当社|従業員|社外秘|全社|社有/u);
   });
 
@@ -230,47 +309,59 @@ confidentiality:
 });
 
 describe('人的対策: リストの回答', () => {
-  it('教育テーマ・研修記録・推奨資格・標準アプリ・連絡先は回答の行で描かれる', () => {
-    const doc = rulebookOf(`${COMPANY}
-human:
+  it('教育の対象者・頻度・テーマ、推奨資格、標準アプリ、連絡先は回答の値で描かれる', () => {
+    const result = run(`${COMPANY}
+people:
+  - { id: soumu, title: 総務担当, roles: [systemAdmin], mobile: 090-0000-0000 }
+  - { id: it, title: 情報システム課長, roles: [systemAdmin], email: it@example.jp }
+inventory:
+  - { id: av, kind: mobile-antivirus, product: アプリA, app: ウイルス対策 }
+rules:
   education:
     audience: 全従業員及び派遣社員
     frequency: 年2回
     topics: [標的型攻撃メールへの対応（随時）]
-    recordItems: [受講日]
-  development:
     qualifications: [情報セキュリティマネジメント試験, 情報処理安全確保支援士試験]
-  telework:
-    apps:
-      - { purpose: ウイルス対策, product: アプリA }
-    emergencyContacts:
-      - { role: 総務担当, title: null, phone: 03-0000-0000, email: null }
-      - { role: 情報システム担当, title: 課長, phone: null, email: it@example.jp }
 `);
+    const doc = result.documents[0]!;
     const plan = sectionText(doc, 'hr-education-plan');
     expect(plan).toContain('対象者：全従業員及び派遣社員\n開催頻度：年2回\nテーマ：以下は必須とする。');
     expect(plan).toContain('標的型攻撃メールへの対応（随時）');
     expect(plan).not.toContain('最新の脅威');
-    expect(sectionText(doc, 'hr-education-records')).toContain('受講日');
+    // 研修記録の項目は、書かなければサンプルの文言
+    expect(sectionText(doc, 'hr-education-records')).toContain('研修に関する情報（研修日、研修名、研修内容、研修形式、講師、対象者）');
+    const own = sectionText(generateYaml(`${MINIMAL_COMPANY}rules:\n  education:\n    recordItems: [受講日, 受講者の氏名]\n`).documents[0]!, 'hr-education-records');
+    expect(own).toContain('受講日');
+    expect(own).toContain('受講者の氏名');
+    expect(own).not.toContain('研修に関する情報');
+    expect(sectionText(doc, 'hr-development')).toContain('情報処理安全確保支援士試験');
     expect(sectionText(doc, 'hr-development')).not.toContain('ITパスポート試験');
     expect(rowsOf(tableOf(doc, 'hr-telework-apps'))).toEqual([['ウイルス対策', 'アプリA']]);
     const contacts = sectionText(doc, 'hr-telework-contacts');
-    expect(contacts).toContain('総務担当TEL：03-0000-0000');
-    expect(contacts).toContain('情報システム担当（課長）\nMail：it@example.jp');
+    expect(contacts).toContain('システム管理者（総務担当）TEL：090-0000-0000\nMail：【要記入：総務担当のメールアドレス】');
+    expect(contacts).toContain('システム管理者（情報システム課長）TEL：【要記入：情報システム課長の緊急連絡先の電話番号（携帯電話）】\nMail：it@example.jp');
+    expect(gapsOf(result)).toEqual(expect.arrayContaining(['people.0.email 総務担当のメールアドレス', 'people.1.mobile 情報システム課長の緊急連絡先の電話番号（携帯電話）']));
+  });
+
+  it('教育の頻度を書いていなければ、推奨値付きの要記入になる', () => {
+    const result = run(COMPANY);
+    expect(gapsOf(result)).toContain('rules.education.frequency 情報セキュリティ教育を行う時期・頻度（推奨: 新規受け入れ時、異動時、役割変更時、年1回以上の頻度）');
+    expect(sectionText(result.documents[0]!, 'hr-education-plan')).toContain('対象者：全従業員\n開催頻度：【要記入：');
   });
 
   it('情報システムの表: 用途・手順が複数なら「・」付き、URL と手順書は下に続く', () => {
     const doc = rulebookOf(`${COMPANY}
-human:
-  telework:
-    systems:
-      - kind: グループウェア
-        product: 製品X
-        uses: [連絡]
-        procedures: [直接アクセス, 二要素認証を利用]
-        url: https://gw.example.jp/
-        manual: 手順書.pdf
-      - { kind: チャット, product: null, uses: [連絡, 会議], procedures: [], url: null, manual: null }
+inventory:
+  - id: gw
+    kind: cloud-service
+    label: グループウェア
+    product: 製品X
+    telework:
+      uses: [連絡]
+      procedures: [直接アクセス, 二要素認証を利用]
+      url: https://gw.example.jp/
+      manual: 手順書.pdf
+  - { id: chat, kind: cloud-service, label: チャット, telework: { uses: [連絡, 会議] } }
 `);
     expect(rowsOf(tableOf(doc, 'hr-telework-systems')).slice(1)).toEqual([
       ['グループウェア\n製品X', '連絡', '・直接アクセス\n・二要素認証を利用\nhttps://gw.example.jp/\n手順書.pdf 参照'],
@@ -280,12 +371,11 @@ human:
 
   it('Markdown の記号を含む値は文字どおりに出る', () => {
     const doc = rulebookOf(`${COMPANY}
-human:
-  development:
+inventory:
+  - { id: x, kind: cloud-service, label: "- 箇条 | 表", product: "1. 番号", telework: { uses: ["> 引用"], procedures: ["^"] } }
+rules:
+  education:
     qualifications: ["**太字** | # 見出し [リンク](http://x)"]
-  telework:
-    systems:
-      - { kind: "- 箇条 | 表", product: "1. 番号", uses: ["> 引用"], procedures: ["^"], url: null, manual: null }
 `);
     expect(sectionText(doc, 'hr-development')).toContain('**太字** | # 見出し [リンク](http://x)');
     const rows = rowsOf(tableOf(doc, 'hr-telework-systems'));

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { AnswersError } from '../../src/answers/load.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
-import { inlineText } from '../../src/model/text.js';
+import { documentText, inlineText } from '../../src/model/text.js';
 import type { Block, Chapter, Document, Section } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
-import { answersFrom } from '../support/build.js';
+import { VENDOR_CHECKLIST_LENGTH } from '../../src/answers/chapters/organizational-outsourcing.js';
+import { answersFrom, MINIMAL_COMPANY } from '../support/build.js';
 import { chapterTemplates, stubSection, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
- * 組織的対策 8 委託管理・8-1 委託先情報セキュリティ対策状況確認リスト・9 インシデント対応及び事業継続管理
- * （organizational.outsourcing / organizational.incident）.
+ * 組織的対策 8 委託管理・8-1 委託先情報セキュリティ対策状況確認リスト・9 インシデント対応及び事業継続管理:
+ * the profile's rules.outsourcing / rules.incident, people (roles, phones), contacts, inventory
+ * (critical), vendors and continuity.
  *
  * The three real template files run after stand-ins for sections 1–7 (so they are numbered 8, 8-1
  * and 9 as in the sample, and the tests depend only on this part's templates); the completeness
@@ -31,17 +33,34 @@ const TEMPLATES = templateSet({
   },
 });
 
-const COMPANY = `
-organization: { name: テスト工業株式会社, type: company }
-document: { effectiveDate: 2026-04-01 }
+/** A medium company before its people are written. */
+const HEADER = `${MINIMAL_COMPANY}document: { effectiveDate: 2026-04-01 }\n`;
+/** Its people: the representative, the incident officer and the system administrator are three people. */
+const COMPANY = `${HEADER}people:
+  - { id: ceo, title: 代表取締役, roles: [head, securityOfficer] }
+  - { id: ga-head, title: 総務部長, roles: [incidentOfficer] }
+  - { id: it-head, title: 情報システム課長, roles: [systemAdmin] }
+  - { id: sales-head, title: 営業部長 }
+departments:
+  - { id: sales, name: 営業部, head: sales-head }
 `;
 const ASSOCIATION = `
-organization: { name: 一般財団法人テスト振興協会, type: association }
+kitei: 2
+organization: { name: 一般財団法人テスト振興協会, type: association, size: medium }
 document: { effectiveDate: 2026-04-01 }
+people:
+  - { id: chair, title: 理事長, roles: [head, securityOfficer] }
+  - { id: secretary, title: 事務局長, roles: [incidentOfficer, systemAdmin] }
+  - { id: general-affairs, title: 総務課長, roles: [publicRelations] }
+departments:
+  - { id: office, name: 事務局, head: secretary }
+continuity:
+  recovery:
+    - { targets: [職員人的被害], owners: [general-affairs], contacts: [職員名簿参照] }
 `;
 
-/** The company answers plus an `organizational:` block (indented YAML given without the key). */
-const company = (organizational: string) => `${COMPANY}organizational:\n${organizational}`;
+/** The company's profile plus a `rules:` block (indented YAML given without the key). */
+const company = (rules: string) => `${COMPANY}rules:\n${rules}`;
 
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
 const rulebookOf = (yaml: string): Document => run(yaml).documents[0]!;
@@ -171,23 +190,27 @@ describe('既定（株式会社）', () => {
     ]);
   });
 
-  it('9.3 の緊急連絡先は3行で、電話・メールは要記入', () => {
+  it('9.3 の緊急連絡先は代表者・インシデント対応責任者・システム管理者の3行で、電話・メールは人ごとに要記入', () => {
     const rows = tableRows(tables([section(doc, 'org-incident-reporting')])[0]!);
-    expect(rows.map((row) => row[0])).toEqual(['対応者または責任者', '代表取締役', 'インシデント対応責任者', 'システム管理者']);
-    expect(rows[1]![1]).toBe('携帯電話：【要記入：代表取締役の緊急連絡先の電話番号（携帯電話）】\n電子メールアドレス：【要記入：代表取締役の緊急連絡先の電子メールアドレス】');
+    expect(rows.map((row) => row[0])).toEqual(['対応者または責任者', '代表取締役', 'インシデント対応責任者（総務部長）', 'システム管理者（情報システム課長）']);
+    expect(rows[1]![1]).toBe('携帯電話：【要記入：代表取締役の緊急連絡先の電話番号（携帯電話）】\n電子メールアドレス：【要記入：代表取締役の緊急連絡先のメールアドレス】');
     const keys = result.unfilled.map((u) => u.key);
     for (const i of [0, 1, 2]) {
-      expect(keys).toContain(`organizational.incident.contacts.${i}.phone`);
-      expect(keys).toContain(`organizational.incident.contacts.${i}.email`);
+      expect(keys).toContain(`people.${i}.mobile`);
+      expect(keys).toContain(`people.${i}.email`);
     }
+    expect(keys).not.toContain('people.3.mobile');
   });
 
-  it('9.4 は「代表取締役社長」を代表者の呼称で書き、報道発表は総務部、3つの手順表がある', () => {
+  it('9.4 は「代表取締役社長」を代表者の呼称で書き、報道発表の担当は要記入（サンプルの総務部を書かない）、3つの手順表がある', () => {
     const text = sectionText(doc, 'org-incident-procedure');
     expect(text).toContain('①発見報告：発見者は即座にインシデント対応責任者及び代表取締役に報告する。');
     expect(text).not.toContain('代表取締役社長');
     expect(text).toContain('⑤最終報告：代表取締役は社内外の関係者に対応結果及び再発防止策を公表する。');
-    expect(text).toContain('インシデント対応責任者は影響範囲・被害の大きさによっては総務部に報道発表の準備を申請する。');
+    expect(text).toContain('インシデント対応責任者は影響範囲・被害の大きさによっては【要記入：インシデント時に報道発表を準備する人の役職】に報道発表の準備を申請する。');
+    expect(text).not.toContain('総務部に');
+    expect(result.unfilled.map((u) => u.key)).toContain('people[].roles: publicRelations');
+    expect(text).toContain('④復旧: システム管理者や情報セキュリティ部門責任者は特定した原因への対処を行い');
     expect(text).toContain('都道府県警察本部のサイバー犯罪相談窓口に届け出る。');
     expect(text).toContain('*個人データ：個人情報データベース等');
     const [categories, leak, damage] = tables([section(doc, 'org-incident-procedure')]);
@@ -214,32 +237,37 @@ describe('既定（株式会社）', () => {
     expect(myNumber).toContain('本人に通知すること（手順の詳細は『特定個人情報取扱規程』に定める）');
     expect(myNumber).not.toMatch(/重大事態|1,000人|1000人/u);
     // Without My Numbers the rulebook does not point to rules that are not made.
-    const without = sectionText(rulebookOf(`${COMPANY}options: { myNumber: false }`), 'org-incident-notification');
+    const without = sectionText(rulebookOf(`${COMPANY}myNumber: none`), 'org-incident-notification');
     expect(without).toContain('本人の数が100人を超える事態');
     expect(without).not.toContain('特定個人情報取扱規程');
   });
 
-  it('9.8 はシステム名が要記入で、復旧責任者の表はサンプルの4行', () => {
+  it('9.8 はシステム名・業務が要記入で、復旧責任者の表はそれを尋ねる1行（サンプルの4行を組織の事実として書かない）', () => {
     const text = sectionText(doc, 'org-business-continuity');
-    const gap = '【要記入：事業が依存していて、停止すると事業の継続が困難になるシステムの名前（例: 販売管理システム）】';
-    expect(text).toContain(`情報セキュリティインシデント：大型地震の発生に伴う設備の倒壊、回線の途絶、停電等による${gap}停止`);
-    expect(text).toContain(`想定理由：当社の事業は、商品の販売から請求回収までの業務を${gap}に依存しているため`);
+    const system = '【要記入：事業の継続に欠かせないシステム（inventory の critical）】';
+    const operations = '【要記入：事業の継続に欠かせないシステムに依存している業務（inventory の critical.operations）】';
+    expect(text).toContain(`情報セキュリティインシデント：大型地震の発生に伴う設備の倒壊、回線の途絶、停電等による${system}停止`);
+    expect(text).toContain(`想定理由：当社の事業は、${operations}を${system}に依存しているため`);
     const rows = tableRows(tables([section(doc, 'org-business-continuity')])[0]!);
-    expect(rows.map((row) => row.slice(0, 2))).toEqual([
-      ['被害対象', '復旧責任者'],
-      ['電源設備\n空調機', '総務部長'],
-      [`（${gap}）\nハードウェア\nソフトウェア\nネットワーク機器\n回線サービス\nバックアップクラウドサーバー`, 'インシデント対応責任者\nシステム管理者'],
-      ['顧客', '営業部長'],
-      ['従業員人的被害', '総務部長'],
+    expect(rows).toEqual([
+      ['被害対象', '復旧責任者', '関係者連絡先'],
+      [
+        '【要記入：事業の中断に備えて復旧責任者を決める被害対象（事業に欠かせないシステムは inventory の critical、電源設備・空調機・人的被害などは continuity.recovery）】',
+        '【要記入：被害対象ごとの復旧責任者（continuity.recovery の owners）】',
+        '－',
+      ],
     ]);
-    expect(rows[3]![2]).toBe('営業部取引先リスト参照');
+    for (const word of ['総務部長', '営業部長', '顧客', '販売']) expect(text, word).not.toContain(word);
     const keys = result.unfilled.map((u) => u.key);
-    expect(keys).toContain('organizational.incident.bcp.system');
-    expect(keys).toContain('organizational.incident.bcp.recovery.1.contacts.2');
+    expect(keys).toContain('inventory');
+    expect(keys).toContain('continuity.recovery');
   });
 
-  it('9.7 の頻度は回答から', () => {
-    expect(sectionText(doc, 'org-incident-prevention')).toContain('年1回以上及び社内外で重大なセキュリティインシデントが発生した際に');
+  it('9.7 の頻度は回答がなければ推奨値付きの要記入', () => {
+    expect(sectionText(doc, 'org-incident-prevention')).toContain(
+      '【要記入：インシデントの事例と対応策を共有する頻度（推奨: 年1回以上）】及び社内外で重大なセキュリティインシデントが発生した際に',
+    );
+    expect(result.unfilled.map((u) => u.key)).toContain('rules.incident.lessonsFrequency');
   });
 });
 
@@ -291,127 +319,130 @@ describe('8.1 評価基準の選択肢', () => {
   });
 
   it('個数は atLeast・planned に必須、それ以外では使えず、確認リストの項目数を超えられない', () => {
-    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: atLeast }\n'))).toContain('organizational.outsourcing.criteria.checklistCount');
-    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: all, checklistCount: 3 }\n'))).toContain('checklistCount は');
-    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: planned, checklistCount: 27 }\n'))).toContain('項目数（26）を超えています');
-    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: atLeast, checklistCount: "5" }\n'))).toContain('checklistCount');
+    // The line of the criteria in the file, and the answers key (not the key of the template-facing view).
+    const at = `test.yaml:${COMPANY.split('\n').length + 2}: rules.outsourcing.criteria.checklistCount: `;
+    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: atLeast }\n'))).toContain(`${at}checklist が atLeast・planned のときは`);
+    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: all, checklistCount: 3 }\n'))).toContain(`${at}checklistCount は`);
+    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: planned, checklistCount: 27 }\n'))).toContain(`${at}対策の個数が確認リストの項目数（26）を超えています`);
+    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: atLeast, checklistCount: "5" }\n'))).toContain(`${at}数値を記入してください`);
+    expect(issuesOf(company('  outsourcing:\n    criteria: { checklist: planned, checklistCount: 27 }\n'))).not.toContain('規程の表に直したときの誤り');
   });
 });
 
 describe('回答のリストと値', () => {
-  it('確認リストを差し替えると行・番号・結合が追従する', () => {
-    const doc = rulebookOf(
-      company(`  outsourcing:
-    checklist:
-      - { category: 社内体制, item: 情報セキュリティ管理責任者を定めている }
-      - { category: 社内体制, item: 規程を整備している }
-      - { category: 人的管理, item: 教育を定期的に行っている }
-`),
-    );
-    const [table] = tables([section(doc, 'org-vendor-checklist')]);
-    expect(tableRows(table!).slice(1)).toEqual([
-      ['社内体制', '1', '情報セキュリティ管理責任者を定めている', ''],
-      ['2', '規程を整備している', ''],
-      ['人的管理', '3', '教育を定期的に行っている', ''],
-    ]);
-    expect(table!.children[1]!.children[0]!.rowSpan).toBe(2);
+  it('確認リスト（8-1）と契約事項（8.3）は既定で IPA の文言、書けば組織の一覧に差し替わり、個数の上限もそれに従う', () => {
+    const [table] = tables([section(rulebookOf(COMPANY), 'org-vendor-checklist')]);
+    expect(table!.children.slice(1)).toHaveLength(VENDOR_CHECKLIST_LENGTH);
+    const own = rulebookOf(company('  outsourcing:\n    checklist: [{ category: 社内体制, item: 規程を整備していますか？ }, { category: 社内体制, item: 教育を行っていますか？ }]\n    contractItems: [機密保持, 再委託の禁止]\n'));
+    const [ownTable] = tables([section(own, 'org-vendor-checklist')]);
+    expect(ownTable!.children.slice(1)).toHaveLength(2);
+    expect(documentText(own)).toContain('規程を整備していますか？');
+    expect(linesOf(own, 'org-vendor-contract')).toEqual(expect.arrayContaining(['機密保持', '再委託の禁止']));
+    expect(issuesOf(company('  outsourcing:\n    checklist: [{ category: 社内体制, item: 規程を整備していますか？ }]\n    criteria: { checklist: atLeast, checklistCount: 2 }\n'))).toContain('対策の個数が確認リストの項目数（1）を超えています');
   });
 
-  it('契約事項・頻度・相手先・報道発表の部署・警察の窓口・再発防止の頻度は回答どおり', () => {
-    const doc = rulebookOf(
-      company(`  outsourcing:
-    contractItems: [機密保持, 再委託の制限]
-    evaluationFrequency: 半年に1回以上
+  it('頻度・相手先・報道発表の担当・警察の窓口・再発防止の頻度は回答どおり', () => {
+    const doc = rulebookOf(`${COMPANY.replace('roles: [incidentOfficer] }', 'roles: [incidentOfficer] }\n  - { id: pr, title: 広報室長, roles: [publicRelations] }')}contacts:
+  police: 東京都警察本部のサイバー犯罪相談窓口
+rules:
+  outsourcing:
+    reviewFrequency: 半年に1回以上
     sharingCounterparties: グループ会社又は取引先
   incident:
-    pressDepartment: 広報室
-    policeDesk: 東京都警察本部のサイバー犯罪相談窓口
     lessonsFrequency: 四半期に1回
-`),
-    );
-    expect(linesOf(doc, 'org-vendor-contract').slice(2)).toEqual(['機密保持', '再委託の制限']);
+`);
     expect(sectionText(doc, 'org-vendor-evaluation')).toContain('実施状況について半年に1回以上の頻度で評価する');
     expect(sectionText(doc, 'org-sharing-checksheet')).toContain('当社の機密情報を提供・共有するグループ会社又は取引先から');
     const procedure = sectionText(doc, 'org-incident-procedure');
-    expect(procedure).toContain('広報室に報道発表の準備を申請する');
+    expect(procedure).toContain('広報室長に報道発表の準備を申請する');
     expect(procedure).toContain('東京都警察本部のサイバー犯罪相談窓口に届け出る');
     expect(sectionText(doc, 'org-incident-prevention')).toMatch(/^再発防止\n四半期に1回及び社内外で/u);
   });
 
-  it('緊急連絡先: 行は回答どおり、null の項目は出さず、空なら表を出さない', () => {
-    const doc = rulebookOf(
-      company(`  incident:
-    contacts:
-      - { name: 総務部長, phone: 090-1234-5678, email: null }
-      - { name: 情報システム課, phone: null, email: it@example.jp }
-`),
-    );
+  it('緊急連絡先: 行は rules.incident.emergencyContacts の人で、携帯電話がなければ職場の電話（見出しも「電話」）、ない番号・メールは要記入、空なら表を出さない', () => {
+    const result = run(`${HEADER}people:
+  - { id: ceo, title: 代表取締役, roles: [head], mobile: 090-0000-0001, email: ceo@example.jp }
+  - { id: ga-head, title: 総務部長, roles: [incidentOfficer], phone: 03-1234-5678 }
+  - { id: it, title: 情報システム課, roles: [systemAdmin, securityOfficer], email: it@example.jp }
+rules:
+  incident:
+    emergencyContacts: [ga-head, it]
+`);
+    const doc = result.documents[0]!;
     expect(tableRows(tables([section(doc, 'org-incident-reporting')])[0]!)).toEqual([
       ['対応者または責任者', '緊急連絡先'],
-      ['総務部長', '携帯電話：090-1234-5678'],
-      ['情報システム課', '電子メールアドレス：it@example.jp'],
+      ['インシデント対応責任者（総務部長）', '電話：03-1234-5678\n電子メールアドレス：【要記入：総務部長の緊急連絡先のメールアドレス】'],
+      ['システム管理者・情報セキュリティ責任者（情報システム課）', '携帯電話：【要記入：情報システム課の緊急連絡先の電話番号（携帯電話）】\n電子メールアドレス：it@example.jp'],
     ]);
-    const none = rulebookOf(company('  incident:\n    contacts: []\n'));
+    const keys = result.unfilled.map((u) => u.key);
+    expect(keys).toContain('people.1.email');
+    expect(keys).toContain('people.2.mobile');
+    // The representative is not on this list: nothing is asked of them for 9.3.
+    expect(keys).not.toContain('people.0.mobile');
+    const none = rulebookOf(company('  incident:\n    emergencyContacts: []\n'));
     expect(tables([section(none, 'org-incident-reporting')])).toEqual([]);
     expect(sectionText(none, 'org-incident-reporting')).toContain('発見者は対応者または責任者に速やかに報告し、指示を仰ぐ。');
+    expect(issuesOf(company('  incident:\n    emergencyContacts: [soumu]\n'))).toContain('「soumu」という人（people の id）がいません');
   });
 
-  it('届出先: IPA の窓口を差し替え・省略でき、自治体などの機関を追加できる', () => {
-    const doc = rulebookOf(
-      company(`  incident:
-    ipaDesks: []
-    otherAuthorities:
-      - name: テスト市 情報政策課
-        desks:
-          - { title: 個人情報の漏えい等の報告, url: https://example.jp/report, phone: 000-111-2222, email: null }
-`),
-    );
+  it('届出先: IPA の窓口と個人情報保護委員会の後に、自治体などの機関（contacts.authorities）を追加できる', () => {
+    const doc = rulebookOf(`${COMPANY}contacts:
+  authorities:
+    - name: テスト市 情報政策課
+      desks:
+        - { title: 個人情報の漏えい等の報告, url: https://example.jp/report, phone: 000-111-2222 }
+`);
     const lines = linesOf(doc, 'org-incident-notification');
-    expect(lines.join('\n')).not.toContain('情報処理推進機構');
+    expect(lines).toContain('【独立行政法人 情報処理推進機構セキュリティセンター】');
     expect(lines).toContain('【テスト市 情報政策課】');
     expect(lines).toContain('個人情報の漏えい等の報告\nhttps://example.jp/report\nTEL：000-111-2222');
+    expect(lines.indexOf('【独立行政法人 情報処理推進機構セキュリティセンター】')).toBeLessThan(lines.indexOf('【個人情報保護委員会】'));
     expect(lines.indexOf('【個人情報保護委員会】')).toBeLessThan(lines.indexOf('【テスト市 情報政策課】'));
+    // An organization that reports elsewhere can leave out the IPA desks.
+    expect(linesOf(rulebookOf(`${COMPANY}contacts:\n  ipaDesks: []\n`), 'org-incident-notification')).not.toContain('【独立行政法人 情報処理推進機構セキュリティセンター】');
   });
 
-  it('事業継続: システム名・原因・業務・復旧の表は回答どおり（ofSystem の行だけシステム名が付く）', () => {
-    const doc = rulebookOf(
-      company(`  incident:
-    bcp:
-      system: 受発注システム
-      cause: 水害による浸水
-      operations: 受注から出荷までの業務
-      recovery:
-        - { ofSystem: true, targets: [サーバー], owners: [システム管理者], contacts: [株式会社テストシステム] }
-        - { ofSystem: false, targets: [事務所], owners: [総務部長], contacts: [] }
-`),
-    );
+  it('事業継続: システム名・業務は critical の項目、原因・ほかの行は continuity、システムの行だけシステム名が付く', () => {
+    const result = run(`${COMPANY}inventory:
+  - id: orders
+    kind: business-system
+    name: 受発注システム
+    critical: { operations: 受注から出荷までの業務 }
+vendors:
+  - { id: testsys, name: 株式会社テストシステム, supports: [orders] }
+continuity:
+  cause: 水害による浸水
+  recovery:
+    - { targets: [事務所], owners: [ga-head], contacts: [] }
+`);
+    const doc = result.documents[0]!;
     const text = sectionText(doc, 'org-business-continuity');
     expect(text).toContain('情報セキュリティインシデント：水害による浸水による受発注システム停止');
     expect(text).toContain('想定理由：当社の事業は、受注から出荷までの業務を受発注システムに依存しているため');
     expect(tableRows(tables([section(doc, 'org-business-continuity')])[0]!).slice(1)).toEqual([
-      ['（受発注システム）\nサーバー', 'システム管理者', '株式会社テストシステム'],
-      ['事務所', '総務部長', ''],
+      ['（受発注システム）\nハードウェア\nソフトウェア\n回線サービス', 'インシデント対応責任者\nシステム管理者', '株式会社テストシステム'],
+      ['事務所', '総務部長', '－'],
     ]);
-    expect(run(company('  incident:\n    bcp: { system: 受発注システム }\n')).unfilled.map((u) => u.key)).not.toContain('organizational.incident.bcp.system');
+    const keys = result.unfilled.map((u) => u.key);
+    expect(keys).not.toContain('inventory');
+    expect(keys).not.toContain('continuity.recovery');
   });
 
   it('Markdown の記号を含む値は文字のまま出て、表や箇条書きを壊さない', () => {
     const value = '*重要* | [リンク](x) # <b>{{x}}</b>';
-    const doc = rulebookOf(
-      company(`  outsourcing:
+    const doc = rulebookOf(`${HEADER}people:
+  - { id: ceo, title: 代表取締役, roles: [head, securityOfficer, incidentOfficer, systemAdmin] }
+  - { id: odd, title: ${JSON.stringify(value)}, mobile: ${JSON.stringify(value)}, email: a@example.jp }
+inventory:
+  - { id: sys, kind: business-system, name: ${JSON.stringify(value)}, critical: { operations: 受注業務 } }
+rules:
+  outsourcing:
     criteria: { additional: ${JSON.stringify([value])} }
-    checklist:
-      - { category: ${JSON.stringify(value)}, item: ${JSON.stringify(value)} }
   incident:
-    contacts:
-      - { name: ${JSON.stringify(value)}, phone: ${JSON.stringify(value)}, email: null }
-    bcp:
-      system: ${JSON.stringify(value)}
-`),
-    );
+    emergencyContacts: [odd]
+`);
     expect(criteriaOf(doc).at(-1)).toBe(value);
-    expect(tableRows(tables([section(doc, 'org-vendor-checklist')])[0]!)[1]).toEqual([value, '1', value, '']);
-    expect(tableRows(tables([section(doc, 'org-incident-reporting')])[0]!)[1]).toEqual([value, `携帯電話：${value}`]);
+    expect(tableRows(tables([section(doc, 'org-incident-reporting')])[0]!)[1]).toEqual([value, `携帯電話：${value}\n電子メールアドレス：a@example.jp`]);
     expect(sectionText(doc, 'org-business-continuity')).toContain(`（${value}）`);
     const markdown = renderMarkdown(doc);
     expect(markdown).not.toContain('<b>');
@@ -431,7 +462,7 @@ describe('協会（association）の語彙', () => {
     const procedure = sectionText(doc, 'org-incident-procedure');
     expect(procedure).toContain('⑤最終報告：理事長は協会内外の関係者に');
     expect(procedure).toContain('部外秘又は極秘情報資産の盗難、流出、紛失');
-    expect(procedure).toContain('総務課に報道発表の準備を申請する');
+    expect(procedure).toContain('総務課長に報道発表の準備を申請する');
     expect(procedure).toContain('職員は、業務に利用しているパソコン');
     expect(sectionText(doc, 'org-incident-notification')).toContain('職員等による持出しを含む');
     expect(sectionText(doc, 'org-business-continuity')).toContain('理事長は、情報セキュリティインシデントの影響により当協会の事業が中断した場合に備え');

@@ -4,12 +4,13 @@ import { generate, type GenerateResult } from '../../src/generate.js';
 import { inlineText } from '../../src/model/text.js';
 import type { Block, Chapter, Document, List, Section } from '../../src/model/types.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
-import { answersFrom } from '../support/build.js';
+import { answersFrom, MINIMAL_COMPANY } from '../support/build.js';
 import { chapterTemplates, templateSet } from '../support/templates.js';
 import { blocksText, chapterTitled, inlineRuns, numbered, sectionOf, sectionsIn, tableRows, tablesIn, xrefsIn } from '../support/model.js';
 
 /**
- * 組織的対策 1〜7（organizational.audit / informationSharing / basicPolicy / assets / accounts / email）.
+ * 組織的対策 1〜7: the profile's rules.audit / policyAccess / labeling / storage / laptopEncryption /
+ * smallMediaMeasure / accounts / confidentialEmail, confidentiality, and the OS of the inventory (6.10).
  *
  * The real template files 01–07 run inside a small template set whose other chapters are stand-ins
  * holding the ids these sections refer to (技術的対策 1.アクセス制御及び認証に関する標準設定等 with
@@ -35,14 +36,31 @@ const TEMPLATES = templateSet({
   },
 });
 
-const COMPANY = `
-organization: { name: テスト工業株式会社, type: company }
-document: { effectiveDate: 2026-04-01 }
+/** A company with a department (so 5.6 has a 所属部門長) and a representative who is the security officer. */
+const COMPANY = `${MINIMAL_COMPANY}document: { effectiveDate: 2026-04-01 }
+people:
+  - { id: ceo, title: 代表取締役, roles: [head, securityOfficer] }
+  - { id: sales-head, title: 営業部長 }
+departments:
+  - { id: sales, name: 営業部, head: sales-head }
 `;
 
 const ASSOCIATION = `
-organization: { name: 一般社団法人テスト協会, type: association }
+kitei: 2
+organization: { name: 一般社団法人テスト協会, type: association, size: medium }
 document: { effectiveDate: 2026-04-01 }
+people:
+  - { id: chair, title: 理事長, roles: [head, securityOfficer] }
+  - { id: secretariat, title: 事務局長 }
+departments:
+  - { id: office, name: 事務局, head: secretariat }
+`;
+
+/** The sample's values of 6.10, as an organization that adopts them writes them. */
+const SAMPLE_ACCOUNTS = `
+    privileged: { lockoutThreshold: 3, lockoutDuration: 6, lockoutUnit: hours, minLength: 12 }
+    general: { lockoutThreshold: 10, lockoutDuration: 1, lockoutUnit: hours, minLength: 8, fallbackMinLength: 10 }
+    unlockMinLength: 6
 `;
 
 const run = (yaml: string): GenerateResult => generate(answersFrom(yaml), TEMPLATES);
@@ -132,9 +150,26 @@ describe('既定（株式会社）', () => {
     expect(xrefs([section(doc, 'org-device-auth')])).toEqual([{ target: 'tech-device-auth', text: '「4.技術的対策」の「1.3 端末認証方法」' }]);
   });
 
-  it('監査・点検の月は要記入で、kitei check の一覧に出る', () => {
-    expect(linesOf(doc, 'org-audit')[1]).toContain('【要記入：監査・点検を行う月（例: 8月）】に点検を行い、監査・点検結果および推進計画を');
-    expect(result.unfilled.map((u) => u.key)).toContain('organizational.audit.month');
+  it('監査・点検の月は要記入で、kitei check の一覧に回答ファイルのキーで出る', () => {
+    expect(linesOf(doc, 'org-audit')[1]).toContain('【要記入：監査・点検を行う月（例: 毎年9月）】に点検を行い、監査・点検結果および推進計画を');
+    expect(result.unfilled).toContainEqual({ key: 'rules.audit.month', question: '監査・点検を行う月（例: 毎年9月）' });
+  });
+
+  it('3 の専門機関は IPA・JVN・JPCERT/CC・個人情報保護委員会（組織の回答ではなく規程の文言）', () => {
+    expect(listItems(doc, 'org-information-sharing')).toEqual([
+      '独立行政法人情報処理推進機構（略称：IPA）\nhttps://www.ipa.go.jp/security/',
+      'JVN（Japan Vulnerability Notes）\nhttps://jvn.jp/index.html',
+      '一般社団法人 JPCERT コーディネーションセンター（略称：JPCERT/CC）\nhttps://www.jpcert.or.jp/',
+      '個人情報保護委員会\nhttps://www.ppc.go.jp/',
+    ]);
+  });
+
+  it('4・5.2・5.5 の方法は回答がなければ1行の要記入（サンプルの例を組織の方法として書かない）', () => {
+    expect(listItems(doc, 'org-basic-policy')).toEqual(['【要記入：基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納）】']);
+    expect(listItems(doc, 'org-asset-labeling')).toEqual(['【要記入：機密性の表示方法（例: 電子データ：ファイル名の先頭に表示）】']);
+    expect(listItems(doc, 'org-asset-storage')).toEqual(['【要記入：非公開の情報資産の保管方法（例: 書類：施錠可能なキャビネット）】']);
+    const keys = result.unfilled.map((u) => u.key);
+    for (const key of ['rules.policyAccess', 'rules.labeling', 'rules.storage']) expect(keys).toContain(key);
   });
 
   it('5.1 の表は機密性レベルごとの行で、基準が1つのレベルは箇条書きにしない', () => {
@@ -161,11 +196,37 @@ describe('既定（株式会社）', () => {
     expect(items[items.length - 1]).toContain('共有日/時刻\n');
   });
 
-  it('6.10 の表はサンプルの3行で、しきい値と文字数は回答の数になる', () => {
+  it('6.10 の表はサンプルの3行で、しきい値・時間・文字数は回答がなければ推奨値付きの要記入、禁止アカウント名は OS がなければ出さない', () => {
     const [table] = tables([section(doc, 'org-account-conditions')]);
     const rows = tableRows(table!);
     expect(rows.map((row) => row[0])).toEqual(['', 'アカウント名', 'アカウントロック', 'パスワード']);
     expect(rows[0]).toEqual(['', '特権アカウント', '一般アカウント']);
+    expect(rows[1]![1]).not.toContain('禁止アカウント名');
+    expect(rows[1]![2]).toBe('従業員番号\n従業員コード');
+    expect(rows[2]).toEqual([
+      'アカウントロック',
+      'ロックアウトのしきい値は【要記入：特権アカウント（管理者）のロックアウトのしきい値（連続して失敗した回数）（推奨: 3回）】回、時間は【要記入：特権アカウントのロックアウトの時間（推奨: 6時間）】に設定する',
+      'ロックアウトのしきい値は【要記入：一般アカウントのロックアウトのしきい値（連続して失敗した回数）（推奨: 10回）】回、時間は【要記入：一般アカウントのロックアウトの時間（推奨: 1時間）】に設定する',
+    ]);
+    expect(rows[3]![1]).toContain('【要記入：特権アカウントのパスワードの最小文字数（推奨: 12文字）】文字以上');
+    expect(rows[3]![1]).toContain('最低でも【要記入：ロック解除に使うパスワード又はPINの最小文字数（推奨: 6文字）】文字以上のパスワード又はPINを利用する。');
+    expect(rows[3]![2]).toContain('数字を含めた【要記入：多要素認証も試行回数の制限もできない場合のパスワードの最小文字数（推奨: 10文字）】文字以上とする。');
+    const keys = result.unfilled.map((u) => u.key);
+    for (const which of ['privileged', 'general']) {
+      for (const field of ['lockoutThreshold', 'lockoutDuration', 'minLength']) expect(keys).toContain(`rules.accounts.${which}.${field}`);
+    }
+    expect(keys).toContain('rules.accounts.general.fallbackMinLength');
+    expect(keys).toContain('rules.accounts.unlockMinLength');
+  });
+
+  it('6.10 は inventory の OS から禁止アカウント名を作り、サンプルの値を答えるとサンプルの文になる', () => {
+    const sample = rulebookOf(`${COMPANY}
+inventory:
+  - { id: windows, kind: pc-os, product: Windows 11 Pro }
+  - { id: ubuntu, kind: server-os, product: Ubuntu Server 24.04 LTS }
+rules:
+  accounts:${SAMPLE_ACCOUNTS}`);
+    const rows = tableRows(tables([section(sample, 'org-account-conditions')])[0]!);
     expect(rows[1]![1]).toContain('＜禁止アカウント名＞\nWindowsOS：administrator、admin\nLinuxOS：root');
     expect(rows[1]![2]).toBe('従業員番号\n従業員コード');
     expect(rows[2]).toEqual([
@@ -177,6 +238,11 @@ describe('既定（株式会社）', () => {
     expect(rows[3]![1]).toContain('最低でも6文字以上のパスワード又はPINを利用する。');
     expect(rows[3]![2]).toContain('試行が少なくとも10回失敗した場合にアカウントロックするように制限したうえで、パスワードの長さを8文字以上とする');
     expect(rows[3]![2]).toContain('数字を含めた10文字以上とする。');
+    // Windows only: no LinuxOS line.
+    const windowsOnly = rulebookOf(`${COMPANY}\ninventory: [{ id: windows, kind: pc-os, product: Windows 11 Pro }]\n`);
+    const names = tableRows(tables([section(windowsOnly, 'org-account-conditions')])[0]!)[1]![1];
+    expect(names).toContain('＜禁止アカウント名＞\nWindowsOS：administrator、admin');
+    expect(names).not.toContain('LinuxOS');
   });
 
   it('7.3 は既定で添付ファイルの暗号化を書き、＜添付ファイル暗号化の方法＞を含める', () => {
@@ -195,7 +261,7 @@ describe('既定（株式会社）', () => {
 
 describe('選択肢', () => {
   it('audit.kind: inspection で見出し・責任者名・結果が「点検」だけになる', () => {
-    const doc = rulebookOf(`${COMPANY}\norganizational: { audit: { kind: inspection, month: 毎年8月 } }`);
+    const doc = rulebookOf(`${COMPANY}\nrules: { audit: { kind: inspection, month: 毎年8月 } }`);
     expect(topLevel(doc)[1]).toBe('2 情報セキュリティ取組みの点検');
     const text = sectionText(doc, 'org-audit');
     expect(text).toContain('点検責任者は、情報セキュリティ関連規程の実施状況について、毎年8月に点検を行い、点検結果および推進計画を');
@@ -204,7 +270,7 @@ describe('選択肢', () => {
   });
 
   it('audit.kind: audit で「監査・点検」になる', () => {
-    const doc = rulebookOf(`${COMPANY}\norganizational: { audit: { kind: audit, month: 8月 } }`);
+    const doc = rulebookOf(`${COMPANY}\nrules: { audit: { kind: audit, month: 8月 } }`);
     expect(sectionText(doc, 'org-audit')).toContain('監査・点検責任者は、情報セキュリティ関連規程の実施状況について、8月に点検を行い、監査・点検結果');
   });
 
@@ -212,8 +278,8 @@ describe('選択肢', () => {
     ['hardDisk', 'ハードディスクを暗号化する。'],
     ['folder', 'フォルダーを暗号化する。'],
     ['data', 'データを暗号化する。'],
-  ])('assets.laptopEncryption: %s', (choice, expected) => {
-    const doc = rulebookOf(`${COMPANY}\norganizational: { assets: { laptopEncryption: ${choice} } }`);
+  ])('rules.laptopEncryption: %s', (choice, expected) => {
+    const doc = rulebookOf(`${COMPANY}\nrules: { laptopEncryption: ${choice} }`);
     expect(listItems(doc, 'org-asset-take-out')).toContain(`ノートパソコンのハードディスクに保存して持ち出す場合は、${expected}`);
   });
 
@@ -221,24 +287,24 @@ describe('選択肢', () => {
     ['tag', '大きなタグを付ける。'],
     ['strap', 'ストラップで体やカバンに固定する。'],
     ['bell', '落としてもすぐに分かるように鈴を付ける。'],
-  ])('assets.smallMediaMeasure: %s', (choice, expected) => {
-    const doc = rulebookOf(`${COMPANY}\norganizational: { assets: { smallMediaMeasure: ${choice} } }`);
+  ])('rules.smallMediaMeasure: %s', (choice, expected) => {
+    const doc = rulebookOf(`${COMPANY}\nrules: { smallMediaMeasure: ${choice} }`);
     expect(listItems(doc, 'org-asset-take-out')).toContain(`USBメモリ等の小型電子媒体は、${expected}`);
   });
 
   it.each([
     ['smime', 'S/MIMEなどの暗号技術を利用する。'],
     ['transferService', '法人向けデータ転送サービスやクラウドサービスを利用する。'],
-  ])('email.confidentialSending: [%s] は1文で書き、添付ファイル暗号化の方法を省く', (choice, expected) => {
-    const doc = rulebookOf(`${COMPANY}\norganizational: { email: { confidentialSending: [${choice}] } }`);
+  ])('rules.confidentialEmail: [%s] は1文で書き、添付ファイル暗号化の方法を省く', (choice, expected) => {
+    const doc = rulebookOf(`${COMPANY}\nrules: { confidentialEmail: [${choice}] }`);
     const lines = linesOf(doc, 'org-email');
     expect(lines).toContain(`社外秘又は極秘の情報資産を送信する場合は、${expected}`);
     expect(lines).not.toContain('＜添付ファイル暗号化の方法＞');
     expect(sectionText(doc, 'org-email')).not.toContain('ZIP');
   });
 
-  it('email.confidentialSending に複数を選ぶと「いずれかの方法」の箇条になる', () => {
-    const doc = rulebookOf(`${COMPANY}\norganizational: { email: { confidentialSending: [transferService, encryptedAttachment] } }`);
+  it('rules.confidentialEmail に複数を選ぶと「いずれかの方法」の箇条になる', () => {
+    const doc = rulebookOf(`${COMPANY}\nrules: { confidentialEmail: [transferService, encryptedAttachment] }`);
     const item = listItems(doc, 'org-email', 2)[0]!;
     expect(item).toBe(
       [
@@ -252,7 +318,7 @@ describe('選択肢', () => {
 
   it('6.10 のしきい値・時間の単位・文字数は回答どおりに出る', () => {
     const doc = rulebookOf(`${COMPANY}
-organizational:
+rules:
   accounts:
     privileged: { lockoutThreshold: 5, lockoutDuration: 30, lockoutUnit: minutes, minLength: 16 }
     general: { lockoutThreshold: 7, lockoutDuration: 2, lockoutUnit: hours, minLength: 9, fallbackMinLength: 14 }
@@ -339,26 +405,20 @@ describe('協会の語彙', () => {
 });
 
 describe('リストの回答', () => {
-  it('専門機関・参照方法・表示方法・保管方法・禁止アカウント名はその行だけを出す', () => {
+  it('参照方法・表示方法・保管方法・アカウント名はその行だけを出す（OS のない inventory には禁止アカウント名もない）', () => {
     const doc = rulebookOf(`${COMPANY}
-organizational:
-  informationSharing:
-    sources:
-      - { name: 地域のセキュリティ協議会, url: null }
-      - { name: 個人情報保護委員会, url: "https://www.ppc.go.jp/" }
-  basicPolicy:
-    publicationMethods: [当社ホームページでの公表]
-  assets:
-    labeling: [{ target: 電子データ, method: ファイル名の先頭に表示 }]
-    storage:
-      - { target: 電子データ, method: アクセス制御が可能なクラウドストレージ }
-      - { target: 書類, method: 施錠可能な書庫 }
-      - { target: 媒体, method: 金庫 }
+inventory:
+  - { id: m365, kind: cloud-service, product: Microsoft 365 }
+rules:
+  policyAccess: [当社ホームページでの公表]
+  labeling: [{ target: 電子データ, method: ファイル名の先頭に表示 }]
+  storage:
+    - { target: 電子データ, method: アクセス制御が可能なクラウドストレージ }
+    - { target: 書類, method: 施錠可能な書庫 }
+    - { target: 媒体, method: 金庫 }
   accounts:
-    forbiddenPrivilegedNames: []
     generalAccountNames: [社員番号]
 `);
-    expect(listItems(doc, 'org-information-sharing')).toEqual(['地域のセキュリティ協議会', '個人情報保護委員会\nhttps://www.ppc.go.jp/']);
     expect(listItems(doc, 'org-basic-policy')).toEqual(['当社ホームページでの公表']);
     expect(listItems(doc, 'org-asset-labeling')).toEqual(['電子データ：ファイル名の先頭に表示']);
     expect(listItems(doc, 'org-asset-storage')).toEqual([
@@ -374,9 +434,8 @@ organizational:
   it('Markdown の記号を含む値は文字どおりに出る', () => {
     const value = '**掲示板** | [告知](https://example.com) # <b>1</b> _x_ `y` {{z}} :ref{to=org-audit}';
     const yaml = `${COMPANY}
-organizational:
-  basicPolicy:
-    publicationMethods: ${JSON.stringify([value])}
+rules:
+  policyAccess: ${JSON.stringify([value])}
   accounts:
     removalDeadline: "翌営業日*"
 `;
@@ -391,15 +450,22 @@ organizational:
 });
 
 describe('回答の検査', () => {
-  it('送信方法の重複・空のリスト・範囲外の数・未知のキーを拒む', () => {
-    expect(errorOf(`${COMPANY}\norganizational: { email: { confidentialSending: [smime, smime] } }`).message).toContain(
-      'organizational.email.confidentialSending',
+  it('送信方法の重複・空のリスト・範囲外の数・未知のキーを、回答ファイルの行とキーで拒む', () => {
+    const line = COMPANY.split('\n').length;
+    expect(errorOf(`${COMPANY}rules: { confidentialEmail: [smime, smime] }`).message).toContain(`test.yaml:${line}: rules.confidentialEmail: 同じ送信方法が2回書かれています`);
+    expect(errorOf(`${COMPANY}rules: { confidentialEmail: [] }`).message).toContain('rules.confidentialEmail: 送信方法を少なくとも1つ選んでください');
+    expect(errorOf(`${COMPANY}rules: { accounts: { general: { lockoutThreshold: 0 } } }`).message).toContain(
+      `test.yaml:${line}: rules.accounts.general.lockoutThreshold: 1以上の数を記入してください`,
     );
-    expect(errorOf(`${COMPANY}\norganizational: { email: { confidentialSending: [] } }`).message).toContain('送信方法を少なくとも1つ選んでください');
-    expect(errorOf(`${COMPANY}\norganizational: { accounts: { general: { lockoutThreshold: 0 } } }`).message).toContain(
-      'organizational.accounts.general.lockoutThreshold',
-    );
-    expect(errorOf(`${COMPANY}\norganizational: { assets: { laptopEncryption: usb } }`).message).toContain('organizational.assets.laptopEncryption');
-    expect(errorOf(`${COMPANY}\norganizational: { audit: { kind: audit, mnth: 8月 } }`).message).toContain('mnth');
+    expect(errorOf(`${COMPANY}rules: { laptopEncryption: usb }`).message).toContain('rules.laptopEncryption: 次のいずれかを記入してください: hardDisk, folder, data');
+    expect(errorOf(`${COMPANY}rules: { audit: { kind: audit, mnth: 8月 } }`).message).toContain('rules.audit.mnth: このキーは使えません。もしかして「month」ですか？');
+  });
+
+  it('以前の形式の章（organizational:）は、いまの形式への移し方を示して拒む', () => {
+    const message = errorOf(`${COMPANY}organizational: { audit: { month: 8月 } }`).message;
+    expect(message).toContain('organizational: このキーは使えません');
+    const old = errorOf('organization: { name: テスト工業株式会社, type: company }\norganizational: { audit: { month: 8月 } }\n').message;
+    expect(old).toContain('以前の形式です（organizational の章ごとの回答）');
+    expect(old).toContain('docs/migration.md');
   });
 });

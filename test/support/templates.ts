@@ -20,7 +20,7 @@ export function templateSet(chapters: Record<string, Record<string, string>>, ex
       title,
       sections: Object.entries(sections).map(([file, source]) => {
         for (const match of source.matchAll(/^#+\s+(.*?)\s*\{[^}]*#([a-z0-9-]+)[^}]*\}\s*$/gmu)) knownIds.set(match[2]!, match[1]!);
-        return { file, source };
+        return { file, path: file, overlay: null, source };
       }),
     };
   });
@@ -39,9 +39,11 @@ export function templateSet(chapters: Record<string, Record<string, string>>, ex
         chapters: documentChapters,
         sections: [],
         file: 'rulebook/document.yaml',
+        overlaid: false,
       },
     ],
     knownIds,
+    identity: { overlays: [], files: [], digest: '' },
   };
 }
 

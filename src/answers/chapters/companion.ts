@@ -76,6 +76,7 @@ const subjectSchema = <T extends readonly [string, ...string[]]>(purposes: T, wh
 const myNumberSchema = z
   .object({
     policyDate: fillable(isoDate()).nullable().describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
+    rulesDate: fillable(isoDate()).nullable().describe('特定個人情報取扱規程の附則の施行日（YYYY-MM-DD）。null は document.effectiveDate。kitei revise が、規程を変えない改訂のときに前の日付で固定する'),
     subjects: z
       .object({
         vendors: subjectSchema(
@@ -254,7 +255,7 @@ function areaNames(ctx: PresetContext): string[] {
 export function companionDefaults(ctx: PresetContext): CompanionAnswers {
   const t = ctx.terms;
   const isCompany = ctx.type === 'company' || ctx.type === 'llc';
-  const customers = isCompany ? 'お客様' : t.stakeholders.split('、')[0]!.replace(/等$/u, '');
+  const internal = isCompany ? t.inside : '内部';
   const areas = areaNames(ctx);
   const secret = ctx.confidentiality.levels
     .slice(0, -1)
@@ -285,10 +286,11 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
           ? { title: '経営者の責任', text: `${t.self}は、経営者が主導して、組織的かつ継続的に情報セキュリティの維持及び改善に取り組みます。` }
           : {
               title: `${t.officers}の責任`,
-              text: `${t.self}は、${t.head}をはじめとする${t.officers}が主導して、組織的かつ継続的に情報セキュリティの維持及び改善に取り組みます。`,
+              // A professional office's head is its only officer (所長): not 「所長をはじめとする所長」.
+              text: `${t.self}は、${t.head === t.officers ? t.head : `${t.head}をはじめとする${t.officers}`}が主導して、組織的かつ継続的に情報セキュリティの維持及び改善に取り組みます。`,
             },
         {
-          title: `${t.inside}体制の整備`,
+          title: `${internal}体制の整備`,
           text: `${t.self}は、情報セキュリティの維持及び改善のための体制を整備し、情報セキュリティ対策を${t.inside}の正式な規則として定めます。`,
         },
         {
@@ -297,7 +299,10 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
         },
         {
           title: '法令及び契約上の要求事項の遵守',
-          text: `${t.self}は、情報セキュリティに関わる法令、規制、規範及び${customers}との契約上の要求事項を遵守し、${customers}の期待に応えます。`,
+          // The sample's company speaks of its お客様; another organization answers to all its stakeholders, not one group of them.
+          text: isCompany
+            ? `${t.self}は、情報セキュリティに関わる法令、規制、規範及びお客様との契約上の要求事項を遵守し、お客様の期待に応えます。`
+            : `${t.self}は、情報セキュリティに関わる法令、規制及び規範並びに${t.stakeholders}との契約上の要求事項を遵守し、その期待に応えます。`,
         },
         {
           title: '違反及び事故への対応',
@@ -308,6 +313,7 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
     },
     myNumber: {
       policyDate: null,
+      rulesDate: null,
       subjects: {
         vendors: { label: '取引先', purposes: ctx.type === 'association' ? ['fees', 'rent'] : ['fees'] },
         shareholders: {

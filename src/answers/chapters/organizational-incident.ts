@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fillableLine, line, lines, todo } from '../common.js';
+import { fillableLine, line, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
 
 /** Answers for 9 情報セキュリティインシデント対応及び事業継続管理: schema and preset defaults. */
@@ -8,6 +8,7 @@ const contactSchema = z
   .object({
     name: fillableLine().describe('対応者または責任者: 代表取締役 / インシデント対応責任者'),
     phone: fillableLine().nullable().describe('緊急連絡先の電話番号（携帯電話）。null は表示しない'),
+    phoneLabel: z.enum(['携帯電話', '電話']).optional().describe('電話番号の見出し: 携帯電話（mobile）/ 電話（職場の電話しかないとき）'),
     email: fillableLine().nullable().describe('緊急連絡先の電子メールアドレス。null は表示しない'),
   })
   .strict();
@@ -31,7 +32,7 @@ const authoritySchema = z
 const recoveryRowSchema = z
   .object({
     ofSystem: z.boolean().describe('被害対象が想定するシステム（bcp.system）の構成要素か（true なら被害対象の先頭に（システム名）を表示）'),
-    targets: lines().min(1, '被害対象を1つ以上記入してください').describe('被害対象（1行に1つ）: 電源設備 / 空調機'),
+    targets: z.array(fillableLine()).min(1, '被害対象を1つ以上記入してください').max(200).describe('被害対象（1行に1つ）: 電源設備 / 空調機'),
     owners: z.array(fillableLine()).min(1, '復旧責任者を1人以上記入してください').max(20).describe('復旧責任者（役職名・役割名）: 総務部長'),
     contacts: z.array(fillableLine()).max(20).describe('関係者連絡先（事業者名・参照先）: 営業部取引先リスト参照'),
   })

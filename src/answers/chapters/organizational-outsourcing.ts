@@ -125,6 +125,9 @@ const CHECKLIST: readonly (readonly [string, readonly string[]])[] = [
   ['インシデントからの復旧', ['事業上重要なシステムについて、事業継続の要件に沿う復旧に必要な準備を行っていますか？']],
 ];
 
+/** How many rows the 8-1 checklist has: a criterion of 「○個以上」 cannot ask for more. */
+export const VENDOR_CHECKLIST_LENGTH = CHECKLIST.reduce((count, [, items]) => count + items.length, 0);
+
 export function outsourcingDefaults(ctx: PresetContext): OutsourcingAnswers {
   const t = ctx.terms;
   const secret = secretLabelsOr(ctx);

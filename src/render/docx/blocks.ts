@@ -2,10 +2,10 @@ import { gapText, inlineText } from '../../model/text.js';
 import type { Block, Chapter, Clause, Fields, Inline, List, Note, Part, Section, Signature, Table as ModelTable, TableCell as ModelCell } from '../../model/types.js';
 import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
 import { chartBlocks } from './chart.js';
-import { CHAR, COLOR, MAX_LIST_LEVEL, TEXT_WIDTH } from './layout.js';
+import { CELL_MARGIN, CHAR, COLOR, MAX_LIST_LEVEL, TEXT_WIDTH } from './layout.js';
 import { BULLET_LIST, headingStyle, itemsList, listTextIndent, orderedList, STYLE } from './styles.js';
 import { textRuns, type RunFormat } from './runs.js';
-import { gridTable, labelCell, valueCell, type GridRow } from './table.js';
+import { gridTable, labelCell, scaleWidths, valueCell, type GridRow } from './table.js';
 import { bookmarked, externalHyperlink, internalHyperlink, paragraph, textRun } from './xml.js';
 
 /**
@@ -119,6 +119,8 @@ const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
   },
   // A draft's unfilled value must stand out on screen and on paper.
   gap: (node, format) => textRuns(gapText(node.question), { ...format, bold: true, highlight: 'yellow' }),
+  // The amended words of a comparison table are underlined (傍線), as 新旧対照表 mark them.
+  changed: (node, format, state) => inlines(node.children, state, { ...format, underline: true }),
 };
 
 export function inlines(nodes: readonly Inline[], state: RenderState, format: RunFormat = {}): string {
@@ -202,16 +204,20 @@ function listBlocks(node: List, ctx: Context): string[] {
 function tableBlocks(node: ModelTable, ctx: Context): string[] {
   const columnCount = Math.max(1, node.columns.length);
   const covered = Array.from({ length: columnCount }, () => 0);
+  const widths = scaleWidths(node.columns.length ? node.columns.map((c) => c.width) : [1], ctx.textWidth ?? TEXT_WIDTH);
+  // A cell's text width: a table inside it (a 新旧対照表 holds them) is as wide as the cell.
+  const cellWidth = (column: number, span: number) => widths.slice(column, column + Math.max(1, span)).reduce((a, b) => a + b, 0) - CELL_MARGIN.left - CELL_MARGIN.right;
   const rows: GridRow[] = node.children.map((row, r) => {
     const header = r < node.headerRows;
     let column = 0;
     const cells = row.children.map((cell: ModelCell) => {
       while (column < columnCount && covered[column]! > 0) column++;
       const first = column === 0;
+      const textWidth = cellWidth(column, cell.colSpan);
       for (let c = column; c < Math.min(columnCount, column + cell.colSpan); c++) covered[c] = Math.max(1, cell.rowSpan);
       column += Math.max(1, cell.colSpan);
       const labels = header || (first && node.headerColumn);
-      const inner: Context = { state: ctx.state, listDepth: 0, inCell: true, paragraphStyle: labels ? STYLE.tableHeading : STYLE.tableText };
+      const inner: Context = { state: ctx.state, listDepth: 0, inCell: true, paragraphStyle: labels ? STYLE.tableHeading : STYLE.tableText, textWidth };
       return {
         children: blocks(cell.children, inner),
         rowSpan: cell.rowSpan,
@@ -226,21 +232,23 @@ function tableBlocks(node: ModelTable, ctx: Context): string[] {
       header,
       // A checklist is filled in by hand: leave room to write in the answer column.
       ...(node.variant === 'checklist' && !header ? { minHeight: 454 } : {}),
+      // A row of a 新旧対照表 is a whole section: it runs on to the next page.
+      ...(node.variant === 'comparison' && !header ? { breakable: true } : {}),
     };
   });
-  return [gridTable(node.columns.map((c) => c.width), rows, ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }), SPACER];
+  return [gridTable(node.columns.map((c) => c.width), rows, ctx.textWidth ? { width: ctx.textWidth } : {}), SPACER];
 }
 
 /** A little air after a table, which Word otherwise glues to the next paragraph. */
 const SPACER = paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: 'exact' } });
 
 function noteBlocks(node: Note, ctx: Context): string[] {
-  const inner: Context = { state: ctx.state, listDepth: 0, inCell: true };
+  const inner: Context = { state: ctx.state, listDepth: 0, inCell: true, ...(ctx.textWidth ? { textWidth: ctx.textWidth - CELL_MARGIN.left - CELL_MARGIN.right } : {}) };
   return [
     gridTable([1], [{ cells: [{ children: blocks(node.children, inner) }] }], {
       fill: COLOR.noteFill,
       borderColor: COLOR.muted,
-      ...(ctx.inCell || !ctx.textWidth ? {} : { width: ctx.textWidth }),
+      ...(ctx.textWidth ? { width: ctx.textWidth } : {}),
     }),
     SPACER,
   ];

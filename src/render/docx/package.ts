@@ -1,5 +1,5 @@
 import { zipEntries } from './zip.js';
-import { escapeXml, withParagraphProperty } from './xml.js';
+import { escapeXml, withParagraphProperty, xmlCharactersOnly } from './xml.js';
 
 /**
  * Puts the body into the package docx made around it, and makes the package a function of the
@@ -80,7 +80,8 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts, bodie
   return zipEntries(
     Object.keys(files).map((path) => {
       const data = text.get(path) ?? files[path]!;
-      return { path, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data };
+      // Every part that is text is XML (or .rels, which is XML too); fonts and images are bytes.
+      return { path, data: typeof data === 'string' ? Buffer.from(xmlCharactersOnly(data), 'utf8') : data };
     }),
   );
 }

@@ -7,6 +7,8 @@ export interface RunFormat {
   /** Inside a hyperlink already: Word does not nest them. */
   readonly inLink?: boolean;
   readonly highlight?: Highlight;
+  /** Changed words of a comparison table (新旧対照表). */
+  readonly underline?: boolean;
 }
 
 /** Runs for text whose "\n" are line breaks inside the paragraph. */

@@ -26,6 +26,8 @@ export interface GridRow {
   readonly header?: boolean;
   /** Minimum height in twips (answer boxes of a checklist). */
   readonly minHeight?: number;
+  /** May break across pages (rows are kept whole otherwise). */
+  readonly breakable?: boolean;
 }
 
 export interface GridOptions {
@@ -148,10 +150,10 @@ export function gridTable(columns: readonly number[], rows: readonly GridRow[], 
     const cells = placed[index]!;
     if (cells.length === 0) return; // Word has no rows without cells.
     const keepNext = row.header === true || (options.keepTogether === true && index < rows.length - 1);
-    let properties = '<w:cantSplit/>';
+    let properties = row.breakable ? '' : '<w:cantSplit/>';
     if (row.header) properties += '<w:tblHeader/>';
     if (row.minHeight) properties += `<w:trHeight w:val="${row.minHeight}" w:hRule="atLeast"/>`;
-    xml += `<w:tr><w:trPr>${properties}</w:trPr>${cells.map((cell) => cellXml(cell, keepNext)).join('')}</w:tr>`;
+    xml += `<w:tr>${properties && `<w:trPr>${properties}</w:trPr>`}${cells.map((cell) => cellXml(cell, keepNext)).join('')}</w:tr>`;
   });
   return `${xml}</w:tbl>`;
 }

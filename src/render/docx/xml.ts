@@ -5,13 +5,31 @@
  * as docx escapes them.
  */
 
-/** XML's special characters, and the control characters XML 1.0 cannot hold (tab, LF and CR it can). */
-const SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/u;
-const SPECIAL_ALL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/gu;
+/**
+ * XML's special characters, and every character XML 1.0 cannot hold: the control characters but
+ * tab, LF and CR, lone surrogates (the `u` flag matches one only when unpaired), U+FFFE and U+FFFF.
+ * One of those makes the whole part unreadable (Word and LibreOffice refuse the file).
+ */
+const SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const SPECIAL_ALL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
-/** A text or attribute value: entities for & " ' < >, control characters dropped (as docx does). */
+/**
+ * A text or attribute value: entities for & " ' < >, characters XML cannot hold dropped (as docx
+ * drops control characters). The answers never hold those (src/characters.ts); this is the writer's
+ * own guarantee, whatever the model holds.
+ */
 export const escapeXml = (value: string): string => (SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (c) => ENTITIES[c] ?? '') : value);
+
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const NOT_XML_ALL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+
+/**
+ * A whole written part with every character XML cannot hold dropped. The docx library writes the
+ * headers, footers and document properties from the model's strings and drops none of them; every
+ * XML part goes through this before it is zipped.
+ */
+export const xmlCharactersOnly = (xml: string): string => (NOT_XML.test(xml) ? xml.replace(NOT_XML_ALL, '') : xml);
 
 /** Highlight colours of a run, as Word names them. */
 export type Highlight = 'yellow';
@@ -59,6 +77,7 @@ export interface RunProperties {
   readonly style?: string;
   readonly bold?: boolean;
   readonly highlight?: Highlight;
+  readonly underline?: boolean;
 }
 
 /** A run of text; `lineBreak` puts a line break before it (a "\n" of the text). */
@@ -67,6 +86,7 @@ export function textRun(text: string, format: RunProperties = {}, lineBreak = fa
   if (format.style !== undefined) properties += `<w:rStyle w:val="${escapeXml(format.style)}"/>`;
   if (format.bold) properties += '<w:b/><w:bCs/>';
   if (format.highlight) properties += `<w:highlight w:val="${format.highlight}"/>`;
+  if (format.underline) properties += '<w:u w:val="single"/>';
   return `<w:r>${properties && `<w:rPr>${properties}</w:rPr>`}${lineBreak ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 

@@ -56,18 +56,21 @@ const inlineHandlers: { [T in InlineType]: InlineHandler<T> } = {
   link: (node, ctx) => `[${inlines(node.children, ctx.inTable)}](<${node.url.replace(/[<>]/gu, encodeURIComponent)}>)`,
   xref: (node, ctx) => escapeText(node.text, ctx),
   gap: (node, ctx) => `**${escapeText(gapText(node.question), ctx)}**`,
+  // Markdown has no underline; <ins> is the inline HTML that renderers (GitHub's too) underline.
+  changed: (node, ctx) => `<ins>${inlines(node.children, ctx.inTable)}</ins>`,
 };
 
 function inlines(nodes: readonly Inline[], inTable = false): string {
   let atLineStart = true;
-  return nodes
-    .map((node, i) => {
-      const ctx = { inTable, atLineStart, atLineEnd: i === nodes.length - 1 };
-      const out = (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, ctx);
-      atLineStart = node.type === 'text' && node.value.endsWith('\n');
-      return out;
-    })
-    .join('');
+  let out = '';
+  nodes.forEach((node, i) => {
+    const ctx = { inTable, atLineStart, atLineEnd: i === nodes.length - 1 };
+    const piece = (inlineHandlers[node.type] as InlineHandler<InlineType>)(node, ctx);
+    // Two bold runs side by side (two gaps) become one: 「**a****b**」 would read as four asterisks.
+    out = out.endsWith('**') && piece.startsWith('**') ? out.slice(0, -2) + piece.slice(2) : out + piece;
+    atLineStart = node.type === 'text' && node.value.endsWith('\n');
+  });
+  return out;
 }
 
 const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
@@ -168,20 +171,30 @@ function chartBox(box: ChartBox, indent: number): string {
   return [`${' '.repeat(indent)}- ${label}`, ...box.children.map((child) => chartBox(child, indent + 2))].join('\n');
 }
 
-/** A cell's blocks on one line: paragraphs joined by `<br>`, list items as 「・」 lines. */
+/**
+ * A cell's blocks on one line: paragraphs joined by `<br>`, list items as 「・」 lines, a clause
+ * with its number and items (1), a table inside the cell (a 新旧対照表 holds them) one line per row
+ * with its cells between 「｜」.
+ */
 function cellText(cell: TableCell): string {
   const parts: string[] = [];
-  const visit = (blocks: readonly Block[], prefix: string) => {
+  const visit = (blocks: readonly Block[], prefix: string, legal = false) => {
     for (const child of blocks) {
       if (child.type === 'paragraph') parts.push(prefix + inlines(child.children, true));
       else if (child.type === 'list')
         child.children.forEach((item, i) => {
-          const marker = child.ordered ? `${child.start + i}. ` : '・';
+          const marker = child.ordered ? (legal ? `(${child.start + i})\u3000` : `${child.start + i}. `) : '・';
           const [first, ...rest] = item.children;
           if (first?.type === 'paragraph') parts.push(`${prefix}${marker}${inlines(first.children, true)}`);
-          else if (first) visit([first], prefix + marker);
-          visit(rest, `${prefix}\u3000`);
+          else if (first) visit([first], prefix + marker, legal);
+          visit(rest, `${prefix}\u3000`, legal);
         });
+      else if (child.type === 'clause') {
+        const at = parts.length;
+        visit(child.children, prefix, true);
+        if (child.number && parts.length > at) parts[at] = `${prefix}${child.number}\u3000${parts[at]!.slice(prefix.length)}`;
+      } else if (child.type === 'note') visit(child.children, prefix, legal);
+      else if (child.type === 'table') for (const row of child.children) parts.push(prefix + row.children.map((c) => cellText(c)).join('｜'));
       else parts.push(prefix + escapeWithBreaks(blockPlainText(child), true));
     }
   };

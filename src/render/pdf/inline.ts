@@ -19,6 +19,8 @@ export interface AtomStyle {
   readonly dest?: string;
   /** An unfilled value in a draft: shaded so that it stands out. */
   readonly gap?: boolean;
+  /** Changed words of a comparison table (新旧対照表): underlined. */
+  readonly underline?: boolean;
 }
 
 export interface Atom extends BreakAtom {
@@ -53,6 +55,8 @@ const handlers: { [T in Inline['type']]: InlineHandler<T> } = {
   link: (node, style) => inlineAtoms(node.children, { ...style, url: node.url }),
   xref: (node, style) => textAtoms(node.text, { ...style, dest: node.target }),
   gap: (node, style) => textAtoms(gapText(node.question), { ...style, face: boldFace(style.face), gap: true }),
+  // Underlined and bold: on paper the amended words must show even where a copier thins the line.
+  changed: (node, style) => inlineAtoms(node.children, { ...style, face: boldFace(style.face), underline: true }),
 };
 
 export function inlineAtoms(nodes: readonly Inline[], style: AtomStyle): Atom[] {
@@ -77,15 +81,20 @@ export const styleOf = (text: TextStyle): AtomStyle => ({ face: text.face, size:
 const sameRun = (a: AtomStyle, b: AtomStyle) => a.face === b.face && a.size === b.size && a.color === b.color;
 const sameLink = (a: AtomStyle, b: AtomStyle) => a.url === b.url && a.dest === b.dest;
 
+/** How far below the baseline an underline is drawn, and how thick, in ems. */
+const UNDERLINE_OFFSET = 0.14;
+const UNDERLINE_WIDTH = 0.06;
+
 /**
  * Ops for one line whose line box starts at `top`, characters offset by `left`: glyph runs, shades
- * behind draft gaps, link areas.
+ * behind draft gaps, underlines of changed words, link areas.
  */
 export function lineOps(atoms: readonly Atom[], line: Line, left: number, top: number, style: TextStyle): Op[] {
   const placed = line.atoms;
   if (placed.length === 0) return [];
   const shades: Op[] = [];
   const runs: Op[] = [];
+  const underlines: Op[] = [];
   const links: Op[] = [];
   const baseline = baselineIn(top, style);
   const styleAt = (k: number) => atoms[placed[k]!.index]!.style;
@@ -95,7 +104,7 @@ export function lineOps(atoms: readonly Atom[], line: Line, left: number, top: n
     const a = styleAt(from);
     const b = k < placed.length ? styleAt(k) : undefined;
     // A run ends where the face, size, colour, link or shading changes.
-    if (b && sameRun(a, b) && sameLink(a, b) && !!a.gap === !!b.gap) continue;
+    if (b && sameRun(a, b) && sameLink(a, b) && !!a.gap === !!b.gap && !!a.underline === !!b.underline) continue;
     const x0 = placed[from]!.x;
     const run = placed.slice(from, k);
     runs.push({
@@ -110,6 +119,16 @@ export function lineOps(atoms: readonly Atom[], line: Line, left: number, top: n
     });
     const width = right(k - 1) - x0;
     if (a.gap) shades.push({ kind: 'rect', x: left + x0 - 1, y: baseline - EM_TOP * style.size - 1.5, width: width + 2, height: style.size + 3, fill: COLORS.gapFill });
+    if (a.underline) {
+      const y = baseline + UNDERLINE_OFFSET * a.size;
+      const previous = underlines[underlines.length - 1];
+      // Runs of one change (split by a face or link change) make one unbroken line.
+      if (previous?.kind === 'line' && Math.abs(previous.points[1]![0] - (left + x0)) < 0.5 && previous.points[1]![1] === y) {
+        underlines[underlines.length - 1] = { ...previous, points: [previous.points[0]!, [left + x0 + width, y]] };
+      } else {
+        underlines.push({ kind: 'line', points: [[left + x0, y], [left + x0 + width, y]], color: a.color, width: UNDERLINE_WIDTH * a.size });
+      }
+    }
     if (a.url || a.dest) {
       const last = links[links.length - 1];
       // Runs of one link (split by a face change) make one link area.
@@ -121,7 +140,7 @@ export function lineOps(atoms: readonly Atom[], line: Line, left: number, top: n
     }
     from = k;
   }
-  return [...shades, ...runs, ...links];
+  return [...shades, ...runs, ...underlines, ...links];
 }
 
 

@@ -17,6 +17,8 @@ interface Item {
   readonly y: number;
   readonly height: number;
   readonly ops: readonly Op[];
+  /** The box laid out, when it can split (a table inside a cell): cut through, it continues on the next page. */
+  readonly box?: Box;
 }
 
 interface Part {
@@ -61,7 +63,7 @@ function stack(boxes: readonly Box[], look: Look): Item[] {
   let after = 0;
   boxes.forEach((box, i) => {
     y += i === 0 ? 0 : Math.max(after, box.spaceBefore);
-    items.push({ y, height: box.height, ops: box.ops });
+    items.push({ y, height: box.height, ops: box.ops, ...(box.split ? { box } : {}) });
     y += box.height;
     after = box.spaceAfter;
   });
@@ -213,7 +215,19 @@ function cutGrid(grid: Grid, cut: number, look: Look): { head: Grid; tail: Grid 
     const fits = (item: Item) => top + item.y + item.height <= cut - look.padY + 0.01;
     const stay = part.items.filter(fits);
     const go = part.items.filter((item) => !fits(item));
-    if (stay.length) kept = true;
+    // A box that splits (a table in the cell) gives the lines that fit and continues below.
+    const first = go[0];
+    if (first?.box?.split) {
+      const room = cut - look.padY - top - first.y;
+      const pieces = room > 0 ? first.box.split(room, stay.length === 0 && top < 0.01) : undefined;
+      if (pieces) {
+        stay.push({ y: first.y, height: pieces.head.height, ops: pieces.head.ops, box: pieces.head });
+        const shorter = first.height - pieces.tail.height;
+        go.splice(0, go.length, { y: first.y, height: pieces.tail.height, ops: pieces.tail.ops, box: pieces.tail }, ...go.slice(1).map((item) => ({ ...item, y: item.y - shorter })));
+      }
+    }
+    // Only content that will not come again below counts: a label repeated below is no progress.
+    if (stay.length && go.length) kept = true;
     head.push({ ...part, rowSpan: headRows.length - part.row, items: stay, valign: stay.length === part.items.length ? part.valign : 'top' });
     const shiftUp = go.length ? go[0]!.y - look.padY : 0;
     const firstTail = grid.rows.findIndex((_, i) => tailIndex[i] !== undefined);
@@ -243,7 +257,14 @@ function boundaries(grid: Grid): { index: number; top: number }[] {
   return out;
 }
 
-function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, pageHeight: number): Box {
+/** How a grid breaks between pages: `breakRows` starts a tall row at the foot of a page (a 新旧対照表). */
+interface Breaking {
+  readonly pageHeight: number;
+  readonly breakRows: boolean;
+}
+
+function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, breaking: Breaking): Box {
+  const { pageHeight } = breaking;
   const headerHeight = header ? sum(header.rows) : 0;
   const bodyHeight = sum(body.rows);
   // Drawn only when placed: a long table is cut page by page, and each remainder is cut again.
@@ -254,20 +275,24 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
     const room = available - headerHeight;
     if (room <= look.padY * 2 + CELL.leading) return undefined;
     // Break between rows where possible; merged cells cut there continue (or repeat) below.
-    let cut = boundaries(body)
+    const between = boundaries(body)
       .filter((b) => b.top <= room + 0.01)
-      .pop()?.top;
+      .pop();
+    let cut = between?.top;
+    // A row too tall to move on whole (a section of a 新旧対照表) starts here rather than leave the page empty below.
+    const rowBelow = body.rows[between?.index ?? 0] ?? 0;
+    const tall = breaking.breakRows && rowBelow > pageHeight / 3 && room - (cut ?? 0) > pageHeight / 6;
     if (cut === undefined) {
       // Not even the first row fits: move the table on if a fresh page would hold the row,
       // otherwise cut the row itself between lines.
-      if (!fresh && firstRow + headerHeight <= pageHeight) return undefined;
+      if (!fresh && !tall && firstRow + headerHeight <= pageHeight) return undefined;
       cut = room;
     }
-    const parts = cutGrid(body, cut, look);
+    const parts = (tall && cut < room ? cutGrid(body, room, look) : undefined) ?? cutGrid(body, cut, look);
     if (!parts) return undefined;
     return {
-      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, pageHeight),
-      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, pageHeight),
+      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, breaking),
+      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, breaking),
     };
   };
   return {
@@ -285,7 +310,7 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
 
 export function tableBox(node: Table, flow: Flow): Box {
   const { header, body, look } = tableGrids(node, flow);
-  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, flow.pageHeight);
+  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, { pageHeight: flow.pageHeight, breakRows: node.variant === 'comparison' });
 }
 
 export function noteBox(node: Note, flow: Flow): Box {
@@ -293,5 +318,5 @@ export function noteBox(node: Note, flow: Flow): Box {
   const inner = nestedFlow(flow.width - 2 * look.padX, flow.nested ? flow.text : NOTE, 'justify', 4);
   const part: Part = { row: 0, rowSpan: 1, x: 0, width: flow.width, items: stack(flowBlocks(node.children, inner), look), fill: COLORS.noteFill, valign: 'top', answer: false };
   const body: Grid = { rows: fitRows([2 * look.padY], [part], look), parts: [part] };
-  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, flow.pageHeight);
+  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, { pageHeight: flow.pageHeight, breakRows: false });
 }
