@@ -572,6 +572,16 @@ export function profileView(profile: Profile): Input {
   const d = profile.documents;
   const mn = myNumberOn && myNumber !== undefined && !isNone(myNumber) ? (myNumber as Exclude<Profile['myNumber'], false | 'none' | 'なし' | undefined>) : null;
   const subjects = companion.myNumber.subjects;
+  // The My Number areas are rooms or desks; each is named with the security area it lies in, whose rules it follows.
+  const areaOfRoom = new Map(profile.areas.flatMap((area) => area.rooms.map((room) => [room, `レベル${area.level}領域`] as const)));
+  const placesByArea = (places: readonly string[]) => {
+    const groups = new Map<string | null, string[]>();
+    for (const place of places) {
+      const area = areaOfRoom.get(place) ?? null;
+      groups.set(area, [...(groups.get(area) ?? []), place]);
+    }
+    return [...groups].map(([area, grouped]) => ({ places: grouped, area }));
+  };
   const companionView = {
     ...companion,
     outputs: d.outputs,
@@ -601,8 +611,8 @@ export function profileView(profile: Profile): Input {
         : { desk: todo('特定個人情報等に関するお問合せ窓口（myNumber.contact.desk）', 'myNumber.contact.desk'), phone: null, email: null, hours: null },
       publication: mn?.publication ?? d.basicPolicy.publication,
       deletionTiming: rule(mn?.deletionTiming, 'myNumber.deletionTiming'),
-      managementArea: mn ? mn.managementArea.join('・') : todo('管理区域とする部屋・場所（myNumber.managementArea）', 'myNumber.managementArea'),
-      handlingArea: mn ? mn.handlingArea.join('・') : todo('取扱区域とする部屋・席（myNumber.handlingArea）', 'myNumber.handlingArea'),
+      managementArea: mn ? placesByArea(mn.managementArea) : [{ places: [todo('管理区域とする部屋・場所（myNumber.managementArea）', 'myNumber.managementArea')], area: null }],
+      handlingArea: mn ? placesByArea(mn.handlingArea) : [{ places: [todo('取扱区域とする部屋・席（myNumber.handlingArea）', 'myNumber.handlingArea')], area: null }],
     },
     contract: {
       ...companion.contract,
