@@ -1,6 +1,6 @@
 import { isTodo, todo, type Todo } from '../answers/common.js';
 import type { PresetContext } from '../answers/context.js';
-import type { Roles, Terms } from '../answers/core.js';
+import { thresholdAt, type Roles, type Terms } from '../answers/core.js';
 import { deepMerge } from '../answers/schema.js';
 import { confidentialityPreset, rolesPreset, scopesPreset, TERMS } from '../answers/presets.js';
 import { organizationalDefaults } from '../answers/chapters/organizational.js';
@@ -11,7 +11,7 @@ import { companionDefaults } from '../answers/chapters/companion.js';
 import { KINDS } from './kinds.js';
 import { ruleQuestion } from './recommended.js';
 import { ROLE_LABELS, type RoleKey } from './roles.js';
-import { isEveryone, isNone, type InventoryItem, type Person, type Profile } from './schema.js';
+import { isEveryone, isNone, TELEWORK_DEVICE_KINDS, type InventoryItem, type Person, type Profile, type TeleworkProfile } from './schema.js';
 import { isCompanyType } from './types.js';
 
 /**
@@ -47,6 +47,13 @@ export interface Has {
   readonly deliveries: boolean;
   readonly facilities: boolean;
   readonly teleworkApps: boolean;
+  /** Some telework device may be a private one (the download ban on private devices applies). */
+  readonly teleworkPrivateDevices: boolean;
+  /** A private PC / smartphone or tablet may be used for telework: its rules (人的対策「私有機器を利用する場合」) apply. */
+  readonly teleworkPrivatePc: boolean;
+  readonly teleworkPrivateMobile: boolean;
+  /** Telework reaches the office's own machines (VPN or remote desktop): data can be sent back to the office server. */
+  readonly teleworkRemote: boolean;
   readonly recoveryTargets: boolean;
 }
 
@@ -291,6 +298,7 @@ export function profileView(profile: Profile): Input {
     email: { confidentialSending: r.confidentialEmail },
     outsourcing: {
       ...org.outsourcing,
+      threshold: thresholdAt(confidentiality.levels, r.outsourcing.threshold),
       criteria: r.outsourcing.criteria,
       contractItems: r.outsourcing.contractItems ?? org.outsourcing.contractItems,
       checklist: r.outsourcing.checklist ?? org.outsourcing.checklist,
@@ -332,6 +340,7 @@ export function profileView(profile: Profile): Input {
   const teleworkProfile = teleworkOn && telework !== undefined && !isNone(telework) ? (telework as Exclude<Profile['telework'], false | 'none' | 'なし' | undefined>) : null;
   const humanView = {
     employment: r.employment,
+    duties: { secretsThreshold: thresholdAt(confidentiality.levels, r.secretsThreshold) },
     education: {
       ...human.education,
       audience: r.education.audience ?? human.education.audience,
@@ -633,6 +642,9 @@ export function profileView(profile: Profile): Input {
     packTitle: d.packTitle ?? companion.packTitle,
   };
 
+  // Telework devices that may be private ones: the rules for private PCs and smartphones apply only to the kinds allowed.
+  const privateTelework = teleworkProfile && r.privateDevices.use === 'permitted' ? teleworkProfile.devices.filter((device) => device.private !== 'prohibited') : [];
+
   const doc = profile.document;
   const has: Has = {
     departments: profile.departments.length > 0,
@@ -653,6 +665,10 @@ export function profileView(profile: Profile): Input {
     deliveries: physicalView.deliveries.length > 0,
     facilities: physicalView.facilities.length > 0,
     teleworkApps: humanView.telework.apps.length > 0,
+    teleworkPrivateDevices: privateTelework.length > 0,
+    teleworkPrivatePc: privateTelework.some((device) => teleworkDeviceKind(device) === 'pc'),
+    teleworkPrivateMobile: privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
+    teleworkRemote: humanView.telework.configurations.some((configuration) => configuration === 'vpn' || configuration === 'remoteDesktop'),
     recoveryTargets: technicalView.continuity.restore.rpo.length + technicalView.continuity.restore.rto.length > 0,
   };
 
@@ -686,6 +702,14 @@ export function profileView(profile: Profile): Input {
     // Overlay directories, already resolved against the files that name them (src/answers/templates.ts).
     templates: profile.templates === undefined ? [] : typeof profile.templates === 'string' ? [profile.templates] : profile.templates,
   };
+}
+
+/** The kind of a telework device as written, else as its name says. */
+function teleworkDeviceKind(device: TeleworkProfile['devices'][number]): (typeof TELEWORK_DEVICE_KINDS)[number] {
+  if (device.kind) return device.kind;
+  if (/パソコン|ＰＣ|PC|ノート/iu.test(device.device)) return 'pc';
+  if (/スマホ|スマートフォン|タブレット|携帯|iPhone|iPad|Android/iu.test(device.device)) return 'mobile';
+  return 'other';
 }
 
 /** A table the organization must fill: its rows, or one row of gaps when it has none. */
