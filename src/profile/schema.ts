@@ -240,6 +240,13 @@ const authoritySchema = z
   .object({
     name: line().describe('機関名: ○○市 情報政策課 / 所管省庁'),
     desks: z.array(deskSchema).min(1, '窓口を1つ以上記入してください').max(20).describe('窓口（1つ以上）'),
+    reportAtOnce: z
+      .boolean()
+      .default(false)
+      .describe('インシデントが起きたら直ちに報告する機関か（指定管理者・補助事業者・許認可事業者として、協定・契約・法令で報告を求められている自治体・監督官庁など）。true なら組織的対策「対応手順」の初動と事故レベルごとの手順に載る'),
+    reportWhen: line()
+      .optional()
+      .describe('直ちに報告する場合（「…場合」の形。例: 指定管理業務に関わるインシデントが発生した場合）。書かなければすべてのインシデント（初動と、事故レベル2・3の手順に載る）'),
   })
   .strict();
 

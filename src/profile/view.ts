@@ -310,7 +310,7 @@ export function profileView(profile: Profile): Input {
       contacts: incidentContacts,
       pressDepartment: pressHolders.length ? titlesOf(pressHolders) : todo('インシデント時に報道発表を準備する人の役職', 'people[].roles: publicRelations'),
       policeDesk: profile.contacts.police ?? org.incident.policeDesk,
-      otherAuthorities: profile.contacts.authorities,
+      otherAuthorities: profile.contacts.authorities.map((authority) => ({ ...authority, reportWhen: authority.reportWhen ?? null })),
       ipaDesks: profile.contacts.ipaDesks ?? org.incident.ipaDesks,
       lessonsFrequency: rule(r.incident.lessonsFrequency, 'rules.incident.lessonsFrequency'),
       bcp: {
