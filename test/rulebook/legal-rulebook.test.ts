@@ -246,6 +246,20 @@ describe('13 委託先を評価する業務と営業秘密の範囲: 最も低�
   });
 });
 
+// ── 14 ───────────────────────────────────────────────────────────────────────────────────────
+
+describe('14 会社以外の種類: 2.1.4.4 の見出しは「外部機器のLAN接続」（ほかの語は test/vocabulary.test.ts）', () => {
+  it('協会は「外部機器」、株式会社はサンプルの「社外機器」', () => {
+    const heading = (type: string) => {
+      const document = generate(answersFrom(HEADER.replace('type: company', `type: ${type}`)), testTemplates()).documents.find((d) => d.id === 'rulebook')!;
+      return numbered(findSection(chapter(document, '技術的対策').children, 'tech-external-devices')!);
+    };
+    expect(heading('association')).toMatch(/^[\d.]+ 外部機器のLAN接続$/u);
+    expect(heading('welfare')).toMatch(/^[\d.]+ 外部機器のLAN接続$/u);
+    expect(heading('company')).toMatch(/^[\d.]+ 社外機器のLAN接続$/u);
+  });
+});
+
 // ── 15 ───────────────────────────────────────────────────────────────────────────────────────
 
 describe('15 直ちに報告する機関（指定管理・補助事業の自治体など）は 9.4 の手順に載る', () => {
@@ -320,7 +334,7 @@ describe('16 印刷物に編集者向けの注記を残さない。委託先に�
     expect(breakAt).toBeGreaterThan(0);
     const vendorPart = documentText({ ...checklist, children: checklist.children.slice(0, breakAt) });
     const internalPart = documentText({ ...checklist, children: checklist.children.slice(breakAt) });
-    expect(vendorPart).toContain('事業者名');
+    expect(vendorPart).toContain('会社名');
     expect(vendorPart).toContain('実施状況');
     for (const word of ['評価結果', '承認', '評価の基準', '適合']) expect(vendorPart, word).not.toContain(word);
     const record = checklist.children[breakAt + 1] as Section;
