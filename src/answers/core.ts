@@ -129,6 +129,24 @@ export const confidentialitySchema = z
   .strict();
 export type Confidentiality = z.infer<typeof confidentialitySchema>;
 
+/**
+ * A rule that applies from a confidentiality value up (「重要度が2以上」): the value and the labels
+ * it takes in, lowest first, so that the text can say which levels it means (「社外秘又は極秘」).
+ */
+export const thresholdSchema = z
+  .object({
+    value: z.number().int().min(0).max(9).describe('評価値の下限'),
+    labels: lines().min(1).describe('その評価値以上の機密性のレベルのラベル（低い順）'),
+  })
+  .strict();
+export type Threshold = z.infer<typeof thresholdSchema>;
+
+/** The threshold at a value, or by default at the lowest non-public level (the level above 公開). */
+export function thresholdAt(levels: Confidentiality['levels'], value?: number): Threshold {
+  const at = value ?? levels[levels.length - 2]?.value ?? levels[0]!.value;
+  return { value: at, labels: levels.filter((level) => level.value >= at).map((level) => level.label).reverse() };
+}
+
 const chapterDatesSchema = z
   .object({
     organizational: fillable(isoDate()).nullable().describe('1 組織的対策の改訂日（null は施行日）'),

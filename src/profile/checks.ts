@@ -1,4 +1,4 @@
-import { TERMS } from '../answers/presets.js';
+import { confidentialityPreset, TERMS } from '../answers/presets.js';
 import { KINDS, type InventoryKind } from './kinds.js';
 import { ROLE_LABELS } from './roles.js';
 import { isNone, type InventoryItem, type Profile } from './schema.js';
@@ -113,6 +113,16 @@ export function profileFindings(profile: Profile): ProfileFinding[] {
     profile.myNumber.managementArea.forEach((room, i) => {
       if (!rooms.has(room)) warning(['myNumber', 'managementArea', i], `「${room}」は areas の部屋・場所にありません。管理区域はセキュリティ領域の中の部屋にしてください${hint(room, rooms)}`);
     });
+  }
+
+  // A threshold is one of the confidentiality values: otherwise the text would name a level that does not exist.
+  const values = (profile.confidentiality.levels ?? confidentialityPreset(profile.organization.type, TERMS[profile.organization.type]).levels).map((level) => level.value);
+  const thresholds: [number | undefined, Path][] = [
+    [profile.rules.outsourcing.threshold, ['rules', 'outsourcing', 'threshold']],
+    [profile.rules.secretsThreshold, ['rules', 'secretsThreshold']],
+  ];
+  for (const [value, path] of thresholds) {
+    if (value !== undefined && !values.includes(value)) error(path, `${value} は機密性の評価値（${values.join('・')}）のどれでもありません`);
   }
 
   // Vocabulary that belongs to another kind of organization.

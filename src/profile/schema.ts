@@ -240,6 +240,13 @@ const authoritySchema = z
   .object({
     name: line().describe('機関名: ○○市 情報政策課 / 所管省庁'),
     desks: z.array(deskSchema).min(1, '窓口を1つ以上記入してください').max(20).describe('窓口（1つ以上）'),
+    reportAtOnce: z
+      .boolean()
+      .default(false)
+      .describe('インシデントが起きたら直ちに報告する機関か（指定管理者・補助事業者・許認可事業者として、協定・契約・法令で報告を求められている自治体・監督官庁など）。true なら組織的対策「対応手順」の初動と事故レベルごとの手順に載る'),
+    reportWhen: line()
+      .optional()
+      .describe('直ちに報告する場合（「…場合」の形。例: 指定管理業務に関わるインシデントが発生した場合）。書かなければすべてのインシデント（初動と、事故レベル2・3の手順に載る）'),
   })
   .strict();
 
@@ -270,10 +277,15 @@ const continuitySchema = z
 
 export const TELEWORK_CONFIGURATIONS = ['vpn', 'remoteDesktop', 'standalone', 'cloud'] as const;
 export const TELEWORK_NETWORKS = ['wiredHub', 'wirelessRouter', 'mobileRouter', 'publicWifi'] as const;
+export const TELEWORK_DEVICE_KINDS = ['pc', 'mobile', 'other'] as const;
 
 const teleworkDeviceSchema = z
   .object({
     device: line().describe('情報機器: パソコン / スマホ・タブレット'),
+    kind: z
+      .enum(TELEWORK_DEVICE_KINDS)
+      .optional()
+      .describe('機器の種類: pc（パソコン）/ mobile（スマートフォン・タブレット）/ other（そのほか）。私有機器を使ってよい機器の種類で、人的対策「私有機器を利用する場合」の＜パソコン＞＜スマホ・タブレット＞の対策を載せるかが決まる。書かなければ device の名前から（パソコン・PC → pc、スマホ・スマートフォン・タブレット・携帯 → mobile、ほかは other）'),
     lent: z
       .union([lines().min(1), noneSchema])
       .describe('組織の機器を使う場合の利用方法（例: 会社貸与のノートPCを利用）。none は組織の機器を貸与しない'),
@@ -409,6 +421,13 @@ const rulesSchema = z
       .max(20)
       .optional()
       .describe('脅威・脆弱性の情報を入手する専門機関（書かなければ IPA・JVN・JPCERT/CC・個人情報保護委員会）'),
+    secretsThreshold: z
+      .number()
+      .int('整数で記入してください')
+      .min(0)
+      .max(9)
+      .optional()
+      .describe('秘密（営業秘密・機密）として管理する情報: 「情報資産管理台帳」の機密性評価値がこの値以上（人的対策「従業員の責務」）。書かなければ最も低い非公開レベルの評価値（3段階なら2。公開の情報は秘密として管理しない）'),
     policyAccess: lines().optional().describe('最新の基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納、事務所内への掲示）'),
     labeling: z.array(targetMethodSchema).max(20).optional().describe('機密性の表示方法（対象ごと。例: 電子データ：ファイル名の先頭に表示）'),
     storage: z.array(targetMethodSchema).max(20).optional().describe('非公開の情報資産の保管方法（対象ごと。例: 書類：施錠可能なキャビネット）'),
@@ -438,6 +457,13 @@ const rulesSchema = z
       .describe('非公開の情報資産をメールで送る方法（複数可）: encryptedAttachment / smime / transferService'),
     outsourcing: z
       .object({
+        threshold: z
+          .number()
+          .int('整数で記入してください')
+          .min(0)
+          .max(9)
+          .optional()
+          .describe('委託先を評価する業務: 取り扱う情報資産の「重要度」がこの値以上（組織的対策「委託先の選定」）。書かなければ最も低い非公開レベルの評価値（3段階なら2。公開の情報資産だけを扱う委託は評価しない）。サンプルどおり公開を含むすべての委託を評価するなら最も低い評価値（1）'),
         reviewFrequency: fillableLine().optional().describe('委託先の対策状況を評価する頻度（例: 年1回以上）'),
         sharingCounterparties: line().optional().describe('機密情報を提供・共有する相手（書かなければ種類ごとの文言）'),
         criteria: z

@@ -1,6 +1,6 @@
 import { isTodo, todo, type Todo } from '../answers/common.js';
 import type { PresetContext } from '../answers/context.js';
-import type { Roles, Terms } from '../answers/core.js';
+import { thresholdAt, type Roles, type Terms } from '../answers/core.js';
 import { deepMerge } from '../answers/schema.js';
 import { confidentialityPreset, rolesPreset, scopesPreset, TERMS } from '../answers/presets.js';
 import { organizationalDefaults } from '../answers/chapters/organizational.js';
@@ -11,7 +11,7 @@ import { companionDefaults } from '../answers/chapters/companion.js';
 import { KINDS } from './kinds.js';
 import { ruleQuestion } from './recommended.js';
 import { ROLE_LABELS, type RoleKey } from './roles.js';
-import { isEveryone, isNone, type InventoryItem, type Person, type Profile } from './schema.js';
+import { isEveryone, isNone, TELEWORK_DEVICE_KINDS, type InventoryItem, type Person, type Profile, type TeleworkProfile } from './schema.js';
 import { isCompanyType } from './types.js';
 
 /**
@@ -47,6 +47,13 @@ export interface Has {
   readonly deliveries: boolean;
   readonly facilities: boolean;
   readonly teleworkApps: boolean;
+  /** Some telework device may be a private one (the download ban on private devices applies). */
+  readonly teleworkPrivateDevices: boolean;
+  /** A private PC / smartphone or tablet may be used for telework: its rules (人的対策「私有機器を利用する場合」) apply. */
+  readonly teleworkPrivatePc: boolean;
+  readonly teleworkPrivateMobile: boolean;
+  /** Telework reaches the office's own machines (VPN or remote desktop): data can be sent back to the office server. */
+  readonly teleworkRemote: boolean;
   readonly recoveryTargets: boolean;
 }
 
@@ -291,6 +298,7 @@ export function profileView(profile: Profile): Input {
     email: { confidentialSending: r.confidentialEmail },
     outsourcing: {
       ...org.outsourcing,
+      threshold: thresholdAt(confidentiality.levels, r.outsourcing.threshold),
       criteria: r.outsourcing.criteria,
       contractItems: r.outsourcing.contractItems ?? org.outsourcing.contractItems,
       checklist: r.outsourcing.checklist ?? org.outsourcing.checklist,
@@ -302,7 +310,7 @@ export function profileView(profile: Profile): Input {
       contacts: incidentContacts,
       pressDepartment: pressHolders.length ? titlesOf(pressHolders) : todo('インシデント時に報道発表を準備する人の役職', 'people[].roles: publicRelations'),
       policeDesk: profile.contacts.police ?? org.incident.policeDesk,
-      otherAuthorities: profile.contacts.authorities,
+      otherAuthorities: profile.contacts.authorities.map((authority) => ({ ...authority, reportWhen: authority.reportWhen ?? null })),
       ipaDesks: profile.contacts.ipaDesks ?? org.incident.ipaDesks,
       lessonsFrequency: rule(r.incident.lessonsFrequency, 'rules.incident.lessonsFrequency'),
       bcp: {
@@ -332,6 +340,7 @@ export function profileView(profile: Profile): Input {
   const teleworkProfile = teleworkOn && telework !== undefined && !isNone(telework) ? (telework as Exclude<Profile['telework'], false | 'none' | 'なし' | undefined>) : null;
   const humanView = {
     employment: r.employment,
+    duties: { secretsThreshold: thresholdAt(confidentiality.levels, r.secretsThreshold) },
     education: {
       ...human.education,
       audience: r.education.audience ?? human.education.audience,
@@ -572,6 +581,16 @@ export function profileView(profile: Profile): Input {
   const d = profile.documents;
   const mn = myNumberOn && myNumber !== undefined && !isNone(myNumber) ? (myNumber as Exclude<Profile['myNumber'], false | 'none' | 'なし' | undefined>) : null;
   const subjects = companion.myNumber.subjects;
+  // The My Number areas are rooms or desks; each is named with the security area it lies in, whose rules it follows.
+  const areaOfRoom = new Map(profile.areas.flatMap((area) => area.rooms.map((room) => [room, `レベル${area.level}領域`] as const)));
+  const placesByArea = (places: readonly string[]) => {
+    const groups = new Map<string | null, string[]>();
+    for (const place of places) {
+      const area = areaOfRoom.get(place) ?? null;
+      groups.set(area, [...(groups.get(area) ?? []), place]);
+    }
+    return [...groups].map(([area, grouped]) => ({ places: grouped, area }));
+  };
   const companionView = {
     ...companion,
     outputs: d.outputs,
@@ -601,8 +620,8 @@ export function profileView(profile: Profile): Input {
         : { desk: todo('特定個人情報等に関するお問合せ窓口（myNumber.contact.desk）', 'myNumber.contact.desk'), phone: null, email: null, hours: null },
       publication: mn?.publication ?? d.basicPolicy.publication,
       deletionTiming: rule(mn?.deletionTiming, 'myNumber.deletionTiming'),
-      managementArea: mn ? mn.managementArea.join('・') : todo('管理区域とする部屋・場所（myNumber.managementArea）', 'myNumber.managementArea'),
-      handlingArea: mn ? mn.handlingArea.join('・') : todo('取扱区域とする部屋・席（myNumber.handlingArea）', 'myNumber.handlingArea'),
+      managementArea: mn ? placesByArea(mn.managementArea) : [{ places: [todo('管理区域とする部屋・場所（myNumber.managementArea）', 'myNumber.managementArea')], area: null }],
+      handlingArea: mn ? placesByArea(mn.handlingArea) : [{ places: [todo('取扱区域とする部屋・席（myNumber.handlingArea）', 'myNumber.handlingArea')], area: null }],
     },
     contract: {
       ...companion.contract,
@@ -622,6 +641,9 @@ export function profileView(profile: Profile): Input {
     },
     packTitle: d.packTitle ?? companion.packTitle,
   };
+
+  // Telework devices that may be private ones: the rules for private PCs and smartphones apply only to the kinds allowed.
+  const privateTelework = teleworkProfile && r.privateDevices.use === 'permitted' ? teleworkProfile.devices.filter((device) => device.private !== 'prohibited') : [];
 
   const doc = profile.document;
   const has: Has = {
@@ -643,6 +665,10 @@ export function profileView(profile: Profile): Input {
     deliveries: physicalView.deliveries.length > 0,
     facilities: physicalView.facilities.length > 0,
     teleworkApps: humanView.telework.apps.length > 0,
+    teleworkPrivateDevices: privateTelework.length > 0,
+    teleworkPrivatePc: privateTelework.some((device) => teleworkDeviceKind(device) === 'pc'),
+    teleworkPrivateMobile: privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
+    teleworkRemote: humanView.telework.configurations.some((configuration) => configuration === 'vpn' || configuration === 'remoteDesktop'),
     recoveryTargets: technicalView.continuity.restore.rpo.length + technicalView.continuity.restore.rto.length > 0,
   };
 
@@ -676,6 +702,14 @@ export function profileView(profile: Profile): Input {
     // Overlay directories, already resolved against the files that name them (src/answers/templates.ts).
     templates: profile.templates === undefined ? [] : typeof profile.templates === 'string' ? [profile.templates] : profile.templates,
   };
+}
+
+/** The kind of a telework device as written, else as its name says. */
+function teleworkDeviceKind(device: TeleworkProfile['devices'][number]): (typeof TELEWORK_DEVICE_KINDS)[number] {
+  if (device.kind) return device.kind;
+  if (/パソコン|ＰＣ|PC|ノート/iu.test(device.device)) return 'pc';
+  if (/スマホ|スマートフォン|タブレット|携帯|iPhone|iPad|Android/iu.test(device.device)) return 'mobile';
+  return 'other';
 }
 
 /** A table the organization must fill: its rows, or one row of gaps when it has none. */

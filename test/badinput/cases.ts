@@ -141,7 +141,7 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     id: 'too-many-keys',
     title: '10,001 個のキー',
     source: `${MINIMAL}${Array.from({ length: 10_000 }, (_, i) => `k${i}: ${i}\n`).join('')}`,
-    line: 10_005,
+    line: 10_004,
     key: '',
     message: /キーとリストの項目が多すぎます。1 つの回答ファイルに書けるのは合わせて10,000個までです/u,
   },

@@ -19,7 +19,7 @@ import { filesUnder, kitei, RAW_CHARACTER, STACK_TRACE, tempDir } from './suppor
  * file; one character policy for every typed string, and messages that never print a character raw.
  */
 
-const MINIMAL = 'organization:\n  name: 例示株式会社\n  type: company\n';
+const MINIMAL = 'kitei: 2\norganization:\n  name: 例示株式会社\n  type: company\n  size: small\n';
 
 /** The CLI from the sources as a real process, killed after `timeout` (a hang fails the test instead of holding it). */
 function kiteiProcess(args: readonly string[], timeout = 60_000) {
@@ -52,7 +52,7 @@ describe('入力の大きさに上限があり、読み込みは入力に比例�
     const ratio = fastest(() => parseAnswersYaml(large, 'large.yaml')) / fastest(() => parseAnswersYaml(small, 'small.yaml'));
     expect(ratio).toBeLessThan(30);
     // The last key written twice is found, with both lines.
-    expect(() => parseAnswersYaml(`${large}k0: again\n`, 'x.yaml')).toThrow(/^x\.yaml:8004: k0: 同じキーが2回書かれています（最初は4行目）$/u);
+    expect(() => parseAnswersYaml(`${large}k0: again\n`, 'x.yaml')).toThrow(/^x\.yaml:8006: k0: 同じキーが2回書かれています（最初は6行目）$/u);
   });
 
   it('キー 100,000 個・1.4 MB のファイルは開く前に「大きすぎます」（build・check）', async () => {
@@ -89,7 +89,7 @@ describe('入力の大きさに上限があり、読み込みは入力に比例�
     expect(code, err).toBe(1);
     expect(err).toBe(`エラー: ${join(dir, 'c9.yaml')}:1: extends: 基にする回答ファイルの連なりが長すぎます。extends: で重ねられるのは、この回答ファイルを含めて10ファイルまでです\n`);
     // Ten files are fine.
-    writeFileSync(join(dir, 'c9.yaml'), 'roles: { auditor: { title: 監査役 } }\n');
+    writeFileSync(join(dir, 'c9.yaml'), 'people: [{ id: audit, title: 監査役, roles: [auditor] }]\n');
     expect(answersFromYaml(readFileSync(join(dir, 'c0.yaml'), 'utf8'), join(dir, 'c0.yaml')).roles.auditor.title).toBe('監査役');
   });
 
@@ -98,7 +98,7 @@ describe('入力の大きさに上限があり、読み込みは入力に比例�
     const inputs = join(dir, 'answers');
     mkdirSync(inputs);
     writeFileSync(join(inputs, 'big.yaml'), `${MINIMAL}  business: "${'x'.repeat(53 * 1024 * 1024)}"\n`);
-    writeFileSync(join(inputs, 'good.yaml'), 'organization: { name: 良好株式会社, type: company }\n');
+    writeFileSync(join(inputs, 'good.yaml'), 'kitei: 2\norganization: { name: 良好株式会社, type: company, size: small }\n');
     const out = join(dir, 'out');
     const { code, out: log, err } = await kitei('batch', inputs, '--out', out, '--draft', '--jobs', '2');
     expect(code, log + err).toBe(1);
@@ -150,7 +150,7 @@ describe('読むのは通常のファイルだけ: デバイス・FIFO・ディ�
       const { code, signal, err } = kiteiProcess(['check', file], 30_000);
       expect(signal, `${base} で止まった`).toBeNull();
       expect(code, err).toBe(1);
-      expect(err.startsWith(`エラー: ${file}:4: extends: ${message}`), err).toBe(true);
+      expect(err.startsWith(`エラー: ${file}:6: extends: ${message}`), err).toBe(true);
     }
   });
 
@@ -159,7 +159,7 @@ describe('読むのは通常のファイルだけ: デバイス・FIFO・ディ�
     const inputs = join(dir, 'answers');
     mkdirSync(inputs);
     mkfifo(join(inputs, 'fifo.yaml'));
-    writeFileSync(join(inputs, 'good.yaml'), 'organization: { name: 良好株式会社, type: company }\n');
+    writeFileSync(join(inputs, 'good.yaml'), 'kitei: 2\norganization: { name: 良好株式会社, type: company, size: small }\n');
     writeFileSync(join(inputs, 'zero.yaml'), `${MINIMAL}extends: _zero.yaml\n`);
     symlinkSync('/dev/zero', join(inputs, '_zero.yaml'));
     const { code, signal, out, err } = kiteiProcess(['batch', inputs, join(inputs, 'fifo.yaml'), '--out', join(dir, 'out'), '--draft', '--jobs', '2'], 60_000);
@@ -191,11 +191,11 @@ describe('extends: は回答ファイルのフォルダーとその下だけを�
   it('../・絶対パス・フォルダーの外へのリンク・.yaml でないファイル: 読まずに断り、中身はメッセージにも manifest.json にも出ない', async () => {
     const { dir, clients } = machine();
     const bases = ['../secret.yaml', join(dir, 'secret.yaml'), 'link.yaml', 'notes.txt', '/etc/shadow', '../notes.txt'];
-    bases.forEach((base, i) => writeFileSync(join(clients, `c${i}.yaml`), `organization: { name: 顧客${i}株式会社, type: company }\nextends: ${base}\n`));
+    bases.forEach((base, i) => writeFileSync(join(clients, `c${i}.yaml`), `kitei: 2\norganization: { name: 顧客${i}株式会社, type: company, size: small }\nextends: ${base}\n`));
     for (let i = 0; i < bases.length; i++) {
       const { code, err } = await kitei('check', join(clients, `c${i}.yaml`));
       expect(code, err).toBe(1);
-      expect(err).toMatch(new RegExp(`^エラー: ${escape(join(clients, `c${i}.yaml`))}:2: extends: `, 'u'));
+      expect(err).toMatch(new RegExp(`^エラー: ${escape(join(clients, `c${i}.yaml`))}:3: extends: `, 'u'));
       expect(err).toMatch(/外にあるので読みません|\.yaml か \.yml のファイルにしてください/u);
       expect(err).not.toContain('TOPSECRET');
     }
@@ -209,8 +209,8 @@ describe('extends: は回答ファイルのフォルダーとその下だけを�
 
   it('--extends-root で読んでよいフォルダーを広げられる（build・check・batch）', async () => {
     const { dir, clients } = machine();
-    writeFileSync(join(dir, '_house.yaml'), 'roles:\n  auditor:\n    title: 監査役\n');
-    writeFileSync(join(clients, 'client.yaml'), 'extends: ../_house.yaml\norganization: { name: 広げ株式会社, type: company }\n');
+    writeFileSync(join(dir, '_house.yaml'), 'people:\n  - { id: audit, title: 監査役, roles: [auditor] }\n');
+    writeFileSync(join(clients, 'client.yaml'), 'extends: ../_house.yaml\nkitei: 2\norganization: { name: 広げ株式会社, type: company, size: small }\n');
     expect((await kitei('check', join(clients, 'client.yaml'))).err).toContain('の外にあるので読みません');
     const check = await kitei('check', join(clients, 'client.yaml'), '--extends-root', dir);
     expect(check.err).toBe('');
@@ -228,9 +228,9 @@ describe('extends: は回答ファイルのフォルダーとその下だけを�
   it('フォルダーの中なら、下のフォルダーの基も絶対パスも読める（作業ディレクトリに関係なく）', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'shared'));
-    writeFileSync(join(dir, 'shared', '_house.yaml'), 'roles:\n  auditor:\n    title: 監査役\n');
-    writeFileSync(join(dir, 'a.yaml'), 'extends: shared/_house.yaml\norganization: { name: A社, type: company }\n');
-    writeFileSync(join(dir, 'b.yaml'), `extends: ${join(dir, 'shared', '_house.yaml')}\norganization: { name: B社, type: company }\n`);
+    writeFileSync(join(dir, 'shared', '_house.yaml'), 'people:\n  - { id: audit, title: 監査役, roles: [auditor] }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'extends: shared/_house.yaml\nkitei: 2\norganization: { name: A社, type: company, size: small }\n');
+    writeFileSync(join(dir, 'b.yaml'), `extends: ${join(dir, 'shared', '_house.yaml')}\nkitei: 2\norganization: { name: B社, type: company, size: small }\n`);
     for (const name of ['a.yaml', 'b.yaml']) {
       const { code, err } = kiteiProcess(['check', join(dir, name)]);
       expect(err).not.toContain('エラー');
@@ -295,9 +295,9 @@ describe('文字の方針はひとつ、メッセージは文字を U+XXXX で�
     const dir = tempDir();
     const files = [
       ['key.yaml', `${MINIMAL}"\\e[2Jclear": 1\n`, '<U+001B>[2Jclear: このキーは使えません'],
-      ['type.yaml', 'organization:\n  name: 例示株式会社\n  type: "\\e]0;title\\a\\x9b31m"\n', '「<U+001B>]0;title<U+0007><U+009B>31m」は組織の種類として使えません'],
-      ['number.yaml', `${MINIMAL}physical:\n  clearScreen:\n    lockMinutes: "\\e[5m5"\n`, 'いまは文字列「<U+001B>[5m5」'],
-      ['bidi\u202e.yaml', MINIMAL.replace('例示株式会社', '"例示\\u202E"'), 'bidi<U+202E>.yaml:2: organization.name: 書字方向を変える文字 U+202E'],
+      ['type.yaml', 'kitei: 2\norganization:\n  name: 例示株式会社\n  type: "\\e]0;title\\a\\x9b31m"\n  size: small\n', '「<U+001B>]0;title<U+0007><U+009B>31m」は組織の種類として使えません'],
+      ['number.yaml', `${MINIMAL}rules:\n  physical:\n    screenLockMinutes: "\\e[5m5"\n`, 'いまは文字列「<U+001B>[5m5」'],
+      ['bidi\u202e.yaml', MINIMAL.replace('例示株式会社', '"例示\\u202E"'), 'bidi<U+202E>.yaml:3: organization.name: 書字方向を変える文字 U+202E'],
     ];
     for (const [name, source, shown] of files) {
       writeFileSync(join(dir, name!), source!);

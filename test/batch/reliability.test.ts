@@ -112,7 +112,7 @@ describe('manifest.json は、書き出したファイルと違うことを言�
     mkdirSync(inputs);
     const out = join(dir, 'out');
     const write = (version: string) => {
-      for (let i = 1; i <= 6; i++) writeFileSync(join(inputs, `c${i}.yaml`), `organization: { name: 顧客${i}株式会社, type: company }\ndocument: { version: "${version}" }\n`);
+      for (let i = 1; i <= 6; i++) writeFileSync(join(inputs, `c${i}.yaml`), `kitei: 2\norganization: { name: 顧客${i}株式会社, type: company, size: small }\ndocument: { version: "${version}" }\n`);
     };
     write('1.0');
     expect((await kitei('batch', inputs, '--out', out, '--draft', '--jobs', '2')).code).toBe(0);
@@ -144,7 +144,7 @@ describe('manifest.json は、書き出したファイルと違うことを言�
     const out = join(dir, 'out');
     for (const name of ['a', 'b']) {
       mkdirSync(join(dir, name));
-      for (let i = 1; i <= 3; i++) writeFileSync(join(dir, name, `${name}${i}.yaml`), `organization: { name: ${name}顧客${i}株式会社, type: company }\n`);
+      for (let i = 1; i <= 3; i++) writeFileSync(join(dir, name, `${name}${i}.yaml`), `kitei: 2\norganization: { name: ${name}顧客${i}株式会社, type: company, size: small }\n`);
     }
     const first = spawnKitei(['batch', join(dir, 'a'), '--out', out, '--draft', '--jobs', '1']);
     await until(() => existsSync(join(out, LOCK_FILE)));
@@ -168,7 +168,7 @@ describe('manifest.json は、書き出したファイルと違うことを言�
     const dir = tempDir();
     const out = join(dir, 'out');
     mkdirSync(out);
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
     const sleeper = spawn('sleep', ['60']);
     try {
       writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: sleeper.pid, host: (await import('node:os')).hostname(), token: `${sleeper.pid}-00000000`, command: 'kitei batch（9 件）', started: '2026-04-01T09:00:00.000Z' }));
@@ -188,7 +188,7 @@ describe('manifest.json は、書き出したファイルと違うことを言�
   it('最後の manifest.json が書けない: 一覧を表示し、エラーと終了コード 1。残る manifest.json は "complete": false', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
     let manifests = 0;
     writeFaults.before = (path) => {
       // The first manifest (before any client) and the one after the client go through; the final one fails.
@@ -258,14 +258,14 @@ describe('顧客の文書は一式で置き換わり、古い文書と新しい�
     const inputs = join(dir, 'answers');
     mkdirSync(inputs);
     const out = join(dir, 'out');
-    writeFileSync(join(inputs, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
-    writeFileSync(join(inputs, 'b.yaml'), 'organization: { name: 乙株式会社, type: company }\n');
+    writeFileSync(join(inputs, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
+    writeFileSync(join(inputs, 'b.yaml'), 'kitei: 2\norganization: { name: 乙株式会社, type: company, size: small }\n');
     expect((await kitei('batch', inputs, '--out', out, '--draft', '--format', 'md,pdf')).code).toBe(0);
     const before = snapshot(join(out, '乙株式会社'));
     expect(before.length).toBe(19); // nine documents in each format, and the pack as PDF
 
     // The Markdown is written first, then the PDF finds a character its fonts lack.
-    writeFileSync(join(inputs, 'b.yaml'), 'organization: { name: 乙株式会社, type: company, business: 笑顔😀の製造 }\n');
+    writeFileSync(join(inputs, 'b.yaml'), 'kitei: 2\norganization: { name: 乙株式会社, type: company, size: small, business: 笑顔😀の製造 }\n');
     const { code, out: log } = await kitei('batch', inputs, '--out', out, '--draft', '--format', 'md,pdf');
     expect(code).toBe(1);
     expect(log).toContain('PDF のフォント（Noto Serif JP・Noto Sans JP）にない文字が1種類あります');
@@ -284,7 +284,7 @@ describe('書き込めない --out は、batch でも入力の誤り（issue 18:
     mounted = mountTmpfs(1024 * 1024);
     mounted.readOnly();
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
     for (const command of ['build', 'batch']) {
       const { code, out, err } = await kitei(command, join(dir, 'a.yaml'), '--out', mounted.dir, '--draft');
       expect(code, `${command}: ${err}`).toBe(1);
@@ -320,8 +320,8 @@ describe('--out の下のシンボリックリンクをたどらず、消すの�
     mkdirSync(elsewhere);
     writeFileSync(join(elsewhere, 'keep.txt'), 'keep');
     symlinkSync(elsewhere, join(out, '甲株式会社'));
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
-    writeFileSync(join(dir, 'b.yaml'), 'organization: { name: 乙株式会社, type: company }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
+    writeFileSync(join(dir, 'b.yaml'), 'kitei: 2\norganization: { name: 乙株式会社, type: company, size: small }\n');
     const build = await kitei('build', join(dir, 'a.yaml'), '--out', out, '--draft');
     expect(build.code).toBe(1);
     expect(build.err).toBe(
@@ -348,7 +348,7 @@ describe('--out の下のシンボリックリンクをたどらず、消すの�
       // A run that is still going (this very process, another token): not a leftover.
       writeFileSync(join(client, `x.md.kitei-${process.pid}-00c0ffee.tmp`), 'live');
     };
-    writeFileSync(join(dir, 'a.yaml'), 'organization: { name: 甲株式会社, type: company }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
     for (const command of ['build', 'batch']) {
       plant();
       const { code, err } = await kitei(command, join(dir, 'a.yaml'), '--out', out, '--draft');
@@ -360,16 +360,16 @@ describe('--out の下のシンボリックリンクをたどらず、消すの�
 });
 
 describe('残りもの: 作らなくなった文書は一覧にし、消さない（issue 18: 11）', () => {
-  it('options.myNumber: false にすると、前回のマイナンバーの文書を「今回は作らなかった文書」として示す（build・batch の一覧と manifest.json）', async () => {
+  it('myNumber: none にすると、前回のマイナンバーの文書を「今回は作らなかった文書」として示す（build・batch の一覧と manifest.json）', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const file = join(dir, 'a.yaml');
-    writeFileSync(file, 'organization: { name: 甲株式会社, type: company }\n');
+    writeFileSync(file, 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
     expect((await kitei('build', file, '--out', out, '--draft')).code).toBe(0);
     const myNumber = ['個人番号及び特定個人情報の適正な取扱いに関する基本方針.md', '特定個人情報取扱規程.md'];
     for (const name of myNumber) expect(existsSync(join(out, '甲株式会社', name)), name).toBe(true);
 
-    writeFileSync(file, 'organization: { name: 甲株式会社, type: company }\noptions: { myNumber: false }\n');
+    writeFileSync(file, 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\nmyNumber: none\n');
     const build = await kitei('build', file, '--out', out, '--draft');
     expect(build.code, build.err).toBe(0);
     expect(build.out).toContain(
@@ -390,7 +390,7 @@ describe('batch は回答ファイルを読んでいる間も Ctrl+C にすぐ�
     const inputs = join(dir, 'answers');
     mkdirSync(inputs);
     // 500 KB of one flow list each: as slow to read as an answers file can be.
-    const slow = `organization: { name: 遅延株式会社, type: company }\nx: [${'1,'.repeat(250_000)}1]\n`;
+    const slow = `kitei: 2\norganization: { name: 遅延株式会社, type: company, size: small }\nx: [${'1,'.repeat(250_000)}1]\n`;
     for (let i = 1; i <= 8; i++) writeFileSync(join(inputs, `slow${i}.yaml`), slow);
     const out = join(dir, 'out');
     const batch = spawnKitei(['batch', inputs, '--out', out, '--draft', '--jobs', '2']);

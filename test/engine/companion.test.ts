@@ -240,7 +240,8 @@ describe('特定個人情報の基本方針と取扱規程', () => {
     const result = build(`${COMPANY}${MY_NUMBER}`);
     const rules = doc(result, 'my-number-rules');
     expect(references(rules).find((r) => r.target === 'phys-security-areas')!.text).toBe('『情報セキュリティ関連規程』の「3.物理的対策」の「1.2 セキュリティ領域の設定」');
-    expect(documentText(rules)).toContain('「1.2 セキュリティ領域の設定」に定めるサーバールームとし、取扱区域は同じく総務部執務室とする。');
+    // Each room with the security area it lies in (issue 14 point 4: the area is the room, not the whole level).
+    expect(documentText(rules)).toContain('管理区域はサーバールーム（レベル3領域）とし、取扱区域は総務部執務室（レベル2領域）とする。管理区域及び取扱区域は、その部屋・場所が属する『情報セキュリティ関連規程』の「3.物理的対策」の「1.2 セキュリティ領域の設定」のセキュリティ領域の定めにより管理し');
     // A room that is in no security area is a contradiction: a warning at its line, not a refusal.
     const loaded = loadedFromYaml(`${COMPANY}${MY_NUMBER.replace('managementArea: [サーバールーム]', 'managementArea: [サーバー室]')}`, 'answers/x.yaml');
     expect(loaded.warnings.map(formatIssue)).toEqual([

@@ -33,7 +33,7 @@ const files = (dir: string): string[] =>
 describe('kitei build --templates: 例の独自テンプレートで Markdown・Word・PDF を作る', () => {
   it('3 つの形式と合本のすべてに、事務所の 7.2 と「8. SNSの業務利用」が入る', async () => {
     const out = tempDir('overlay-build');
-    const result = await kitei('build', AOBA, '--templates', EXAMPLE, '--format', 'md,docx,pdf', '--out', out);
+    const result = await kitei('build', AOBA, '--no-history', '--templates', EXAMPLE, '--format', 'md,docx,pdf', '--out', out);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const dir = join(out, 'あおば精機株式会社');
@@ -56,7 +56,7 @@ describe('kitei build --templates: 例の独自テンプレートで Markdown・
     const sns = join(bad, 'rulebook', '1-organizational', '07_1-sns.md');
     writeFileSync(sns, readFileSync(sns, 'utf8').replace('{{roles.securityOfficer.name}}', '{{roles.securityOficer.name}}'));
     const out = tempDir('overlay-bad-out');
-    const build = await kitei('build', AOBA, '--templates', bad, '--out', out);
+    const build = await kitei('build', AOBA, '--no-history', '--templates', bad, '--out', out);
     expect(build.code).toBe(1);
     expect(build.err).toBe(
       `エラー: 独自テンプレートに誤りがあります（何も書き出していません）:\n  ${sns}:7: 変数「roles.securityOficer.name」は回答にありません（使える変数は docs/templates.md の「Handlebars で使えるもの」）\n`,
@@ -101,8 +101,8 @@ describe('kitei templates export', () => {
     expect((await kitei('templates', 'export', dir)).code).toBe(0);
     const plain = tempDir('overlay-plain');
     const overlaid = tempDir('overlay-exported');
-    expect((await kitei('build', AOBA, '--out', plain)).code).toBe(0);
-    expect((await kitei('build', AOBA, '--out', overlaid, '--templates', dir)).code).toBe(0);
+    expect((await kitei('build', AOBA, '--no-history', '--out', plain)).code).toBe(0);
+    expect((await kitei('build', AOBA, '--no-history', '--out', overlaid, '--templates', dir)).code).toBe(0);
     const names = files(plain);
     expect(files(overlaid)).toEqual(names);
     expect(names.filter((name) => !readFileSync(join(plain, name)).equals(readFileSync(join(overlaid, name))))).toEqual([]);

@@ -344,7 +344,7 @@ describe('回答ファイルの templates: 書いたファイルの場所から�
 
   it('基の templates が先、顧客の templates が後（近いものが勝つ）。パスはそれぞれのファイルから', () => {
     writeFileSync(join(root, 'office', 'clients', 'sakura.yaml'), 'extends: ../_office.yaml\ntemplates: [sakura-templates]\norganization: { name: さくら株式会社, type: company, size: small }\n');
-    expect(loadAnswersFile(join(root, 'office', 'clients', 'sakura.yaml')).templates).toEqual([officeOverlay, join(root, 'office', 'clients', 'sakura-templates')]);
+    expect(loadAnswersFile(join(root, 'office', 'clients', 'sakura.yaml'), { extendsRoot: join(root, 'office') }).templates).toEqual([officeOverlay, join(root, 'office', 'clients', 'sakura-templates')]);
     writeFileSync(join(root, 'office', 'clients', 'plain.yaml'), 'kitei: 2\norganization: { name: 無地株式会社, type: company, size: small }\n');
     expect(loadAnswersFile(join(root, 'office', 'clients', 'plain.yaml')).templates).toEqual([]);
   });
@@ -353,7 +353,7 @@ describe('回答ファイルの templates: 書いたファイルの場所から�
     writeFileSync(join(root, 'office', 'clients', 'missing.yaml'), 'extends: ../_office.yaml\norganization: { name: A社, type: company, size: small }\ntemplates:\n  - sakura-templates\n  - no-such-dir\n');
     const problems = (file: string) => {
       try {
-        loadAnswersFile(file);
+        loadAnswersFile(file, { extendsRoot: join(root, 'office') });
       } catch (error) {
         if (error instanceof AnswersError) return error.message;
         throw error;

@@ -91,7 +91,7 @@ describe('人的対策: IPA サンプルの事実（株式会社・テレワー�
   it('営業秘密の注記は組織的対策 5.1 を参照し、しきい値は 3/2/1 のとき 2', () => {
     const text = sectionText(doc, 'hr-duties');
     expect(text).toContain(
-      '※当社が営業秘密として管理する情報とは、「1.組織的対策」の「5.1 情報資産の特定と機密性の評価」に示す「情報資産管理台帳」の機密性評価値が2以上のものをいう。',
+      '※当社が営業秘密として管理する情報とは、「1.組織的対策」の「5.1 情報資産の特定と機密性の評価」に示す「情報資産管理台帳」の機密性評価値が2以上（社外秘又は極秘）のものをいう。',
     );
     expect(text).toContain('違反時の懲戒については、就業規則に準じる。');
     expect(text).not.toMatch(/編集時注意|mhlw/u);
@@ -157,11 +157,18 @@ describe('人的対策: 事実を書いていない組織', () => {
     for (const example of ['全社貸与テレワーク用PC', 'グループウェアA', '管理部長', 'ウイルス対策ソフトB']) expect(text).not.toContain(example);
   });
 
+  it('テレワークの機器を書いていなければ、私有機器の規定（6.2.2）も載せない（私有機器を使ってよい機器が分からない）', () => {
+    expect(subsections(doc, 'hr-telework-device-security')).toEqual(['6.2.1 社有機器を利用する場合']);
+    expect(chapterText(doc)).not.toContain('私有機器への');
+  });
+
   it('標準アプリがなければ 6.2.3 と、それを紹介する箇条がなくなり、6.2 の番号は続く', () => {
-    expect(subsections(doc, 'hr-telework-device-security')).toEqual(['6.2.1 社有機器を利用する場合', '6.2.2 私有機器を利用する場合']);
-    expect(findSection(human(doc).children, 'hr-telework-apps')).toBeUndefined();
-    expect(chapterText(doc)).not.toContain('標準アプリを公式マーケットから入手');
-    expect(chapterText(doc)).not.toContain('社内標準アプリは、以下を利用する。');
+    // A private smartphone may be used, so 6.2.2 is there; no app is listed.
+    const withDevices = rulebookOf(`${COMPANY}${telework(`${PC}    - { device: スマホ・タブレット, lent: none, private: measures }\n`)}`);
+    expect(subsections(withDevices, 'hr-telework-device-security')).toEqual(['6.2.1 社有機器を利用する場合', '6.2.2 私有機器を利用する場合']);
+    expect(findSection(human(withDevices).children, 'hr-telework-apps')).toBeUndefined();
+    expect(chapterText(withDevices)).not.toContain('標準アプリを公式マーケットから入手');
+    expect(chapterText(withDevices)).not.toContain('社内標準アプリは、以下を利用する。');
   });
 
   it('システム管理者の連絡先が書かれていなければ、その人の項目を指す要記入になる', () => {
@@ -297,13 +304,14 @@ describe('人的対策: 語彙・機密区分', () => {
   });
 
   it('評価値 2/1/0 ではしきい値が 1、非公開レベルが 1 つなら「…情報」も 1 つ', () => {
-    const doc = rulebookOf(`${COMPANY}
+    // A device that may be a private one, so that the download ban on private devices is there.
+    const doc = rulebookOf(`${COMPANY}${telework('    - { device: スマホ・タブレット, lent: none, private: measures }\n')}
 confidentiality:
   levels:
     - { label: 秘, value: 1, criteria: [漏えいすると事業に影響がある], takeOutApprover: 部門長 }
     - { label: 公開, value: 0, criteria: [影響はない], takeOutApprover: null }
 `);
-    expect(sectionText(doc, 'hr-duties')).toContain('機密性評価値が1以上のものをいう。');
+    expect(sectionText(doc, 'hr-duties')).toContain('機密性評価値が1以上（秘）のものをいう。');
     expect(sectionText(doc, 'hr-telework-devices')).toContain('また、私有機器への秘情報のダウンロードは原則禁止とする。');
   });
 });

@@ -281,9 +281,10 @@ confidentiality:
 `;
 
   it('非公開レベルの最も低い評価値以上（3/2/1 → 2、2/1/0 → 1）: サンプルの「1以上」は 2/1/0 の番号付けの名残', () => {
-    expect(sectionText(rulebookOf(COMPANY), 'org-vendor-criteria')).toContain('「情報資産管理台帳」の重要度が2以上である情報資産');
-    expect(sectionText(rulebookOf(COMPANY + levels(2)), 'org-vendor-criteria')).toContain('重要度が1以上');
-    expect(sectionText(rulebookOf(COMPANY + levels(4)), 'org-vendor-criteria')).toContain('重要度が3以上');
+    // The levels taken in are named after the value (issue 14 point 13; rules.outsourcing.threshold changes it).
+    expect(sectionText(rulebookOf(COMPANY), 'org-vendor-criteria')).toContain('「情報資産管理台帳」の重要度が2以上（社外秘又は極秘）である情報資産');
+    expect(sectionText(rulebookOf(COMPANY + levels(2)), 'org-vendor-criteria')).toContain('重要度が1以上（社外秘又は極秘）である情報資産');
+    expect(sectionText(rulebookOf(COMPANY + levels(4)), 'org-vendor-criteria')).toContain('重要度が3以上（社外秘又は極秘）である情報資産');
   });
 });
 

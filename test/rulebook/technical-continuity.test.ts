@@ -272,31 +272,35 @@ inventory:
     expect(() => answersFrom(yaml.replace('to: nass', 'to: nas'))).not.toThrow();
   });
 
-  it('developsSoftware: false で 6 がまるごとなくなり、参照も残らない', () => {
+  it('developsSoftware: false で開発の節（6.1〜6.5）がなくなり、脆弱性管理が「6」として残る（issue 14 の 9）', () => {
     const doc = rulebookOf(sampleProfileYaml((p) => {
       (p.organization as Record<string, unknown>).developsSoftware = false;
     }));
-    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順']);
-    expect(findSection(technical(doc).children, 'tech-vulnerability-management')).toBeUndefined();
+    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順', '6 脆弱性管理']);
+    for (const id of ['tech-development', 'tech-dev-new', 'tech-dev-vulnerabilities', 'tech-dev-environment', 'tech-dev-maintenance', 'tech-dev-changes']) {
+      expect(findSection(technical(doc).children, id), id).toBeUndefined();
+    }
+    expect(findSection(technical(doc).children, 'tech-vuln-scanning')!.number).toBe('6.6');
     const all = textOf(technical(doc).children);
-    expect(all).not.toContain('脆弱性管理');
     expect(all).not.toContain('システム開発');
+    expect(all).not.toContain('ソフトウェア開発時の脆弱性');
   });
 
   it('書かなければ、medium は開発・保守を行い、small は行わない', () => {
     expect(topLevel(rulebookOf(COMPANY)).slice(3)).toEqual(['4 バックアップ', '5 リストア手順', '6 システム開発及び保守']);
-    expect(topLevel(rulebookOf(COMPANY.replace('size: medium', 'size: small'))).slice(3)).toEqual(['4 バックアップ', '5 リストア手順']);
+    expect(topLevel(rulebookOf(COMPANY.replace('size: medium', 'size: small'))).slice(3)).toEqual(['4 バックアップ', '5 リストア手順', '6 脆弱性管理']);
   });
 
   it('クラウドへのバックアップも開発もなくても 4 と 5 は残り、番号が詰まる', () => {
     const doc = rulebookOf(NO_CLOUD.replace('developsSoftware: true', 'developsSoftware: false'));
-    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順']);
+    expect(topLevel(doc).slice(3)).toEqual(['4 バックアップ', '5 リストア手順', '6 脆弱性管理']);
     expect(subsections(doc, 'tech-backup').map((s) => s.split(' ')[0])).toEqual(['4.1', '4.2', '4.3']);
   });
 
   it('6 を外した回答で 6 の節を参照するテンプレートがあれば、参照エラーになる（参照検査が効いている）', () => {
     const probe = templateSet({
-      組織的対策: { '01.md': '# 参照元 {#probe}\n\n:ref{to=tech-vulnerability-management}\n' },
+      // A section of in-house development only (脆弱性管理 itself stays without it).
+      組織的対策: { '01.md': '# 参照元 {#probe}\n\n:ref{to=tech-dev-maintenance}\n' },
       人的対策: {},
       物理的対策: {},
       技術的対策: { '06.md': Object.entries(MINE).find(([file]) => file.includes('/06-'))![1] },

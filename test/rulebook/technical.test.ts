@@ -267,7 +267,8 @@ describe('選択肢', () => {
   it.each([
     ['notice', '社内周知により'],
     ['filtering', 'ウェブフィルタリングソフトを使用して'],
-    ['both', '社内周知又はウェブフィルタリングソフトを使用して'],
+    // Both means both (issue 14 point 10), not the sample's 「/」 read as 又は.
+    ['both', '社内周知及びウェブフィルタリングソフトの使用により'],
   ])('webRestriction: %s は 2.2 と 3.3 の両方に効く', (value, words) => {
     const { doc } = build(`rules: { software: { webRestriction: ${value} } }`);
     expect(sectionText(doc, 'tech-web')).toContain(`有害ウェブサイトは${words}、従業員の閲覧を制限する。`);
@@ -317,7 +318,7 @@ inventory:
     expect(text).toContain('協会で契約したサービス以外のWi-Fiサービスの利用を禁止する。');
     expect(text).toContain('それに基づく当協会標準を以下とする。');
     expect(text).toContain('外部公開サーバー及び重要な機密情報を扱うサーバーについて');
-    expect(section(doc, 'tech-external-devices')!.title).toEqual([{ type: 'text', value: '協会外機器のLAN接続' }]);
+    expect(section(doc, 'tech-external-devices')!.title).toEqual([{ type: 'text', value: '外部機器のLAN接続' }]);
     expect(tableRows(doc, 'tech-device-auth')[1]).toEqual(['協会内無線LAN', '端末のMACアドレスを登録']);
     expect(tableRows(doc, 'tech-log-collection')[1]).toEqual(['ファイアウォール', '1年間', '日時']);
     const tech = sectionText(doc, 'tech-infrastructure') + sectionText(doc, 'tech-it-use') + sectionText(doc, 'tech-access-standards');

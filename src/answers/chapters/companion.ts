@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { fillable, fillableLine, isoDate, line, text, texts, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
-import { physicalDefaults } from './physical.js';
 
 /**
  * Answers for the documents made alongside the rulebook from the same answers file: the public
@@ -73,6 +72,14 @@ const subjectSchema = <T extends readonly [string, ...string[]]>(purposes: T, wh
     })
     .strict();
 
+/** Rooms or desks of a My Number area that lie in the same security area (its name, or null when the profile does not place them). */
+const areaPlacesSchema = z
+  .object({
+    places: z.array(fillableLine()).min(1).describe('部屋・場所・席'),
+    area: line().nullable().describe('その部屋・場所が属するセキュリティ領域の名前（例: レベル2領域）。null は物理的対策の表にない場所'),
+  })
+  .strict();
+
 const myNumberSchema = z
   .object({
     policyDate: fillable(isoDate()).nullable().describe('特定個人情報の基本方針の制定日（YYYY-MM-DD）。null は document.effectiveDate'),
@@ -119,8 +126,14 @@ const myNumberSchema = z
       .refine((list) => new Set(list).size === list.length, { message: '同じ公表の方法が2回書かれています' })
       .describe('特定個人情報の基本方針の公表の方法（複数可）: website / posted / onRequest。書かなければ情報セキュリティ基本方針と同じ（companion.basicPolicy.publication）'),
     deletionTiming: fillableLine().describe('保存期間を過ぎた個人番号を削除し、書類を廃棄する時期（「…に、まとめて削除・廃棄する」の前）: 毎年度末'),
-    managementArea: fillableLine().describe('管理区域（特定個人情報ファイルを扱う情報システムを管理する区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
-    handlingArea: fillableLine().describe('取扱区域（特定個人情報等を扱う事務を行う区域）とするセキュリティ領域の名前（physical.entry.areas[].name のいずれか）'),
+    managementArea: z
+      .array(areaPlacesSchema)
+      .min(1)
+      .describe('管理区域（特定個人情報ファイルを扱う情報システムを管理する区域）とする部屋・場所を、属するセキュリティ領域ごとにまとめたもの'),
+    handlingArea: z
+      .array(areaPlacesSchema)
+      .min(1)
+      .describe('取扱区域（特定個人情報等を扱う事務を行う区域）とする部屋・席を、属するセキュリティ領域ごとにまとめたもの'),
   })
   .strict();
 
@@ -240,23 +253,10 @@ function basicPolicyPublication(ctx: PresetContext): (typeof PUBLICATION_METHODS
   return Array.isArray(written) && written.length && written.every(known) ? [...written] : ['website'];
 }
 
-/** The security area names the user wrote, else the preset's. */
-function areaNames(ctx: PresetContext): string[] {
-  const physical = ctx.input.physical;
-  const entry = isObject(physical) ? physical.entry : undefined;
-  const areas = isObject(entry) ? entry.areas : undefined;
-  if (Array.isArray(areas) && areas.length) {
-    const names = areas.map((a) => (isObject(a) && typeof a.name === 'string' ? a.name : '')).filter(Boolean);
-    if (names.length) return names;
-  }
-  return physicalDefaults(ctx).entry.areas.map((a) => a.name);
-}
-
 export function companionDefaults(ctx: PresetContext): CompanionAnswers {
   const t = ctx.terms;
   const isCompany = ctx.type === 'company' || ctx.type === 'llc';
   const internal = isCompany ? t.inside : '内部';
-  const areas = areaNames(ctx);
   const secret = ctx.confidentiality.levels
     .slice(0, -1)
     .map((l) => l.label)
@@ -333,8 +333,8 @@ export function companionDefaults(ctx: PresetContext): CompanionAnswers {
       },
       publication: basicPolicyPublication(ctx),
       deletionTiming: '毎年度末',
-      managementArea: areas[areas.length - 1]!,
-      handlingArea: areas[Math.max(0, areas.length - 2)]!,
+      managementArea: [{ places: [todo('管理区域とする部屋・場所（特定個人情報ファイルを扱う機器を置く部屋）')], area: null }],
+      handlingArea: [{ places: [todo('取扱区域とする部屋・席（特定個人情報等を扱う事務を行う場所）')], area: null }],
     },
     contract: {
       contractor: null,

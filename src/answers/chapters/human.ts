@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fillableLine, line, lines, text, texts, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
+import { thresholdAt, thresholdSchema } from '../core.js';
 
 /**
  * Answers for the rulebook chapter 2 人的対策: its schema and its preset defaults.
@@ -89,6 +90,10 @@ const teleworkSchema = z
 export const humanSchema = z
   .object({
     employment: employmentSchema.describe('1 雇用条件'),
+    duties: z
+      .object({ secretsThreshold: thresholdSchema.describe('秘密（営業秘密・機密）として管理する情報の機密性評価値の下限。既定は最も低い非公開レベルの評価値') })
+      .strict()
+      .describe('2 従業員の責務'),
     education: educationSchema.describe('4 情報セキュリティ教育'),
     development: developmentSchema.describe('5 人材育成'),
     telework: teleworkSchema.describe('6 テレワークにおける対策（options.telework が true のとき）'),
@@ -115,6 +120,7 @@ export function humanDefaults(ctx: PresetContext): HumanAnswers {
       confidentiality: 'pledge',
       externalStaff: true,
     },
+    duties: { secretsThreshold: thresholdAt(ctx.confidentiality.levels) },
     education: {
       audience: `全${t.staff}`,
       frequency: '新規受け入れ時、異動時、役割変更時、年1回以上の頻度',

@@ -26,6 +26,8 @@ const authoritySchema = z
   .object({
     name: line().describe('機関名: ○○市 情報政策課 / 所管省庁'),
     desks: z.array(deskSchema).min(1, '窓口を1つ以上記入してください').max(20).describe('窓口（1つ以上）'),
+    reportAtOnce: z.boolean().describe('インシデントが起きたら直ちに報告する機関か（9.4 の初動と事故レベルごとの手順に載る）'),
+    reportWhen: line().nullable().describe('直ちに報告する場合（「…場合」の形）。null はすべてのインシデント'),
   })
   .strict();
 

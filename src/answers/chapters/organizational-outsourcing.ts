@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fillableLine, line, lines, texts } from '../common.js';
 import type { PresetContext } from '../context.js';
+import { thresholdAt, thresholdSchema } from '../core.js';
 
 /** Answers for 8 委託管理 and 8-1 委託先チェックリスト: schema and preset defaults. */
 
@@ -27,6 +28,7 @@ const criteriaSchema = z
 
 export const outsourcingSchema = z
   .object({
+    threshold: thresholdSchema.describe('委託先を評価する業務: 取り扱う情報資産の重要度の下限（8.1）。既定は最も低い非公開レベルの評価値'),
     criteria: criteriaSchema.describe('委託先評価基準（8.1）'),
     contractItems: texts().min(1, '委託契約書に明記する事項を1つ以上記入してください').describe('委託契約書に明記する事項（8.3）。契約条項のひな形はこの一覧を満たすように作る'),
     evaluationFrequency: fillableLine().describe('委託開始後に委託先の対策状況を評価する頻度（8.4）: 年1回以上'),
@@ -133,6 +135,7 @@ export function outsourcingDefaults(ctx: PresetContext): OutsourcingAnswers {
   const secret = secretLabelsOr(ctx);
   const isCompany = ctx.type === 'company' || ctx.type === 'llc';
   return {
+    threshold: thresholdAt(ctx.confidentiality.levels),
     criteria: {
       isms: true,
       privacyMark: true,

@@ -244,7 +244,6 @@ function table(node: Table): string {
   const lines = [row(header[0]!), row(Array.from({ length: columnCount }, () => '---'))];
   for (const extraHeader of header.slice(1)) lines.push(row(extraHeader));
   for (const r of body) lines.push(row(r));
-  if (node.variant === 'checklist') lines.push('', '（記入欄は空欄のまま配布する）');
   return lines.join('\n');
 }
 
