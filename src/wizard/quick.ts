@@ -1025,21 +1025,18 @@ const UNITS: Record<string, string> = {
 /** The plain question of a rule (the recommended list's, without the English unit note). */
 export const ruleLabel = (key: string) => RECOMMENDED_RULES.find((r) => r.key === key)!.question.replace(/（hours \/ minutes）/u, '').replace(/（分）|（時間）/u, '');
 
-/** The rule values the documents use, given what the organization has. */
+/**
+ * The rule values the documents use, given what the organization has: those it has answered, and
+ * those the documents ask for now (a rule of a part the organization left out is not asked).
+ */
 export function applicableRules(ctx: Ctx): string[] {
-  const profile = ctx.state.data;
-  const logSources = inventory(ctx.state).some((i) => isPlainObject(i.logs));
-  const develops = (profile.organization as Data | undefined)?.developsSoftware ?? ctx.state.size === 'medium';
-  const myNumber = ctx.state.get(['myNumber']);
-  const contract = ctx.state.get(['documents', 'outputs', 'contractClauses']) !== false;
-  return RECOMMENDED_RULES.map((r) => r.key).filter((key) => {
-    if (key.endsWith('.lockoutUnit')) return false;
-    if (key === 'rules.logs.otherReview.frequency') return logSources;
-    if (key.startsWith('rules.vulnerability.')) return develops === true;
-    if (key === 'myNumber.deletionTiming') return myNumber !== undefined && !isNone(myNumber);
-    if (key.startsWith('documents.contract.')) return contract;
-    return true;
-  });
+  const asked = new Set(ctx.state.unfilled('回答').map((gap) => gap.key));
+  const loads = ctx.state.load('回答').loaded !== undefined;
+  // A My Number rule goes into the My Number answers: only once they are given (it would make them incomplete).
+  const myNumber = isPlainObject(ctx.state.get(['myNumber']));
+  return RECOMMENDED_RULES.map((r) => r.key).filter(
+    (key) => !key.endsWith('.lockoutUnit') && (!key.startsWith('myNumber.') || myNumber) && (ctx.state.get(key.split('.')) !== undefined || asked.has(key) || !loads),
+  );
 }
 
 const rulePath = (key: string) => key.split('.');
