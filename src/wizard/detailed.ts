@@ -5,7 +5,7 @@ import { askForm, askTopic, editList, help, joinWords, shown, splitWords, type C
 import { kindName, requiredFields } from './catalog.js';
 import type { Step } from './flow.js';
 import { inventory, itemName, removeItem } from './inventory.js';
-import { isPlainObject, type Data, type Path } from './state.js';
+import { deepEqual, isPlainObject, type Data, type Path } from './state.js';
 import { isBack } from './types.js';
 
 /**
@@ -100,8 +100,10 @@ function listTopic(topic: ListTopic): Step {
       return (rows.length ? rows : (topic.seed?.(ctx) ?? [])).map((row, i) => [`${i + 1}`, topic.cells(row, ctx).filter(Boolean).join(' / ')] as const);
     },
     edit: async () => {
-      if (!ctx.state.list(topic.path).length && topic.seed) ctx.state.set(topic.path, topic.seed(ctx));
-      return editList(ctx, {
+      // The documents' default rows to start from; written only if they are changed.
+      const seed = !ctx.state.list(topic.path).length && topic.seed ? topic.seed(ctx) : undefined;
+      if (seed) ctx.state.set(topic.path, seed);
+      const outcome = await editList(ctx, {
         id: `topic.${topic.id}`,
         title: topic.title,
         help: help(topic.why),
@@ -113,6 +115,8 @@ function listTopic(topic: ListTopic): Step {
         ...(topic.onRemove ? { onRemove: topic.onRemove } : {}),
         ...(topic.min ? { min: topic.min } : {}),
       });
+      if (seed && deepEqual(ctx.state.get(topic.path), seed)) ctx.state.remove(topic.path);
+      return outcome;
     },
   }));
 }
@@ -167,13 +171,14 @@ const named = (names: Record<string, string>): Partial<Spec> => ({
   },
 });
 
-const bool = (key: string, label: string, why: string, initial: boolean): Spec => ({ key, label, kind: 'bool', initial: initial ? 'yes' : 'no', help: help(why) });
+// A value equal to the documents' default is not written (`same`): opening a topic and keeping it changes nothing.
+const bool = (key: string, label: string, why: string, initial: boolean): Spec => ({ key, label, kind: 'bool', initial: initial ? 'yes' : 'no', same: initial, help: help(why) });
 const choice = (key: string, label: string, why: string, choices: Record<string, string>, initial?: string): Spec => ({
   key,
   label,
   kind: 'choice',
   choices: Object.entries(choices).map(([value, name]) => ({ value, name })),
-  ...(initial ? { initial } : {}),
+  ...(initial ? { initial, same: initial } : {}),
   help: help(`${why}← → で選びます。`),
 });
 
@@ -200,7 +205,7 @@ const organizationTopic = formTopic({
     choice('documents.dateStyle', '日付の書き方', '規程に載る日付の形です。', { western: '西暦（2026年4月1日）', japanese: '和暦（令和8年4月1日）' }, ['company', 'llc', 'professional'].includes(ctx.state.type ?? 'company') ? 'western' : 'japanese'),
     { key: 'document.fonts.body', label: 'Word の本文の書体', kind: 'optional', initial: '游明朝', same: '游明朝', help: help('Word で開いたときの本文の書体名です。', '游明朝') },
     { key: 'document.fonts.heading', label: 'Word の見出しの書体', kind: 'optional', initial: '游ゴシック', same: '游ゴシック', help: help('Word で開いたときの見出しの書体名です。', '游ゴシック') },
-  ] as Spec[]).map((spec) => (spec.key === 'organization.developsSoftware' ? { ...spec, show: (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : ''), parse: (t: string) => ok(t === 'yes' ? true : t === 'no' ? false : undefined) } : spec)),
+  ] as Spec[]).map((spec) => (spec.key === 'organization.developsSoftware' ? { ...spec, same: spec.initial === 'yes', show: (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : ''), parse: (t: string) => ok(t === 'yes' ? true : t === 'no' ? false : undefined) } : spec)),
 });
 
 function levels(ctx: Ctx): string[] {
@@ -509,6 +514,8 @@ const contactsTopic = formTopic({
         { key: 'desks.0.url', label: '案内ページ', kind: 'nullable', help: help('届け出る先の表に載ります。空欄なら載りません。', 'https://www.city.example.jp/') },
         { key: 'desks.0.phone', label: '電話', kind: 'nullable', help: help('届け出る先の表に載ります。空欄なら載りません。', '045-000-0000') },
         { key: 'desks.0.email', label: 'メール', kind: 'nullable', help: help('届け出る先の表に載ります。空欄なら載りません。', 'soudan@city.example.jp') },
+        { key: 'reportAtOnce', label: 'インシデントが起きたら直ちに報告する', kind: 'bool', initial: 'no', help: help('指定管理や補助事業などで報告を求められている機関なら「はい」。インシデント対応の初動の手順に載ります。') },
+        { key: 'reportWhen', label: '直ちに報告する場合', kind: 'optional', help: help('「…場合」の形で書きます。空欄ならすべてのインシデントです。', '指定管理業務に関わるインシデントが発生した場合') },
       ],
       blank: () => ({ name: '', desks: [{ title: '' }] }),
     });
@@ -539,6 +546,20 @@ const teleworkTopic = listTopic({
   cells: (row) => [str(row.device), isNone(row.lent) ? '貸与しない' : joinWords(row.lent), { measures: '対策をして利用', asNeeded: '必要に応じて利用', prohibited: '禁止' }[str(row.private)] ?? ''],
   row: () => [
     { key: 'device', label: '機器', required: true, help: help('テレワークで使う情報機器の表の行になります。', 'パソコン') },
+    {
+      key: 'kind',
+      label: '機器の種類',
+      kind: 'choice',
+      unsetChoice: '',
+      choices: [
+        { value: '', name: '名前から決める' },
+        { value: 'pc', name: 'パソコン' },
+        { value: 'mobile', name: 'スマートフォン・タブレット' },
+        { value: 'media', name: 'USBメモリなどの電子媒体' },
+        { value: 'other', name: 'そのほか' },
+      ],
+      help: help('種類によって、人的対策に載る機器ごとの対策（パソコン・スマホ・USBメモリ）が決まります。← → で選びます。'),
+    },
     {
       key: 'lent',
       label: '会社の機器を使う場合の利用方法',
@@ -591,15 +612,18 @@ const myNumberTopic = formTopic({
     const picked = await ctx.prompts.checkbox({ id: 'topic.myNumber.purposes', message: '番号を使う目的（基本方針に載ります）', help: help('本人の区分ごとに、番号を使う手続きに印を付けます。印がない区分は載りません。'), choices });
     if (isBack(picked)) return 'back';
     for (const [who, purposes] of Object.entries(MY_NUMBER_PURPOSES)) {
-      ctx.state.set(['myNumber', 'subjects', who, 'purposes'], purposes.filter((p) => picked.includes(`${who}:${p}`)));
+      const chosen = purposes.filter((p) => picked.includes(`${who}:${p}`));
+      const byDefault = purposes.filter((p) => purposeChecked(ctx, who, p, true));
+      // The type's own list is not written: only a change of it is the organization's answer.
+      ctx.state.set(['myNumber', 'subjects', who, 'purposes'], ctx.state.get(['myNumber', 'subjects', who, 'purposes']) === undefined && deepEqual(chosen, byDefault) ? undefined : chosen);
     }
     return 'next';
   },
 });
 
-function purposeChecked(ctx: Ctx, who: string, purpose: string): boolean {
+function purposeChecked(ctx: Ctx, who: string, purpose: string, byDefault = false): boolean {
   const own = ctx.state.get(['myNumber', 'subjects', who, 'purposes']);
-  if (Array.isArray(own)) return own.includes(purpose);
+  if (Array.isArray(own) && !byDefault) return own.includes(purpose);
   // The documents' default: what the type lists (staff and families always; vendors, officers, shareholders by type).
   return who === 'staff' || who === 'families' || who === 'vendors' || who === 'officers' || (who === 'shareholders' && ctx.state.type === 'company');
 }
@@ -627,8 +651,9 @@ const handlingTopic = formTopic({
   specs: () => [
     choice('laptopEncryption', 'ノートパソコンで暗号化するもの', '持ち出すときの暗号化の範囲です。', { hardDisk: 'ハードディスク全体', folder: 'フォルダー', data: 'データ' }, 'hardDisk'),
     choice('smallMediaMeasure', 'USBメモリなどの紛失対策', '持ち出すときの紛失対策として規程に載ります。', { tag: '大きなタグを付ける', strap: 'ストラップで体やカバンに固定する', bell: '鈴を付ける' }, 'tag'),
-    { key: 'confidentialEmail', label: '秘密の情報をメールで送る方法', ...named(EMAIL_NAMES), initial: EMAIL_NAMES.encryptedAttachment, help: help(`「、」で区切ります（${Object.values(EMAIL_NAMES).join('、')}）。`) },
+    { key: 'confidentialEmail', label: '秘密の情報をメールで送る方法', ...named(EMAIL_NAMES), initial: EMAIL_NAMES.encryptedAttachment, same: ['encryptedAttachment'], help: help(`「、」で区切ります（${Object.values(EMAIL_NAMES).join('、')}）。`) },
     { key: 'externalSystemProviders', label: '外部の情報システムを提供する組織の例', kind: 'optional', help: help('空欄なら種類ごとの既定の文です。', '顧客、関係会社、クラウドサービス提供者を含む取引先等') },
+    { key: 'secretsThreshold', label: '秘密として管理する情報（機密性の評価値がこれ以上）', kind: 'int', min: 0, max: 9, help: help('人的対策「従業員の責務」に載ります。空欄なら最も低い非公開の区分の評価値です。', '2') },
     { key: 'outsourcing.sharingCounterparties', label: '機密情報を共有する相手', kind: 'optional', help: help('空欄なら種類ごとの既定の文です。', '施工会社又は協力設計事務所') },
   ],
 });
@@ -637,17 +662,18 @@ const criteriaTopic = formTopic({
   id: 'criteria',
   title: '委託先を選ぶ基準',
   why: '業務を委託する先の情報セキュリティを評価する基準です。',
-  base: ['rules', 'outsourcing', 'criteria'],
+  base: ['rules', 'outsourcing'],
   specs: () => [
-    bool('isms', 'ISMS 認証を基準に含める', 'ISMS: 情報セキュリティの管理の仕組みの認証です。', true),
-    bool('privacyMark', 'プライバシーマークを基準に含める', '委託先を選ぶ基準の1つとして載ります。', true),
-    { ...choice('securityAction', 'SECURITY ACTION（中小企業の自己宣言）', '委託先を選ぶ基準の1つとして載ります。', { oneStar: '一つ星', twoStars: '二つ星', none: '含めない' }, 'oneStar'), nullChoice: 'none' },
-    { ...choice('scs', 'SCS 評価制度', 'サプライチェーンの対策の評価制度です。', { star3: '★３', star4: '★４', none: '含めない' }, 'star3'), nullChoice: 'none' },
-    bool('audit', '情報セキュリティ監査の実施を含める', '委託先を選ぶ基準の1つとして載ります。', true),
-    bool('publishedPolicy', '方針の公開を含める', '委託先を選ぶ基準の1つとして載ります。', true),
-    { ...choice('checklist', '確認リストによる基準', '委託先に確認リストで対策を答えてもらうときの基準です。', { all: 'すべての対策', atLeast: '決めた数以上を実施', planned: '決めた数以上を実施予定', necessary: '必要な対策', none: '含めない' }, 'all'), nullChoice: 'none' },
-    { key: 'checklistCount', label: '決めた数', kind: 'int', min: 1, max: 200, help: help('「決めた数以上」を選んだときの数です。', '10') },
-    { key: 'additional', label: '独自に加える基準', kind: 'words', help: help('委託先を選ぶ基準の箇条書きの最後に加わります。「、」で区切ります。', '情報セキュリティの担当者を置いている') },
+    { key: 'threshold', label: '評価する委託（扱う情報の重要度がこれ以上）', kind: 'int', min: 0, max: 9, help: help('組織的対策「委託先の選定」に載ります。空欄なら最も低い非公開の区分の評価値です。公開の情報だけを扱う委託も評価するなら 1。', '2') },
+    bool('criteria.isms', 'ISMS 認証を基準に含める', 'ISMS: 情報セキュリティの管理の仕組みの認証です。', true),
+    bool('criteria.privacyMark', 'プライバシーマークを基準に含める', '委託先を選ぶ基準の1つとして載ります。', true),
+    { ...choice('criteria.securityAction', 'SECURITY ACTION（中小企業の自己宣言）', '委託先を選ぶ基準の1つとして載ります。', { oneStar: '一つ星', twoStars: '二つ星', none: '含めない' }, 'oneStar'), nullChoice: 'none' },
+    { ...choice('criteria.scs', 'SCS 評価制度', 'サプライチェーンの対策の評価制度です。', { star3: '★３', star4: '★４', none: '含めない' }, 'star3'), nullChoice: 'none' },
+    bool('criteria.audit', '情報セキュリティ監査の実施を含める', '委託先を選ぶ基準の1つとして載ります。', true),
+    bool('criteria.publishedPolicy', '方針の公開を含める', '委託先を選ぶ基準の1つとして載ります。', true),
+    { ...choice('criteria.checklist', '確認リストによる基準', '委託先に確認リストで対策を答えてもらうときの基準です。', { all: 'すべての対策', atLeast: '決めた数以上を実施', planned: '決めた数以上を実施予定', necessary: '必要な対策', none: '含めない' }, 'all'), nullChoice: 'none' },
+    { key: 'criteria.checklistCount', label: '決めた数', kind: 'int', min: 1, max: 200, help: help('「決めた数以上」を選んだときの数です。', '10') },
+    { key: 'criteria.additional', label: '独自に加える基準', kind: 'words', help: help('委託先を選ぶ基準の箇条書きの最後に加わります。「、」で区切ります。', '情報セキュリティの担当者を置いている') },
   ],
 });
 
@@ -659,7 +685,7 @@ const peopleRulesTopic = formTopic({
   specs: () => [
     choice('employment.confidentiality', '雇うときの守秘義務', '雇用条件の規定に、守秘義務の取り方として載ります。', { pledge: '誓約書', contract: '秘密保持契約' }, 'pledge'),
     bool('employment.externalStaff', '派遣・委託の要員は、その企業と秘密保持契約を結ぶ', '雇用条件の規定に載ります。', true),
-    { key: 'education.audience', label: '教育の対象者', kind: 'optional', initial: '全従業員', help: help('情報セキュリティ教育の規定に載ります。', '全従業員（パート・アルバイトを含む）') },
+    { key: 'education.audience', label: '教育の対象者', kind: 'optional', initial: '全従業員', same: '全従業員', help: help('情報セキュリティ教育の規定に載ります。', '全従業員（パート・アルバイトを含む）') },
     { key: 'education.topics', label: '教育のテーマ', ...sentences('情報セキュリティ教育で扱うテーマとして載ります。', '情報セキュリティ関連規程の説明（入社時）／標的型攻撃メールへの対応') },
     { key: 'education.qualifications', label: '推奨する資格・試験', kind: 'words', help: help('空欄なら既定の4つです。「、」で区切ります。', '情報セキュリティマネジメント試験') },
   ],
@@ -764,11 +790,11 @@ const documentsTopic = formTopic({
   specs: () => [
     { key: 'basicPolicy.date', label: '基本方針の制定日', kind: 'date', help: help('空欄なら施行日です。', '2026年4月1日') },
     { key: 'basicPolicy.introduction', label: '基本方針の前文', kind: 'optional', help: help('空欄なら事業内容から作ります。') },
-    { key: 'basicPolicy.publication', label: '基本方針の公表の方法', ...named(PUBLICATION_NAMES), initial: PUBLICATION_NAMES.website, help: help(`「、」で区切ります（${Object.values(PUBLICATION_NAMES).join('、')}）。`) },
-    { key: 'contract.contractor', label: '契約の相手（乙）', kind: 'nullable', help: help('空欄なら記入用の空欄です。', '株式会社サンプル精工') },
+    { key: 'basicPolicy.publication', label: '基本方針の公表の方法', ...named(PUBLICATION_NAMES), initial: PUBLICATION_NAMES.website, same: ['website'], help: help(`「、」で区切ります（${Object.values(PUBLICATION_NAMES).join('、')}）。`) },
+    { key: 'contract.contractor', label: '契約の相手（乙）', kind: 'nullable', same: null, help: help('空欄なら記入用の空欄です。', '株式会社サンプル精工') },
     { key: 'contract.clauses', label: '載せる条項', ...named(CLAUSE_NAMES), help: help(`空欄ならすべてです。「、」で区切ります（${Object.values(CLAUSE_NAMES).join('、')}）。`) },
     choice('contract.damagesCap', '損害賠償の上限', '業務委託契約の損害賠償の条項に載ります。', { contractPriceExceptLeaks: '委託料の総額（情報の漏えいは上限なし）', contractPrice: '委託料の総額', none: '上限なし' }, 'contractPriceExceptLeaks'),
-    { key: 'forms.assetLedgerRows', label: '情報資産管理台帳の空欄の行数', kind: 'int', min: 1, max: 200, initial: '20', help: help('記入用の情報資産管理台帳に、この数だけ空欄の行ができます。', '20') },
+    { key: 'forms.assetLedgerRows', label: '情報資産管理台帳の空欄の行数', kind: 'int', min: 1, max: 200, initial: '20', same: 20, help: help('記入用の情報資産管理台帳に、この数だけ空欄の行ができます。', '20') },
     { key: 'packTitle', label: '合本の題名', kind: 'optional', help: help('配布用の合本の表紙に載ります。空欄なら「規程の名前（配布用）」です。', '情報セキュリティ規程集') },
     { key: 'forms.sharingChecksheet', label: '機密情報共有事項チェックシートの確認事項', ...sentences('チェックシートの確認事項になります。', '共有する情報の範囲を確認した／返却・廃棄の時期を決めた') },
   ],

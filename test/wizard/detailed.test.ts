@@ -108,4 +108,13 @@ describe('詳しいモード', () => {
     expect(code).toBe(0);
     expect(prompts.refused).toEqual([['topic.inventory.row.critical.operations', '入力してください']]);
   });
+
+  it('項目を開いて何も変えずに決定しても、回答ファイルは変わらない（既定の文はファイルに書かない）', async () => {
+    const quick = await detailed({ 'wizard.mode': 'quick' });
+    const open = Object.fromEntries(TOPICS.flatMap((t) => [[`topic.${t}`, ['edit', 'keep']], [`topic.${t}#action`, 'done']]));
+    const { code, file, prompts } = await detailed({ ...open, 'topic.itemTables.item': BACK, 'topic.myNumber.purposes': (q: { default: unknown }) => q.default, 'topic.documents.outputs': (q: { default: unknown }) => q.default });
+    expect(code).toBe(0);
+    expect(prompts.ids().filter((id) => id.endsWith('.form'))).toHaveLength(14);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(quick.file, 'utf8'));
+  });
 });
