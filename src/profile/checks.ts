@@ -85,6 +85,13 @@ export function profileFindings(profile: Profile): ProfileFinding[] {
   const teleworkOff = profile.telework !== undefined && isNone(profile.telework);
   const myNumberOff = profile.myNumber !== undefined && isNone(profile.myNumber);
 
+  // A facility rule about servers, in an office that lists none, promises a room or rack that is not there.
+  if (!profile.inventory.some((item) => KINDS[item.kind].serverDevice === true)) {
+    profile.rules.physical.facilities?.forEach((rule, i) => {
+      if (/サーバー/u.test(rule)) warning(['rules', 'physical', 'facilities', i], `関連設備の規定がサーバーについて定めていますが、inventory にサーバー・NAS がありません。サーバーがあるなら inventory に書き、なければこの行を消してください`);
+    });
+  }
+
   profile.inventory.forEach((item, index) => {
     const at = (field: string): Path => ['inventory', index, field];
     for (const [field, applies] of Object.entries(FIELD_KINDS) as [keyof InventoryItem, (kind: InventoryKind) => boolean][]) {

@@ -277,7 +277,7 @@ const continuitySchema = z
 
 export const TELEWORK_CONFIGURATIONS = ['vpn', 'remoteDesktop', 'standalone', 'cloud'] as const;
 export const TELEWORK_NETWORKS = ['wiredHub', 'wirelessRouter', 'mobileRouter', 'publicWifi'] as const;
-export const TELEWORK_DEVICE_KINDS = ['pc', 'mobile', 'other'] as const;
+export const TELEWORK_DEVICE_KINDS = ['pc', 'mobile', 'media', 'other'] as const;
 
 const teleworkDeviceSchema = z
   .object({
@@ -285,7 +285,7 @@ const teleworkDeviceSchema = z
     kind: z
       .enum(TELEWORK_DEVICE_KINDS)
       .optional()
-      .describe('機器の種類: pc（パソコン）/ mobile（スマートフォン・タブレット）/ other（そのほか）。私有機器を使ってよい機器の種類で、人的対策「私有機器を利用する場合」の＜パソコン＞＜スマホ・タブレット＞の対策を載せるかが決まる。書かなければ device の名前から（パソコン・PC → pc、スマホ・スマートフォン・タブレット・携帯 → mobile、ほかは other）'),
+      .describe('機器の種類: pc（パソコン）/ mobile（スマートフォン・タブレット）/ media（USBメモリ・外付けHDD などの電子媒体）/ other（そのほか）。貸与する機器・私有機器を使ってよい機器の種類で、人的対策「組織の機器を利用する場合」「私有機器を利用する場合」の＜パソコン＞＜スマホ・タブレット＞＜USBメモリ＞の対策を載せるかが決まる。書かなければ device の名前から（パソコン・PC → pc、スマホ・スマートフォン・タブレット・携帯 → mobile、USB・HDD・媒体・メモリ → media、ほかは other）'),
     lent: z
       .union([lines().min(1), noneSchema])
       .describe('組織の機器を使う場合の利用方法（例: 会社貸与のノートPCを利用）。none は組織の機器を貸与しない'),

@@ -52,6 +52,10 @@ export interface Has {
   /** A private PC / smartphone or tablet may be used for telework: its rules (人的対策「私有機器を利用する場合」) apply. */
   readonly teleworkPrivatePc: boolean;
   readonly teleworkPrivateMobile: boolean;
+  /** The organization lends a PC / smartphone or tablet / storage medium for telework: its rules (「組織の機器を利用する場合」) apply. */
+  readonly teleworkOwnedPc: boolean;
+  readonly teleworkOwnedMobile: boolean;
+  readonly teleworkOwnedMedia: boolean;
   /** Telework reaches the office's own machines (VPN or remote desktop): data can be sent back to the office server. */
   readonly teleworkRemote: boolean;
   readonly recoveryTargets: boolean;
@@ -644,6 +648,10 @@ export function profileView(profile: Profile): Input {
 
   // Telework devices that may be private ones: the rules for private PCs and smartphones apply only to the kinds allowed.
   const privateTelework = teleworkProfile && r.privateDevices.use === 'permitted' ? teleworkProfile.devices.filter((device) => device.private !== 'prohibited') : [];
+  // Devices the organization lends: the rules for its PCs, smartphones and media apply only to the kinds it lends
+  // (while the devices are not yet stated, all of the sample's rules stay, beside the gap in the table).
+  const lendsTelework = (kind: (typeof TELEWORK_DEVICE_KINDS)[number]): boolean =>
+    teleworkProfile === null || teleworkProfile.devices.some((device) => !isNone(device.lent) && teleworkDeviceKind(device) === kind);
 
   const doc = profile.document;
   const has: Has = {
@@ -668,6 +676,9 @@ export function profileView(profile: Profile): Input {
     teleworkPrivateDevices: privateTelework.length > 0,
     teleworkPrivatePc: privateTelework.some((device) => teleworkDeviceKind(device) === 'pc'),
     teleworkPrivateMobile: privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
+    teleworkOwnedPc: lendsTelework('pc'),
+    teleworkOwnedMobile: lendsTelework('mobile'),
+    teleworkOwnedMedia: lendsTelework('media'),
     teleworkRemote: humanView.telework.configurations.some((configuration) => configuration === 'vpn' || configuration === 'remoteDesktop'),
     recoveryTargets: technicalView.continuity.restore.rpo.length + technicalView.continuity.restore.rto.length > 0,
   };
@@ -709,6 +720,7 @@ function teleworkDeviceKind(device: TeleworkProfile['devices'][number]): (typeof
   if (device.kind) return device.kind;
   if (/パソコン|ＰＣ|PC|ノート/iu.test(device.device)) return 'pc';
   if (/スマホ|スマートフォン|タブレット|携帯|iPhone|iPad|Android/iu.test(device.device)) return 'mobile';
+  if (/USB|ＵＳＢ|HDD|ＨＤＤ|SSD|媒体|メモリ|メディア/iu.test(device.device)) return 'media';
   return 'other';
 }
 

@@ -94,6 +94,14 @@ describe('警告: 文書は作れるが、たぶん意図していない', () =>
     expect(warningsOf(yaml).join('\n')).toContain('myNumber.managementArea.0: 「事務所の金庫」は areas の部屋・場所にありません');
   });
 
+  it('サーバー・NAS がないのに、関連設備の規定がサーバーの施錠を定める（サーバーがあれば警告しない）', () => {
+    const rules = `rules:\n  physical:\n    facilities:\n      - LANケーブルは床下配線とする。\n      - サーバーは専用ラックに入れて施錠する。\n`;
+    expect(warningsOf(`${BASE}${rules}`)).toEqual([
+      'test.yaml:10: rules.physical.facilities.1: 関連設備の規定がサーバーについて定めていますが、inventory にサーバー・NAS がありません。サーバーがあるなら inventory に書き、なければこの行を消してください',
+    ]);
+    expect(warningsOf(`${BASE}inventory:\n  - { id: nas, kind: nas, name: NAS, backup: none }\n${rules}`)).toEqual([]);
+  });
+
   it('食い違いのないプロフィールは警告なし（同梱の完成した例）', async () => {
     const { readFileSync } = await import('node:fs');
     for (const file of ['answers/aoba-seiki.yaml', 'answers/komorebi-sekkei.yaml']) expect(loadedFromYaml(readFileSync(file, 'utf8'), file).warnings).toEqual([]);

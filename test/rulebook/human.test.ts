@@ -162,6 +162,20 @@ describe('人的対策: 事実を書いていない組織', () => {
     expect(chapterText(doc)).not.toContain('私有機器への');
   });
 
+  it('組織が貸与しない種類の機器の対策は 6.2.1 に載せない（USBメモリを貸与しなければ＜USBメモリ＞と「貸与のUSBメモリ」がない）', () => {
+    const pcOnly = rulebookOf(`${COMPANY}${telework(`${PC}    - { device: USBメモリ・外付けHDD, lent: none, private: prohibited }\n`)}`);
+    const owned = sectionText(pcOnly, 'hr-telework-owned-devices');
+    expect(owned).toContain('＜パソコン＞');
+    for (const absent of ['＜スマホ・タブレット＞', '＜USBメモリ＞']) expect(owned).not.toContain(absent);
+    expect(chapterText(pcOnly)).not.toContain('貸与のUSBメモリ');
+
+    const media = rulebookOf(`${COMPANY}${telework(`${PC}    - { device: 外付けHDD, lent: [暗号化機能付きの製品を貸与], private: measures }\n`)}`);
+    expect(sectionText(media, 'hr-telework-owned-devices')).toContain('＜USBメモリ＞');
+
+    const nothingLent = rulebookOf(`${COMPANY}${telework('    - { device: パソコン, lent: none, private: measures }\n')}`);
+    expect(subsections(nothingLent, 'hr-telework-device-security')).toEqual(['6.2.1 私有機器を利用する場合']);
+  });
+
   it('標準アプリがなければ 6.2.3 と、それを紹介する箇条がなくなり、6.2 の番号は続く', () => {
     // A private smartphone may be used, so 6.2.2 is there; no app is listed.
     const withDevices = rulebookOf(`${COMPANY}${telework(`${PC}    - { device: スマホ・タブレット, lent: none, private: measures }\n`)}`);
