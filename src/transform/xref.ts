@@ -153,6 +153,7 @@ function mapDocument(document: Document, resolve: Resolve): Document {
           return { ...node, title: mapInlines(node.title, where), children: mapBlocks(node.children, inner) };
         }
         case 'paragraph':
+        case 'label':
           return { ...node, children: mapInlines(node.children, where) };
         case 'list':
           return {

@@ -1,4 +1,5 @@
-import { gapText, inlineText } from '../../model/text.js';
+import { gapText, inlineLines, inlineText } from '../../model/text.js';
+import { takesIndent } from '../text/indent.js';
 import type { Block, Chapter, Clause, Fields, Inline, List, Note, Part, Section, Signature, Table as ModelTable, TableCell as ModelCell } from '../../model/types.js';
 import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
 import { chartBlocks } from './chart.js';
@@ -278,7 +279,8 @@ function fieldsBlocks(node: Fields, ctx: Context): string[] {
       { shaded: true, verticalAlign: 'center', children: [paragraph({ style: STYLE.tableHeading, alignment: 'center' }, inlines(field.label, ctx.state))] },
       { verticalAlign: 'center', children: [paragraph({ style: STYLE.tableText, alignment: 'right' }, inlines(field.hint, ctx.state))] },
     ],
-    minHeight: 482,
+    // Room to write by hand (8.5 mm), or to stamp a seal (18 mm).
+    minHeight: field.seal ? 1020 : 482,
   }));
   const width = ctx.inCell ? TEXT_WIDTH : Math.min(Math.round((ctx.textWidth ?? TEXT_WIDTH) * 0.55), 5400);
   return [gridTable([1, 3], rows, { width, alignment: ctx.inCell ? 'left' : 'right' }), SPACER];
@@ -345,7 +347,28 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   fields: fieldsBlocks,
   signature: (node, ctx) => signatureBlocks(node, ctx.state),
   part: partBlocks,
-  paragraph: (node, ctx) => [paragraph({ ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}), ...continuationIndent(ctx) }, inlines(node.children, ctx.state))],
+  paragraph: (node, ctx) => {
+    if (ctx.paragraphStyle || ctx.listDepth > 0 || ctx.inCell) return [paragraph({ ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}), ...continuationIndent(ctx) }, inlines(node.children, ctx.state))];
+    // A body paragraph: one Word paragraph per line of the rules, each indented one character (本文)
+    // unless it opens with a note mark; the lines of one paragraph keep no space between them.
+    const lines = inlineLines(node.children);
+    return lines.map((line, i) =>
+      paragraph(
+        {
+          style: STYLE.bodyText,
+          ...(i < lines.length - 1 ? { spacing: { after: 0 } } : {}),
+          ...(takesIndent(inlineText(line)[0]) ? {} : { indent: { firstLine: 0, firstLineChars: 0 } }),
+        },
+        inlines(line, ctx.state),
+      ),
+    );
+  },
+  label: (node, ctx) => [
+    paragraph(
+      { style: ctx.inCell ? STYLE.tableHeading : STYLE.label, ...(ctx.listDepth > 0 && !ctx.inCell ? { indent: { left: listTextIndent(ctx.listDepth - 1), firstLine: 0, firstLineChars: 0 } } : {}) },
+      inlines(node.children, ctx.state),
+    ),
+  ],
   list: listBlocks,
   table: tableBlocks,
   note: noteBlocks,

@@ -21,6 +21,8 @@ export const STYLE = {
   header: 'Header',
   footer: 'Footer',
   listParagraph: 'ListParagraph',
+  bodyText: 'BodyText',
+  label: 'LabelHeading',
 } as const;
 
 /** Built-in heading style for a heading level (1 = chapter); Word shows 見出し 1…6. */
@@ -134,6 +136,25 @@ export function documentStyles(fonts: DocumentMeta['fonts']): IStylesOptions {
         basedOn: STYLE.frontHeading,
         next: 'Normal',
         paragraph: { spacing: { before: 600 } },
+      },
+      // Body paragraphs begin one character in (段落の字下げ), as the PDF sets them.
+      {
+        id: STYLE.bodyText,
+        name: 'Body Text',
+        basedOn: 'Normal',
+        next: STYLE.bodyText,
+        quickFormat: true,
+        paragraph: { indent: { firstLine: CHAR, firstLineChars: 100 } },
+      },
+      // 「＜ウイルス感染時の初期対応＞」: a sub-heading that stays with what it introduces, out of the outline.
+      {
+        id: STYLE.label,
+        name: '小見出し',
+        basedOn: STYLE.bodyText,
+        next: STYLE.bodyText,
+        quickFormat: true,
+        run: { font: heading, bold: true, color: COLOR.headingText },
+        paragraph: { keepNext: true, keepLines: true, spacing: { before: 120 } },
       },
       {
         id: STYLE.tableText,

@@ -43,7 +43,7 @@ export function coverOps(meta: DocumentMeta, g: Geometry): Op[] {
   // A title too long for one line breaks before its closing parenthetical (「…規程」「（配布用）」), not inside it.
   const fits = face(titleStyle.face).width(meta.title, titleStyle.size) <= width - 40;
   const titleText = fits ? meta.title : meta.title.replace(/(?<=[^\n])(（[^（）\n]*）)$/u, '\n$1');
-  const lines = textBoxes(textAtoms(titleText, styleOf(titleStyle)), flow, { before: 0, after: 0 });
+  const lines = textBoxes(textAtoms(titleText, styleOf(titleStyle)), flow, { before: 0, after: 0, phrases: true, balance: true });
   let y = Math.round(g.textHeight * 0.27);
   ops.push({ kind: 'rect', x: 0, y: y - 22, width, height: 3, fill: accent });
   for (const line of lines) {
@@ -109,7 +109,7 @@ export function revisionBoxes(meta: DocumentMeta, g: Geometry): Box[] {
 /** The top of the first page of a document without a cover (a policy, rules, a form). */
 export function titleBox(meta: DocumentMeta, width: number): Box {
   const style: TextStyle = { face: 'sansBold', size: 18, leading: 28, color: COLORS.text };
-  const lines = textBoxes(textAtoms(meta.title, styleOf(style)), nestedFlow(width - 40, style, 'center'), { before: 0, after: 0 });
+  const lines = textBoxes(textAtoms(meta.title, styleOf(style)), nestedFlow(width - 40, style, 'center'), { before: 0, after: 0, phrases: true, balance: true });
   const ops: Op[] = lines.flatMap((line, i) => translate(line.ops, 20, i * style.leading));
   const height = lines.length * style.leading + 10;
   ops.push({ kind: 'rect', x: (width - 64) / 2, y: height - 2, width: 64, height: 2, fill: COLORS.coverAccent });
@@ -140,7 +140,7 @@ export function tocBoxes(entries: readonly TocEntry[], width: number): Box[] {
     const f = face(style.face);
     const numberWidth = mark.number ? f.width(mark.number, style.size) + style.size * 0.6 : 0;
     const textLeft = indent + numberWidth;
-    const set = setText(textAtoms(mark.title, styleOf(style)), width - textLeft - numberArea - 10, { align: 'left' });
+    const set = setText(textAtoms(mark.title, styleOf(style)), width - textLeft - numberArea - 10, { align: 'left', phrases: true });
     const ops: Op[] = [];
     if (mark.number) ops.push(runAt(mark.number, style, indent, 0));
     set.lines.forEach((line, k) => ops.push(...lineOps(set.atoms, line, textLeft, k * style.leading, style)));

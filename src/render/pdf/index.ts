@@ -6,11 +6,14 @@ import { bodyFlow, continuing, flowBlocks } from './flow.js';
 import { coverOps, japaneseDate, revisionBoxes, titleBox, tocBoxes, TOC_DEPTH } from './front.js';
 import { runAt } from './inline.js';
 import type { Op } from './ops.js';
-import { paginate, type PlacedMark } from './paginate.js';
+import { paginate, paginateEnd, type PlacedMark } from './paginate.js';
 import { paint, type Bookmark, type Layer, type PaintPage } from './paint.js';
 import { COLORS, geometryOf, textLeft, type Geometry, type TextStyle } from './style.js';
 
 export { MissingGlyphError } from './errors.js';
+
+/** A last page filled less than this share holds a few lines: worth tightening the page before. */
+const LAST_PAGE_FEW = 0.2;
 
 /**
  * The print-ready PDF: cover, 改訂履歴, 目次 with page numbers, then one chapter per new page, with
@@ -52,6 +55,10 @@ export interface LaidPage {
   readonly geometry: Geometry;
   /** Relative to the page's text block. */
   readonly ops: readonly Op[];
+  /** How far down the text block is filled, in points. */
+  readonly filled: number;
+  /** The page ends where a forced break (a chapter, a part, the end of the front matter) starts the next. */
+  readonly broken: boolean;
 }
 
 export interface Layout {
@@ -65,6 +72,8 @@ interface Run {
   readonly geometry: Geometry;
   readonly pages: readonly (readonly Op[])[];
   readonly marks: readonly PlacedMark[];
+  readonly filled: readonly number[];
+  readonly broken: readonly boolean[];
 }
 
 /**
@@ -87,8 +96,10 @@ function bodyRuns(doc: Document): Run[] {
     if (i === 0 && doc.meta.front === 'title') {
       boxes = [titleBox(doc.meta, group.geometry.textWidth), ...continuing(boxes)];
     }
-    const laid = paginate(boxes, group.geometry.textHeight);
-    return { kind: 'body' as const, geometry: group.geometry, pages: laid.pages, marks: laid.marks };
+    const h = group.geometry.textHeight;
+    // The document's last lines are pulled back onto the page before rather than left alone.
+    const laid = i === groups.length - 1 ? paginateEnd(boxes, h, h * LAST_PAGE_FEW) : paginate(boxes, h);
+    return { kind: 'body' as const, geometry: group.geometry, ...laid };
   });
 }
 
@@ -118,17 +129,14 @@ export function layoutDocument(doc: Document): Layout {
       if (toc.pages.length === tocPages) break;
       tocPages = toc.pages.length;
     }
-    front.push(
-      { kind: 'cover', geometry: g, pages: [coverOps(doc.meta, g)], marks: [] },
-      { kind: 'front', geometry: g, pages: revisions.pages, marks: revisions.marks },
-      { kind: 'front', geometry: g, pages: toc.pages, marks: toc.marks },
-    );
+    front.push({ kind: 'cover', geometry: g, pages: [coverOps(doc.meta, g)], marks: [], filled: [g.textHeight], broken: [true] }, { kind: 'front', geometry: g, ...revisions }, { kind: 'front', geometry: g, ...toc });
   }
   const pages: LaidPage[] = [];
   const marks: PlacedMark[] = [];
   for (const run of [...front, ...body]) {
     const offset = pages.length;
-    pages.push(...run.pages.map((ops) => ({ kind: run.kind, geometry: run.geometry, ops })));
+    // Each run ends with a forced break: the next starts a page of its own.
+    pages.push(...run.pages.map((ops, i) => ({ kind: run.kind, geometry: run.geometry, ops, filled: run.filled[i] ?? 0, broken: run.broken[i] === true || i === run.pages.length - 1 })));
     marks.push(...run.marks.map((m) => ({ ...m, page: m.page + offset })));
   }
   return { pages, marks };

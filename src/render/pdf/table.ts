@@ -1,5 +1,7 @@
 import type { Block, Note, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
+import { fitColumns, SHORT_CELL, widestPhrase } from '../text/columns.js';
+import { face } from '../text/fonts.js';
 import { flowBlocks, nestedFlow, type Flow } from './flow.js';
 import { translate, type Op } from './ops.js';
 import type { Box } from './paginate.js';
@@ -86,8 +88,6 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
   const look = TABLE_LOOK;
   const columnCount = node.columns.length;
   const total = sum(node.columns.map((c) => c.width)) || 1;
-  const widths = node.columns.map((c) => (c.width / total) * flow.width);
-  const lefts = widths.map((_, i) => sum(widths.slice(0, i)));
   const checklist = node.variant === 'checklist';
 
   const headerCount = Math.min(node.headerRows, node.children.length);
@@ -109,6 +109,35 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
     }
     for (let k = 0; k < columnCount; k++) covered[k] = Math.max(0, covered[k]! - 1);
   });
+  // Columns of labels and short values are as wide as their widest phrase, taken first from
+  // columns wider than what they hold.
+  const mins = node.columns.map(() => 0);
+  const maxes = node.columns.map(() => 0);
+  for (const { row, col, cell } of placement) {
+    if (cell.colSpan > 1) continue;
+    const header = row < headerCount;
+    const style = header ? CELL_HEADER : CELL;
+    const measure = (s: string) => face(style.face).width(s, style.size) + 2 * look.padX + 1;
+    for (const block of cell.children) {
+      if (block.type !== 'paragraph' && block.type !== 'label') {
+        maxes[col] = Infinity;
+        continue;
+      }
+      const text = inlineText(block.children);
+      const short = text.length <= SHORT_CELL;
+      if (!short) maxes[col] = Infinity;
+      for (const line of text.split('\n')) {
+        if (short) maxes[col] = Math.max(maxes[col]!, measure(line));
+        if (header || (node.headerColumn && col === 0) || short) mins[col] = Math.max(mins[col]!, widestPhrase(line, measure));
+      }
+    }
+  }
+  const widths = fitColumns(
+    node.columns.map((c) => (c.width / total) * flow.width),
+    mins,
+    maxes,
+  );
+  const lefts = widths.map((_, i) => sum(widths.slice(0, i)));
   // A form's answer cells are empty; a column that asks for a mark (○、×) also gets a box for it.
   const headerText = widths.map(() => '');
   for (const { row, col, cell } of placement) {
@@ -128,7 +157,7 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
     const width = sum(widths.slice(col, col + colSpan));
     const labelColumn = !header && node.headerColumn && col === 0;
     const text: TextStyle = header ? CELL_HEADER : CELL;
-    const cellFlow = nestedFlow(width - 2 * look.padX, text, header || centredColumn[col] ? 'center' : 'justify', 3);
+    const cellFlow: Flow = { ...nestedFlow(width - 2 * look.padX, text, header || centredColumn[col] ? 'center' : 'justify', 3), phrases: header || labelColumn ? 'all' : 'short' };
     parts.push({
       row,
       rowSpan,
@@ -250,19 +279,35 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
   let drawn: Op[] | undefined;
   const draw = () => [...(header ? drawGrid(header, look, width) : []), ...translate(drawGrid(body, look, width), 0, headerHeight)];
   const firstRow = body.rows[0] ?? 0;
+  const tops = [0, ...boundaries(body).map((b) => b.top)];
+  // A row taller than this share of the page is cut between its lines rather than moved whole.
+  const tall = TABLE.tallRow * pageHeight;
+  // A first row shorter than this does not start a table at the foot of a page alone.
+  const slight = pageHeight / 8;
+  /** Least body height worth starting the table with on a page that has something on it already. */
+  const leastHead = (() => {
+    const [first = 0, second] = body.rows;
+    if (first > tall) return TABLE.minRowPart;
+    if (second === undefined || body.rows.length < 3 || first >= slight) return first;
+    return first + (second > tall ? TABLE.minRowPart : second);
+  })();
   const split = (available: number, fresh: boolean): { head: Box; tail: Box } | undefined => {
     const room = available - headerHeight;
     if (room <= look.padY * 2 + CELL.leading) return undefined;
     // Break between rows where possible; merged cells cut there continue (or repeat) below.
-    let cut = boundaries(body)
-      .filter((b) => b.top <= room + 0.01)
-      .pop()?.top;
+    const whole = tops.filter((top, i) => i > 0 && top <= room + 0.01).length;
+    let cut: number | undefined = whole > 0 ? tops[whole] : undefined;
+    // The row that does not fit: a tall one is cut inside when enough of it fits here.
+    const next = body.rows[whole];
+    if (next !== undefined && next > tall && room - (cut ?? 0) >= TABLE.minRowPart) cut = room;
     if (cut === undefined) {
       // Not even the first row fits: move the table on if a fresh page would hold the row,
       // otherwise cut the row itself between lines.
       if (!fresh && firstRow + headerHeight <= pageHeight) return undefined;
       cut = room;
     }
+    // A table does not start at the foot of a page with a single short row of several.
+    if (!fresh && whole < Math.min(2, body.rows.length - 1) && cut === tops[whole] && cut < slight) return undefined;
     const parts = cutGrid(body, cut, look);
     if (!parts) return undefined;
     return {
@@ -279,7 +324,9 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
       return (drawn ??= draw());
     },
     split,
-    minHead: headerHeight + firstRow,
+    minHead: headerHeight + leastHead,
+    // What a page must carry of the table's end when the table is kept with what follows: its last two rows.
+    minTail: sum(body.rows.slice(-2)),
   };
 }
 
