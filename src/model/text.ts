@@ -71,6 +71,9 @@ export function forEachInlines(doc: Document, visit: (nodes: readonly Inline[]) 
         case 'signature':
           node.lines.forEach(visit);
           break;
+        case 'closing':
+          visit([{ type: 'text', value: node.text }]);
+          break;
         case 'pageBreak':
           break;
       }

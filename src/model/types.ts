@@ -164,6 +164,12 @@ export interface Signature {
   readonly lines: readonly (readonly Inline[])[];
 }
 
+/** The closing mark of a book of rules, 「以上」: set flush right under its last line. */
+export interface Closing {
+  readonly type: 'closing';
+  readonly text: string;
+}
+
 /**
  * One document inside the combined pack (配布用): it starts on a new page under its own title and
  * is a top-level entry of the pack's table of contents. Its sections keep their numbers.
@@ -228,7 +234,7 @@ export interface Chapter {
   readonly children: readonly Block[];
 }
 
-export type Block = Paragraph | Label | List | Table | Note | Chart | PageBreak | Section | Chapter | Clause | Fields | Signature | Part;
+export type Block = Paragraph | Label | List | Table | Note | Chart | PageBreak | Section | Chapter | Clause | Fields | Signature | Closing | Part;
 
 export interface DocumentMeta {
   /** The document's own name, e.g. 情報セキュリティ関連規程. */

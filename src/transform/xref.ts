@@ -182,6 +182,7 @@ function mapDocument(document: Document, resolve: Resolve): Document {
         case 'chart':
           return { ...node, root: mapBox(node.root, where) };
         case 'pageBreak':
+        case 'closing':
           return node;
       }
     });

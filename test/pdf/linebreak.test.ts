@@ -102,8 +102,10 @@ describe('breakLines', () => {
     expect(pushed.lines[0]!.justified).toBe(true);
     // Pulled: the line before can give the room.
     expect(layout('あいう、えおかきくけこさ', 115).texts).toEqual(['あいう、えおかきくけこさ']);
-    // Left alone after a hard break or where nothing can be done without letter-spacing.
-    expect(layout('あいうえおかきくけこさ', 100, { align: 'left' }).texts).toEqual(['あいうえおかきくけこ', 'さ']);
+    // Ragged text needs no justifying.
+    expect(layout('あいうえおかきくけこさ', 100, { align: 'left' }).texts).toEqual(['あいうえおかきくけ', 'こさ']);
+    // Left alone where nothing can be done without letter-spacing.
+    expect(layout('あいうえお', 40).texts).toEqual(['あいうえ', 'お']);
   });
 
   it('fills Western spaces, then 和欧間, before spacing out other characters, within their limits', () => {

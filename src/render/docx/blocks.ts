@@ -373,6 +373,7 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   table: tableBlocks,
   note: noteBlocks,
   chart: (node, ctx) => [...chartBlocks(node, (nodes) => inlines(nodes, ctx.state)), ...(ctx.inCell ? [] : [SPACER])],
+  closing: (node) => [paragraph({ alignment: 'right', spacing: { before: 120 } }, textRuns(node.text))],
   pageBreak: (_node, ctx) => {
     if (!ctx.inCell) ctx.state.pendingBreak = true;
     return [];

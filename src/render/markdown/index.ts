@@ -113,6 +113,8 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
       .join('\n'),
   chart: (node: Chart) => [`**${escapeMarkdown(node.title || '体制図')}**`, chartBox(node.root, 0)].join('\n\n'),
   pageBreak: () => '<!-- 改ページ -->',
+  // Markdown cannot set text flush right: the mark on a line of its own.
+  closing: (node) => escapeMarkdown(node.text),
 };
 
 /** A blank to write in by hand. */

@@ -1,5 +1,5 @@
 import { inlineText } from '../../model/text.js';
-import type { Block, Chapter, Chart, Clause, Fields, Inline, Label, List, Paragraph, Part, Section, Signature } from '../../model/types.js';
+import type { Block, Chapter, Chart, Clause, Closing, Fields, Inline, Label, List, Paragraph, Part, Section, Signature } from '../../model/types.js';
 import { takesIndent } from '../text/indent.js';
 import { chapterHeading, headingAffixes, headingNumber } from '../../transform/numbering.js';
 import { layoutChart } from '../chart/layout.js';
@@ -40,7 +40,7 @@ export interface Flow {
 }
 
 /** A paragraph this short (in characters) is a few words: it breaks between phrases. */
-const SHORT_PARAGRAPH = 60;
+const SHORT_PARAGRAPH = 24;
 
 /** The inside of a box (cell, note, header): no indent, no page structure. */
 export const nestedFlow = (width: number, text: TextStyle, align: Flow['align'] = 'justify', paragraphSpace = 0): Flow => ({
@@ -71,6 +71,7 @@ const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   clause: (node, flow) => clause(node, flow),
   fields: (node, flow) => [fields(node, flow)],
   signature: (node, flow) => signature(node, flow),
+  closing: (node, flow) => [closing(node, flow)],
   part: (node, flow) => part(node, flow),
 };
 
@@ -79,7 +80,7 @@ export function flowBlocks(blocks: readonly Block[], flow: Flow): Box[] {
   /** Index in `out` of the first box of each block so far. */
   const starts: number[] = [];
   blocks.forEach((node, k) => {
-    if (node.type === 'signature' || (node.type === 'fields' && k > 0)) keepClosing(blocks, k, out, starts);
+    if (node.type === 'signature' || node.type === 'closing' || (node.type === 'fields' && k > 0)) keepClosing(blocks, k, out, starts);
     starts.push(out.length);
     out.push(...(handlers[node.type] as BlockHandler<Block['type']>)(node, flow));
   });
@@ -392,6 +393,15 @@ function signature(node: Signature, flow: Flow): Box[] {
     const ops = set.lines.flatMap((l, k) => lineOps(set.atoms, l, flow.width - l.naturalWidth, k * style.leading, style));
     return { height: set.lines.length * style.leading, spaceBefore: i === 0 ? 24 : 0, spaceAfter: 0, keepWithNext: i < node.lines.length - 1, ops };
   });
+}
+
+/** 「以上」 under the last line, flush right. */
+function closing(node: Closing, flow: Flow): Box {
+  const style = flow.text;
+  const set = setText(textAtoms(node.text, styleOf(style)), flow.width, { align: 'left' });
+  const line = set.lines[0];
+  const ops = line ? lineOps(set.atoms, line, flow.width - line.naturalWidth - style.size, 0, style) : [];
+  return { height: style.leading, spaceBefore: 4, spaceAfter: 0, keepWithNext: false, ops };
 }
 
 /**

@@ -116,6 +116,17 @@ export function titleBox(meta: DocumentMeta, width: number): Box {
   return { height, spaceBefore: 0, spaceAfter: 22, keepWithNext: true, ops, marks: [{ kind: 'front', id: 'title', label: meta.title, number: '', title: meta.title, depth: 0, y: 0 }] };
 }
 
+/** The number a chapter of the rulebook shows on its tab (「1」 of 「1.」), or undefined for other marks. */
+export const chapterTabNumber = (mark: Pick<PlacedMark, 'kind' | 'number'>): string | undefined =>
+  mark.kind === 'chapter' ? /^(\d+)\.$/u.exec(mark.number)?.[1] : undefined;
+
+/** A chapter's number white on the accent in a box at (x, y): the chapter tab, in the margin or the contents. */
+export function tabOps(number: string, x: number, y: number, width: number, height: number): Op[] {
+  const size = height * 0.62;
+  const style: TextStyle = { face: 'sansBold', size, leading: height, color: '#ffffff' };
+  return [{ kind: 'rect', x, y, width, height, fill: COLORS.coverAccent }, ...centred(number, style, x, width, y)];
+}
+
 export interface TocEntry {
   readonly mark: PlacedMark;
   /** Printed page number. */
@@ -138,11 +149,15 @@ export function tocBoxes(entries: readonly TocEntry[], width: number): Box[] {
         : { face: 'serif', size: 9.5, leading: 15.5, color: COLORS.text };
     const indent = top ? 0 : mark.depth === 1 ? 14 : 38;
     const f = face(style.face);
-    const numberWidth = mark.number ? f.width(mark.number, style.size) + style.size * 0.6 : 0;
+    // A chapter of the rulebook shows its number as its tab does (white on the accent), so that
+    // it does not read like the sections' 「1.」 under it.
+    const tab = chapterTabNumber(mark);
+    const numberWidth = tab ? style.size * 2.2 : mark.number ? f.width(mark.number, style.size) + style.size * 0.6 : 0;
     const textLeft = indent + numberWidth;
     const set = setText(textAtoms(mark.title, styleOf(style)), width - textLeft - numberArea - 10, { align: 'left', phrases: true });
     const ops: Op[] = [];
-    if (mark.number) ops.push(runAt(mark.number, style, indent, 0));
+    if (tab) ops.push(...tabOps(tab, indent, (style.leading - style.size * 1.3) / 2, style.size * 1.6, style.size * 1.3));
+    else if (mark.number) ops.push(runAt(mark.number, style, indent, 0));
     set.lines.forEach((line, k) => ops.push(...lineOps(set.atoms, line, textLeft, k * style.leading, style)));
     const lastTop = (set.lines.length - 1) * style.leading;
     const lastLine = set.lines[set.lines.length - 1];

@@ -137,10 +137,11 @@ export function lineOps(atoms: readonly Atom[], line: Line, left: number, top: n
 }
 
 /**
- * Spans of a line's characters around gaps that a text extractor would read as word spaces: more
+ * Spans of a line's characters around gaps that a text extractor would read as word spaces — more
  * than a tenth of an em between characters that are not spaces, in a line whose gaps are not all
- * alike (an evenly spaced line reads as one word: poppler's rule). For each placed character, the
- * number of its span (from 1), or 0.
+ * alike (an evenly spaced line reads as one word: poppler's rule) — or as a break (compressed
+ * punctuation overlapping its neighbour). For each placed character, the number of its span (from
+ * 1), or 0.
  */
 function spacedSpans(atoms: readonly Atom[], placed: Line['atoms'], size: number): Uint16Array {
   const spans = new Uint16Array(placed.length + 1);
@@ -153,13 +154,17 @@ function spacedSpans(atoms: readonly Atom[], placed: Line['atoms'], size: number
     gaps.push(gap);
     if (!space) narrowest = Math.min(narrowest, gap);
   }
-  let span = 0;
+  // One span from the first such gap to the last: fewer, longer spans make a smaller file.
+  let first = -1;
+  let last = -1;
   gaps.forEach((gap, i) => {
-    if (gap <= size * 0.1 || gap - narrowest <= size * 0.07) return;
-    // Characters i and i + 1 read as one piece; a piece touching the last one joins it.
-    if (spans[i] === 0) spans[i] = ++span;
-    spans[i + 1] = spans[i]!;
+    // Compressed punctuation (」、「) overlaps its neighbour's box: extractors break the line there.
+    const overlap = gap < -size * 0.2;
+    if (!overlap && (gap <= size * 0.1 || gap - narrowest <= size * 0.07)) return;
+    if (first < 0) first = i;
+    last = i + 1;
   });
+  if (first >= 0) spans.fill(1, first, last + 1);
   return spans;
 }
 

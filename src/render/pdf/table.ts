@@ -123,11 +123,10 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
         maxes[col] = Infinity;
         continue;
       }
-      const text = inlineText(block.children);
-      const short = text.length <= SHORT_CELL;
-      if (!short) maxes[col] = Infinity;
-      for (const line of text.split('\n')) {
-        if (short) maxes[col] = Math.max(maxes[col]!, measure(line));
+      // Each line of the rules in a cell counts on its own (a name and the product under it).
+      for (const line of inlineText(block.children).split('\n')) {
+        const short = [...line].length <= SHORT_CELL;
+        maxes[col] = short ? Math.max(maxes[col]!, measure(line)) : Infinity;
         if (header || (node.headerColumn && col === 0) || short) mins[col] = Math.max(mins[col]!, widestPhrase(line, measure));
       }
     }

@@ -411,7 +411,7 @@ class Breaker {
    * into the line before when that line can be tightened enough, or else gives that line's last
    * phrase to the last line when the line before can be justified without letter-spacing.
    */
-  widows(spans: Span[]): Span[] {
+  widows(spans: Span[], justify: boolean): Span[] {
     const out = [...spans];
     for (let k = 1; k < out.length; k++) {
       const last = out[k]!;
@@ -424,11 +424,12 @@ class Breaker {
         k--;
         continue;
       }
-      // 追い出し: the line before breaks one phrase earlier; the last line still fits.
+      // 追い出し: the line before breaks one phrase earlier (justified within the limits, where it is
+      // justified); the last line still fits.
       for (let b = before.stop - 1; b > before.start + 1; b--) {
         if (this.quality[b]! < GOOD) continue;
         const spare = before.limit - this.natural(before.start, b);
-        if (spare > this.stretchable(before.start, b) + EPSILON) break;
+        if (justify && spare > this.stretchable(before.start, b) + EPSILON) break;
         const lead = OPENING.has(this.atoms[b]!.text) ? this.atoms[b]!.width / 2 : 0;
         if (this.natural(b, end) > this.width + lead + EPSILON) break;
         out.splice(k - 1, 2, { ...before, stop: b }, { ...last, start: b, indent: 0, lead, limit: this.width + lead });
@@ -510,6 +511,6 @@ export function breakLines(atoms: readonly BreakAtom[], options: LineBreakOption
     const narrow = breaker.spans(high);
     if (narrow.length === spans.length) return narrow.map((span) => breaker.place({ ...span, limit: span.limit + options.width - high }, align));
   }
-  if (align === 'justify') spans = breaker.widows(spans);
+  if (align !== 'center') spans = breaker.widows(spans, align === 'justify');
   return spans.map((span) => breaker.place(span, align));
 }
