@@ -22,6 +22,7 @@ export const STYLE = {
   footer: 'Footer',
   listParagraph: 'ListParagraph',
   bodyText: 'BodyText',
+  figure: 'Figure',
   label: 'LabelHeading',
 } as const;
 
@@ -180,6 +181,14 @@ export function documentStyles(fonts: DocumentMeta['fonts']): IStylesOptions {
         quickFormat: true,
         run: { font: heading, bold: true, size: SIZE.table },
         paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 160, after: 80 } },
+      },
+      {
+        id: STYLE.figure,
+        name: '図',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 160, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: STYLE.header,

@@ -1,6 +1,6 @@
 import type { Block, Note, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
-import { fitColumns, SHORT_CELL, widestPhrase } from '../text/columns.js';
+import { columnWidths, markColumns } from '../text/columns.js';
 import { face } from '../text/fonts.js';
 import { flowBlocks, nestedFlow, type Flow } from './flow.js';
 import { translate, type Op } from './ops.js';
@@ -87,7 +87,6 @@ const isShort = (blocks: readonly Block[]) => blocks.every((b) => b.type === 'pa
 function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: Grid; look: Look } {
   const look = TABLE_LOOK;
   const columnCount = node.columns.length;
-  const total = sum(node.columns.map((c) => c.width)) || 1;
   const checklist = node.variant === 'checklist';
 
   const headerCount = Math.min(node.headerRows, node.children.length);
@@ -109,42 +108,14 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
     }
     for (let k = 0; k < columnCount; k++) covered[k] = Math.max(0, covered[k]! - 1);
   });
-  // Columns of labels and short values are as wide as their widest phrase, taken first from
-  // columns wider than what they hold.
-  const mins = node.columns.map(() => 0);
-  const maxes = node.columns.map(() => 0);
-  for (const { row, col, cell } of placement) {
-    if (cell.colSpan > 1) continue;
-    const header = row < headerCount;
+  // Columns of labels and short values are as wide as their widest phrase (shared with Word).
+  const widths = columnWidths(node, flow.width, (text, header) => {
     const style = header ? CELL_HEADER : CELL;
-    const measure = (s: string) => face(style.face).width(s, style.size) + 2 * look.padX + 1;
-    for (const block of cell.children) {
-      if (block.type !== 'paragraph' && block.type !== 'label') {
-        maxes[col] = Infinity;
-        continue;
-      }
-      // Each line of the rules in a cell counts on its own (a name and the product under it).
-      for (const line of inlineText(block.children).split('\n')) {
-        const short = [...line].length <= SHORT_CELL;
-        maxes[col] = short ? Math.max(maxes[col]!, measure(line)) : Infinity;
-        if (header || (node.headerColumn && col === 0) || short) mins[col] = Math.max(mins[col]!, widestPhrase(line, measure));
-      }
-    }
-  }
-  const widths = fitColumns(
-    node.columns.map((c) => (c.width / total) * flow.width),
-    mins,
-    maxes,
-  );
+    return face(style.face).width(text, style.size) + 2 * look.padX + 1;
+  });
   const lefts = widths.map((_, i) => sum(widths.slice(0, i)));
   // A form's answer cells are empty; a column that asks for a mark (○、×) also gets a box for it.
-  const headerText = widths.map(() => '');
-  for (const { row, col, cell } of placement) {
-    if (row >= headerCount) continue;
-    const text = cell.children.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : '')).join('');
-    for (let k = col; k < Math.min(columnCount, col + Math.max(1, cell.colSpan)); k++) headerText[k] += text;
-  }
-  const tickColumn = headerText.map((text) => checklist && /[○×✓✔]/u.test(text));
+  const tickColumn = markColumns(node);
   const centredColumn = widths.map((w, col) => {
     const cells = bodyCells.filter((b) => b.col === col);
     return cells.length > 0 && cells.every((b) => isShort(b.blocks)) && w < flow.width * 0.25;

@@ -1,10 +1,79 @@
+import { inlineText } from '../../model/text.js';
+import type { Table, TableCell } from '../../model/types.js';
 import { phraseStarts } from './phrases.js';
 
 /**
- * Column widths that let labels break between words: a column of labels or short values is at
- * least as wide as its widest phrase (「アカウントロック」 rather than 「アカウントロッ / ク」).
- * Shared by the PDF and Word writers, so the two set a table's columns alike.
+ * What the PDF and Word writers decide alike about a table's columns: widths that let labels break
+ * between words — a column of labels or short values is at least as wide as its widest phrase
+ * (「アカウントロック」 rather than 「アカウントロッ / ク」) — and which columns of a form take a mark.
  */
+
+/** Each cell of a table with the row and column it starts at (cells covered by a row span are absent from their row). */
+function placed(table: Table): { row: number; col: number; cell: TableCell }[] {
+  const count = table.columns.length;
+  const covered = table.columns.map(() => 0);
+  const out: { row: number; col: number; cell: TableCell }[] = [];
+  table.children.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.children) {
+      while (c < count && covered[c]! > 0) c++;
+      if (c >= count) break;
+      out.push({ row: r, col: c, cell });
+      const span = Math.max(1, Math.min(cell.colSpan, count - c));
+      for (let k = c; k < c + span; k++) covered[k] = Math.max(1, cell.rowSpan);
+      c += span;
+    }
+    for (let k = 0; k < count; k++) covered[k] = Math.max(0, covered[k]! - 1);
+  });
+  return out;
+}
+
+/**
+ * The columns of a checklist whose header asks for a mark (○、×、✓): their empty cells are boxes
+ * to mark by hand.
+ */
+export function markColumns(table: Table): boolean[] {
+  const texts = table.columns.map(() => '');
+  if (table.variant !== 'checklist') return texts.map(() => false);
+  for (const { row, col, cell } of placed(table)) {
+    if (row >= table.headerRows) continue;
+    const text = cell.children.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : '')).join('');
+    for (let k = col; k < Math.min(texts.length, col + Math.max(1, cell.colSpan)); k++) texts[k] += text;
+  }
+  return texts.map((text) => /[○×✓✔]/u.test(text));
+}
+
+/**
+ * The widths of a table's columns in a total width: the template's proportions, with the columns of
+ * labels (the header rows, a label column) and of short values widened to their widest phrase.
+ * `measure` gives the width a line of a cell takes, padding included, in the unit of `total`.
+ */
+export function columnWidths(table: Table, total: number, measure: (text: string, header: boolean) => number): number[] {
+  const sum = table.columns.reduce((n, c) => n + c.width, 0) || 1;
+  const mins = table.columns.map(() => 0);
+  const maxes = table.columns.map(() => 0);
+  for (const { row, col, cell } of placed(table)) {
+    if (cell.colSpan > 1) continue;
+    const header = row < table.headerRows;
+    for (const block of cell.children) {
+      if (block.type !== 'paragraph' && block.type !== 'label') {
+        maxes[col] = Infinity;
+        continue;
+      }
+      // Each line of the rules in a cell counts on its own (a name and the product under it).
+      for (const line of inlineText(block.children).split('\n')) {
+        const short = [...line].length <= SHORT_CELL;
+        maxes[col] = short ? Math.max(maxes[col]!, measure(line, header)) : Infinity;
+        if (header || (table.headerColumn && col === 0) || short) mins[col] = Math.max(mins[col]!, widestPhrase(line, (s) => measure(s, header)));
+      }
+    }
+  }
+  return fitColumns(
+    table.columns.map((c) => (c.width / sum) * total),
+    mins,
+    maxes,
+  );
+}
 
 /** A cell this short (in characters) holds a few words: its phrases set the column's least width. */
 export const SHORT_CELL = 16;
