@@ -120,11 +120,15 @@ export function titleBox(meta: DocumentMeta, width: number): Box {
 export const chapterTabNumber = (mark: Pick<PlacedMark, 'kind' | 'number'>): string | undefined =>
   mark.kind === 'chapter' ? /^(\d+)\.$/u.exec(mark.number)?.[1] : undefined;
 
-/** A chapter's number white on the accent in a box at (x, y): the chapter tab, in the margin or the contents. */
-export function tabOps(number: string, x: number, y: number, width: number, height: number): Op[] {
+/**
+ * A chapter's number white on the accent in a box at (x, y): the chapter tab, in the margin or the
+ * contents. In the margin it is a mark of the page, not text: it copies out as nothing (`silent`).
+ */
+export function tabOps(number: string, x: number, y: number, width: number, height: number, silent = false): Op[] {
   const size = height * 0.62;
   const style: TextStyle = { face: 'sansBold', size, leading: height, color: '#ffffff' };
-  return [{ kind: 'rect', x, y, width, height, fill: COLORS.coverAccent }, ...centred(number, style, x, width, y)];
+  const digits = centred(number, style, x, width, y);
+  return [{ kind: 'rect', x, y, width, height, fill: COLORS.coverAccent }, ...(silent ? [{ kind: 'group' as const, dx: 0, dy: 0, ops: digits, actualText: '' }] : digits)];
 }
 
 export interface TocEntry {

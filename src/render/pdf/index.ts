@@ -177,7 +177,7 @@ function decorations(g: Geometry, title: string, pageNumber: number, section: st
     const tabHeight = 14 * MM;
     const x = odd ? g.width - 5 * MM - tabWidth : 5 * MM;
     const step = Math.min(18 * MM, (g.textHeight - tabHeight) / 8);
-    ops.push(...tabOps(chapter, x, g.top + (Number(chapter) - 1) * step, tabWidth, tabHeight));
+    ops.push(...tabOps(chapter, x, g.top + (Number(chapter) - 1) * step, tabWidth, tabHeight, true));
   }
   const footTop = g.height - g.bottom + 18;
   const folio = String(pageNumber);
