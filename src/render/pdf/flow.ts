@@ -5,7 +5,7 @@ import { chapterHeading, headingAffixes, headingNumber } from '../../transform/n
 import { layoutChart } from '../chart/layout.js';
 import { CHART_COLORS } from '../chart/svg.js';
 import { face } from '../text/fonts.js';
-import { inlineAtoms, lineOps, runAt, setText, styleOf, textAtoms, type Atom } from './inline.js';
+import { inlineAtoms, lineOps, mayBreak, runAt, setText, styleOf, textAtoms, type Atom } from './inline.js';
 import { translate, type Op } from './ops.js';
 import type { Box, Mark } from './paginate.js';
 import { BODY, COLORS, HEADINGS, MM, TABLE, type Geometry, type TextStyle } from './style.js';
@@ -153,7 +153,7 @@ function layoutParagraph(node: Paragraph, flow: Flow): Box[] {
   // A line break in the model is a new line of the rules (the sample's separate paragraphs): each
   // gets the paragraph indent.
   const options = { indent: (start: number) => (takesIndent(atoms[start]?.text) ? indent : 0) };
-  if (!flow.phrases || (flow.phrases === 'short' && atoms.length > SHORT_PARAGRAPH)) return textBoxes(atoms, flow, options);
+  if (!flow.phrases || (flow.phrases === 'short' && (atoms.length > SHORT_PARAGRAPH || !mayBreak(atoms, flow.width)))) return textBoxes(atoms, flow, options);
   const byPhrase = textBoxes(atoms, flow, { ...options, phrases: true, align: flow.align === 'justify' ? 'left' : flow.align });
   if (flow.phrases === 'all') return byPhrase;
   // A few words break between phrases when that costs no line.

@@ -185,8 +185,16 @@ export interface SetOptions {
   readonly balance?: boolean;
 }
 
+/** Whether text could need breaking at all: its characters are wider than the line (spacing aside, which is less than a character). */
+export const mayBreak = (atoms: readonly Atom[], width: number): boolean => {
+  let sum = 0;
+  for (const a of atoms) if ((sum += a.width) > width * 0.9 || a.text === '\n') return true;
+  return false;
+};
+
 export function setText(atoms: readonly Atom[], width: number, options: SetOptions = {}): SetText {
-  const phrases = options.phrases && atoms.length > 1 ? phraseStarts(atoms.map((a) => a.text)) : undefined;
+  // Phrases only matter where the text breaks: most titles, labels and cells fit on one line.
+  const phrases = options.phrases && atoms.length > 1 && mayBreak(atoms, width) ? phraseStarts(atoms.map((a) => a.text)) : undefined;
   const lines = breakLines(atoms, {
     width,
     indent: options.indent ?? 0,

@@ -95,7 +95,7 @@ const JAPANESE_PUNCTUATION = new Set([...OPENING, ...CLOSING, ...'・･：；�
 
 type CharClass = 'space' | 'hard' | 'latin' | 'cjk';
 
-export function charClass(ch: string): CharClass {
+function classOf(ch: string): CharClass {
   if (ch === '\n') return 'hard';
   if (ch === ' ' || ch === '\t') return 'space';
   const cp = ch.codePointAt(0)!;
@@ -105,11 +105,44 @@ export function charClass(ch: string): CharClass {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** What the rules need to know of a character, worked out once per character (text repeats them). */
+interface CharInfo {
+  readonly cls: CharClass;
+  readonly opening: boolean;
+  readonly closing: boolean;
+  /** A closing bracket or comma, whose blank half may give way mid-line (not a full stop). */
+  readonly closingMark: boolean;
+  readonly inseparable: boolean;
+  /** A Latin letter or European numeral (not Western punctuation, which is set solid against Japanese). */
+  readonly latinLetter: boolean;
+  /** Kana or kanji (cl-15, cl-16, cl-19 and their marks): a quarter em next to Latin text. */
+  readonly japaneseLetter: boolean;
+}
+
+const infos = new Map<string, CharInfo>();
+function info(ch: string): CharInfo {
+  let i = infos.get(ch);
+  if (!i) {
+    const cls = classOf(ch);
+    i = {
+      cls,
+      opening: OPENING.has(ch),
+      closing: CLOSING.has(ch),
+      closingMark: CLOSING_MARKS.has(ch),
+      inseparable: INSEPARABLE.has(ch),
+      latinLetter: cls === 'latin' && LETTER_OR_DIGIT.test(ch),
+      japaneseLetter: cls === 'cjk' && !JAPANESE_PUNCTUATION.has(ch),
+    };
+    infos.set(ch, i);
+  }
+  return i;
+}
+
+export const charClass = (ch: string): CharClass => info(ch).cls;
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && charClass(ch) === 'latin';
-/** Latin letters and European numerals (not Western punctuation, which is set solid against Japanese). */
-const isLatinLetter = (ch: string): boolean => charClass(ch) === 'latin' && LETTER_OR_DIGIT.test(ch);
-/** Kana and kanji (cl-15, cl-16, cl-19 and their marks), which take a quarter em next to Latin text. */
-const isJapaneseLetter = (ch: string): boolean => charClass(ch) === 'cjk' && !JAPANESE_PUNCTUATION.has(ch);
+const isLatinLetter = (ch: string): boolean => info(ch).latinLetter;
+const isJapaneseLetter = (ch: string): boolean => info(ch).japaneseLetter;
 
 /** How much extra space a justified gap may take, per kind of gap, in ems (JLREQ 3.8.4). */
 export const STRETCH_LIMIT = {
@@ -147,22 +180,26 @@ function spacing(atoms: readonly BreakAtom[], em: number): Spacing {
   const shrink = new Float64Array(n);
   const kind = new Uint8Array(n);
   const stretch = new Float64Array(n);
+  let next = n > 0 ? info(atoms[0]!.text) : undefined;
   for (let i = 0; i + 1 < n; i++) {
     const a = atoms[i]!;
     const b = atoms[i + 1]!;
-    const ca = charClass(a.text);
-    const cb = charClass(b.text);
+    const ia = next!;
+    const ib = info(b.text);
+    next = ib;
+    const ca = ia.cls;
+    const cb = ib.cls;
     if (ca === 'hard' || cb === 'hard') continue;
     // 約物の連続 (JLREQ 3.1.5): a closing mark before another mark or an opening bracket loses its
     // blank half; of two opening brackets, the second loses its own.
-    if (CLOSING.has(a.text) && (CLOSING.has(b.text) || OPENING.has(b.text))) kern[i] = -a.width / 2;
-    else if (OPENING.has(a.text) && OPENING.has(b.text)) kern[i] = -b.width / 2;
-    else if ((isLatinLetter(a.text) && isJapaneseLetter(b.text)) || (isJapaneseLetter(a.text) && isLatinLetter(b.text))) kern[i] = (ca === 'latin' ? b.width : a.width) / 4;
+    if (ia.closing && (ib.closing || ib.opening)) kern[i] = -a.width / 2;
+    else if (ia.opening && ib.opening) kern[i] = -b.width / 2;
+    else if ((ia.latinLetter && ib.japaneseLetter) || (ia.japaneseLetter && ib.latinLetter)) kern[i] = (ca === 'latin' ? b.width : a.width) / 4;
     // What tightening may take (JIS X 4051 order: spaces, punctuation halves, 和欧間).
     if (ca === 'space') shrink[i] = Math.max(0, a.width - em / 4);
     else if (kern[i]! > 0) shrink[i] = kern[i]! / 2;
-    else if (kern[i] === 0 && CLOSING_MARKS.has(a.text)) shrink[i] = a.width / 2;
-    else if (kern[i] === 0 && OPENING.has(b.text)) shrink[i] = b.width / 2;
+    else if (kern[i] === 0 && ia.closingMark) shrink[i] = a.width / 2;
+    else if (kern[i] === 0 && ib.opening) shrink[i] = b.width / 2;
     // What justification may add: nothing inside a Latin word or between inseparable marks.
     if (ca === 'space' || cb === 'space') {
       if (ca === 'space') {
@@ -172,7 +209,7 @@ function spacing(atoms: readonly BreakAtom[], em: number): Spacing {
     } else if (kern[i]! > 0) {
       kind[i] = MIXED;
       stretch[i] = STRETCH_LIMIT.mixed * em;
-    } else if (!(ca === 'latin' && cb === 'latin') && !(INSEPARABLE.has(a.text) && a.text === b.text)) {
+    } else if (!(ca === 'latin' && cb === 'latin') && !(ia.inseparable && a.text === b.text)) {
       kind[i] = OTHER;
       stretch[i] = STRETCH_LIMIT.other * em;
     }
@@ -260,7 +297,8 @@ interface Span {
 class Breaker {
   private readonly url: boolean[] | undefined;
   private readonly space: Spacing;
-  private readonly quality: Int8Array;
+  /** Break quality before each atom, worked out when first asked (-1: not yet). */
+  private readonly qualities: Int8Array;
 
   constructor(
     private readonly atoms: readonly BreakAtom[],
@@ -269,8 +307,16 @@ class Breaker {
   ) {
     this.url = urlWords(atoms);
     this.space = spacing(atoms, options.em ?? defaultEm(atoms));
-    this.quality = new Int8Array(atoms.length + 1);
-    for (let i = 1; i < atoms.length; i++) this.quality[i] = breakQuality(atoms, i, this.url, options.phrases);
+    this.qualities = new Int8Array(atoms.length + 1).fill(-1);
+  }
+
+  private quality(i: number): number {
+    let q = this.qualities[i]!;
+    if (q < 0) {
+      q = i > 0 && i < this.atoms.length ? breakQuality(this.atoms, i, this.url, this.options.phrases) : FORBIDDEN;
+      this.qualities[i] = q;
+    }
+    return q;
   }
 
   private indentAt(start: number): number {
@@ -348,7 +394,7 @@ class Breaker {
     let got = FORBIDDEN;
     for (const wanted of [GOOD, IN_PHRASE, SEAM, IN_WORD]) {
       for (let b = end; b > start; b--) {
-        if (this.quality[b]! >= wanted) {
+        if (this.quality(b) >= wanted) {
           stop = b;
           got = wanted;
           break;
@@ -361,7 +407,7 @@ class Breaker {
       // Characters would be pushed out (追い出し): pull them in (追い込み) if the line can give the room,
       // up to the next break of the same quality a few characters on.
       for (let next = end + 1; next <= Math.min(n, end + 3); next++) {
-        const legal = next === n || this.quality[next]! >= got || charClass(atoms[next]!.text) === 'hard';
+        const legal = next === n || this.quality(next) >= got || charClass(atoms[next]!.text) === 'hard';
         if (!legal) continue;
         if (this.natural(start, next) - this.shrinkable(start, next) <= limit + EPSILON) return { ...span, stop: next, last: next === n, forced: false };
         break;
@@ -372,7 +418,7 @@ class Breaker {
       const spare = limit - this.natural(start, stop);
       if (spare > this.stretchable(start, stop) + EPSILON) {
         for (let b = end; b > stop; b--) {
-          if (this.quality[b]! >= SEAM && this.natural(start, b) <= limit + EPSILON) return { ...span, stop: b, last: false, forced: false };
+          if (this.quality(b) >= SEAM && this.natural(start, b) <= limit + EPSILON) return { ...span, stop: b, last: false, forced: false };
         }
       }
     }
@@ -427,7 +473,7 @@ class Breaker {
       // 追い出し: the line before breaks one phrase earlier (justified within the limits, where it is
       // justified); the last line still fits.
       for (let b = before.stop - 1; b > before.start + 1; b--) {
-        if (this.quality[b]! < GOOD) continue;
+        if (this.quality(b) < IN_PHRASE) continue;
         const spare = before.limit - this.natural(before.start, b);
         if (justify && spare > this.stretchable(before.start, b) + EPSILON) break;
         const lead = OPENING.has(this.atoms[b]!.text) ? this.atoms[b]!.width / 2 : 0;
