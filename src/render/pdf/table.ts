@@ -1,6 +1,6 @@
 import type { Block, Note, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
-import { columnWidths, markColumns } from '../text/columns.js';
+import { columnWidths, markColumns, placedCells } from '../text/columns.js';
 import { face } from '../text/fonts.js';
 import { flowBlocks, nestedFlow, type Flow } from './flow.js';
 import { translate, type Op } from './ops.js';
@@ -90,24 +90,10 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
   const checklist = node.variant === 'checklist';
 
   const headerCount = Math.min(node.headerRows, node.children.length);
-  // Columns of short values (numbers, levels, ○/×) are centred.
-  const bodyCells: { col: number; blocks: readonly Block[] }[] = [];
   const parts: Part[] = [];
-  const covered = Array.from({ length: columnCount }, () => 0);
-  const placement: { row: number; col: number; cell: Table['children'][number]['children'][number] }[] = [];
-  node.children.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.children) {
-      while (c < columnCount && covered[c]! > 0) c++;
-      if (c >= columnCount) break;
-      placement.push({ row: r, col: c, cell });
-      const span = Math.max(1, Math.min(cell.colSpan, columnCount - c));
-      for (let k = 0; k < span; k++) covered[c + k] = Math.max(1, cell.rowSpan);
-      if (r >= headerCount) bodyCells.push({ col: c, blocks: cell.children });
-      c += span;
-    }
-    for (let k = 0; k < columnCount; k++) covered[k] = Math.max(0, covered[k]! - 1);
-  });
+  const placement = placedCells(node);
+  // Columns of short values (numbers, levels, ○/×) are centred.
+  const bodyCells = placement.filter((p) => p.row >= headerCount).map((p) => ({ col: p.col, blocks: p.cell.children }));
   // Columns of labels and short values are as wide as their widest phrase (shared with Word).
   const widths = columnWidths(node, flow.width, (text, header) => {
     const style = header ? CELL_HEADER : CELL;

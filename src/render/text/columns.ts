@@ -9,7 +9,7 @@ import { phraseStarts } from './phrases.js';
  */
 
 /** Each cell of a table with the row and column it starts at (cells covered by a row span are absent from their row). */
-function placed(table: Table): { row: number; col: number; cell: TableCell }[] {
+export function placedCells(table: Table): { row: number; col: number; cell: TableCell }[] {
   const count = table.columns.length;
   const covered = table.columns.map(() => 0);
   const out: { row: number; col: number; cell: TableCell }[] = [];
@@ -35,7 +35,7 @@ function placed(table: Table): { row: number; col: number; cell: TableCell }[] {
 export function markColumns(table: Table): boolean[] {
   const texts = table.columns.map(() => '');
   if (table.variant !== 'checklist') return texts.map(() => false);
-  for (const { row, col, cell } of placed(table)) {
+  for (const { row, col, cell } of placedCells(table)) {
     if (row >= table.headerRows) continue;
     const text = cell.children.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : '')).join('');
     for (let k = col; k < Math.min(texts.length, col + Math.max(1, cell.colSpan)); k++) texts[k] += text;
@@ -52,7 +52,7 @@ export function columnWidths(table: Table, total: number, measure: (text: string
   const sum = table.columns.reduce((n, c) => n + c.width, 0) || 1;
   const mins = table.columns.map(() => 0);
   const maxes = table.columns.map(() => 0);
-  for (const { row, col, cell } of placed(table)) {
+  for (const { row, col, cell } of placedCells(table)) {
     if (cell.colSpan > 1) continue;
     const header = row < table.headerRows;
     for (const block of cell.children) {
