@@ -6,7 +6,7 @@ import { bodyFlow, continuing, flowBlocks } from './flow.js';
 import { chapterTabNumber, coverOps, japaneseDate, revisionBoxes, tabOps, titleBox, tocBoxes, TOC_DEPTH } from './front.js';
 import { runAt } from './inline.js';
 import type { Op } from './ops.js';
-import { paginate, paginateEnd, type PlacedMark } from './paginate.js';
+import { paginate, paginateTight, type PlacedMark } from './paginate.js';
 import { paint, type Bookmark, type Layer, type PaintPage } from './paint.js';
 import { COLORS, geometryOf, MM, textLeft, type Geometry, type TextStyle } from './style.js';
 
@@ -98,8 +98,8 @@ function bodyRuns(doc: Document): Run[] {
       boxes = [titleBox(doc.meta, group.geometry.textWidth), ...continuing(boxes)];
     }
     const h = group.geometry.textHeight;
-    // The document's last lines are pulled back onto the page before rather than left alone.
-    const laid = i === groups.length - 1 ? paginateEnd(boxes, h, h * LAST_PAGE_FEW) : paginate(boxes, h);
+    // The last lines of a chapter, a part or the document are pulled back onto the page before rather than left alone.
+    const laid = paginateTight(boxes, h, h * LAST_PAGE_FEW);
     return { kind: 'body' as const, geometry: group.geometry, ...laid };
   });
 }

@@ -151,11 +151,29 @@ export function paginate(input: readonly Box[], height: number): Pages {
 }
 
 /**
- * Paginates, and when the last page would hold only a few lines, tries the same boxes with the space
- * between blocks reduced (to three quarters, then a half) so that they end on the page before: a
- * typesetter tightens a page rather than turn over for its last lines.
+ * Paginates, and where a chapter, a part or the document would end with a page of a few lines,
+ * tries its boxes with the space between blocks reduced (to three quarters, then a half) so that they
+ * end on the page before: a typesetter tightens a page rather than turn over for its last lines.
+ * Each stretch between forced breaks is paginated on its own (they share no page).
  */
-export function paginateEnd(boxes: readonly Box[], height: number, fewLines: number): Pages {
+export function paginateTight(boxes: readonly Box[], height: number, fewLines: number): Pages {
+  const out: Pages = { pages: [], marks: [], filled: [], broken: [] };
+  let from = 0;
+  while (from < boxes.length || out.pages.length === 0) {
+    let to = from + 1;
+    while (to < boxes.length && !boxes[to]!.pageBreak) to++;
+    const laid = tightEnd(boxes.slice(from, to), height, fewLines);
+    const offset = out.pages.length;
+    out.pages.push(...laid.pages);
+    out.marks.push(...laid.marks.map((m) => ({ ...m, page: m.page + offset })));
+    out.filled.push(...laid.filled);
+    out.broken.push(...laid.broken.map((b, i) => b || (i === laid.broken.length - 1 && to < boxes.length)));
+    from = to;
+  }
+  return out;
+}
+
+function tightEnd(boxes: readonly Box[], height: number, fewLines: number): Pages {
   const laid = paginate(boxes, height);
   const last = laid.filled[laid.filled.length - 1]!;
   if (laid.pages.length < 2 || last > fewLines) return laid;
