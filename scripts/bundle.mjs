@@ -15,13 +15,13 @@ const OUT = join(ROOT, 'dist', 'bundle');
 const require = createRequire(join(ROOT, 'package.json'));
 
 /**
- * Modules that pdfkit and fontkit import for features kitei never asks of them — WOFF2 fonts
- * (brotli), encryption (AES), pdfkit's own line breaking, OpenType shaping (Unicode properties) —
- * and that cost ~70 ms to load and initialise at every start. Each becomes a small module whose
+ * Modules that pdfkit, fontkit and BudouX import for features kitei never asks of them — WOFF2 fonts
+ * (brotli), encryption (AES), pdfkit's own line breaking, OpenType shaping (Unicode properties),
+ * BudouX's HTML processing (linkedom, a DOM) — and that cost ~70 ms to load and initialise at every start. Each becomes a small module whose
  * functions load the real one (CommonJS, from node_modules) the first time they are called, so
  * nothing changes if one is ever used.
  */
-const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties'];
+const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties', 'linkedom'];
 
 function loadedOnFirstUse(specifier) {
   const real = require(specifier);

@@ -1,6 +1,6 @@
 import { isTodo, PLACEHOLDER_PATTERN, type Fillable } from './answers/common.js';
 import type { Answers } from './answers/schema.js';
-import type { Block, Chapter, Document, DocumentMeta, Inline, Part } from './model/types.js';
+import type { Block, Chapter, Closing, Document, DocumentMeta, Inline, Part } from './model/types.js';
 import { forEachInlines, gapText } from './model/text.js';
 import { OverlayError, type DocumentTemplate, type PackRole, type SectionTemplate, type TemplateSet } from './templates/load.js';
 import { parseTemplateMarkdown, TemplateError } from './templates/parse.js';
@@ -127,7 +127,9 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
         children: renderSections(chapterTemplate.sections),
       };
     });
-    const children = documentTemplate.chapters.length ? chapters : renderSections(documentTemplate.sections);
+    const body = documentTemplate.chapters.length ? chapters : renderSections(documentTemplate.sections);
+    // A bound book (a cover, a table of contents) closes with 「以上」.
+    const children = documentTemplate.front === 'cover' ? [...body, END_MARK] : body;
     return blame(documentTemplate.overlaid, () => {
       try {
         return numberDocument({ type: 'document', id: documentTemplate.id, meta, children }, documentTemplate.numbering);
@@ -195,7 +197,8 @@ function assemblePack(answers: Answers, documents: readonly Document[], template
       title: document.meta.title,
       classification: document.meta.classification,
       orientation: document.meta.orientation,
-      children: document.children,
+      // The pack closes once, after its last part: a part's own 「以上」 gives way to it.
+      children: document.children.filter((block) => !isEndMark(block)),
     }),
   );
   const levels = answers.confidentiality.levels;
@@ -206,8 +209,12 @@ function assemblePack(answers: Answers, documents: readonly Document[], template
     front: 'cover',
     orientation: 'portrait',
   };
-  return { type: 'document', id: 'pack', meta, children };
+  return { type: 'document', id: 'pack', meta, children: [...children, END_MARK] };
 }
+
+/** 「以上」, set flush right after the last block of a book: the closing mark of a set of rules. */
+const END_MARK: Closing = { type: 'closing', text: '以上' };
+const isEndMark = (block: Block): boolean => block.type === 'closing';
 
 function baseMeta(answers: Answers, plain: (value: Fillable, key: string) => string): Omit<DocumentMeta, 'title' | 'classification' | 'front' | 'orientation'> {
   const d = answers.document;

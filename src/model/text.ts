@@ -51,6 +51,7 @@ export function forEachBlockInlines(nodes: readonly Block[], visit: (nodes: read
           blocks(node.children);
           break;
         case 'paragraph':
+        case 'label':
           visit(node.children);
           break;
         case 'list':
@@ -81,6 +82,9 @@ export function forEachBlockInlines(nodes: readonly Block[], visit: (nodes: read
         case 'signature':
           node.lines.forEach(visit);
           break;
+        case 'closing':
+          visit([{ type: 'text', value: node.text }]);
+          break;
         case 'pageBreak':
           break;
       }
@@ -94,4 +98,27 @@ export function documentText(doc: Document): string {
   const out: string[] = [doc.meta.title];
   forEachInlines(doc, (nodes) => out.push(inlineText(nodes)));
   return out.join('\n');
+}
+
+/**
+ * Inlines split at their "\n" into one list per line (a line break inside a paragraph is a new line
+ * of the rules). Strong and link runs that span a break are split with it. Empty lines stay.
+ */
+export function inlineLines(nodes: readonly Inline[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  const last = () => lines[lines.length - 1]!;
+  for (const node of nodes) {
+    if (node.type === 'text' && node.value.includes('\n')) {
+      node.value.split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([]);
+        if (part) last().push({ type: 'text', value: part });
+      });
+    } else if (node.type === 'strong' || node.type === 'link') {
+      inlineLines(node.children).forEach((children, i) => {
+        if (i > 0) lines.push([]);
+        if (children.length) last().push({ ...node, children });
+      });
+    } else last().push(node);
+  }
+  return lines;
 }

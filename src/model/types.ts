@@ -65,6 +65,16 @@ export interface Paragraph {
   readonly children: readonly Inline[];
 }
 
+/**
+ * A run-in sub-heading of the sample's 「＜ウイルス感染時の初期対応＞」 kind: a paragraph that is only a
+ * bracketed label. Not numbered and not in the table of contents, but a heading all the same: it is
+ * set apart from the body and kept on the page of what it introduces. The text keeps its brackets.
+ */
+export interface Label {
+  readonly type: 'label';
+  readonly children: readonly Inline[];
+}
+
 export interface List {
   readonly type: 'list';
   readonly ordered: boolean;
@@ -150,6 +160,8 @@ export interface Field {
   readonly label: readonly Inline[];
   /** Text printed inside the box (年　　月　　日), usually empty. */
   readonly hint: readonly Inline[];
+  /** A box to stamp (its hint is 「印」): tall enough for a seal. */
+  readonly seal: boolean;
 }
 
 /** The fields of a form, in one group: 会社名・確認者・確認日. */
@@ -162,6 +174,12 @@ export interface Fields {
 export interface Signature {
   readonly type: 'signature';
   readonly lines: readonly (readonly Inline[])[];
+}
+
+/** The closing mark of a book of rules, 「以上」: set flush right under its last line. */
+export interface Closing {
+  readonly type: 'closing';
+  readonly text: string;
 }
 
 /**
@@ -228,7 +246,7 @@ export interface Chapter {
   readonly children: readonly Block[];
 }
 
-export type Block = Paragraph | List | Table | Note | Chart | PageBreak | Section | Chapter | Clause | Fields | Signature | Part;
+export type Block = Paragraph | Label | List | Table | Note | Chart | PageBreak | Section | Chapter | Clause | Fields | Signature | Closing | Part;
 
 export interface DocumentMeta {
   /** The document's own name, e.g. 情報セキュリティ関連規程. */

@@ -107,6 +107,7 @@ export function markAllBlocks(blocks: readonly Block[]): Block[] {
   return blocks.map((block): Block => {
     switch (block.type) {
       case 'paragraph':
+      case 'label':
         return { ...block, children: markAllInlines(block.children) };
       case 'list':
         return { ...block, children: block.children.map((item) => ({ ...item, children: markAllBlocks(item.children) })) };
@@ -221,11 +222,12 @@ const omittedParagraph: Block = { type: 'paragraph', children: [{ type: 'text', 
 const isOmitted = (block: Block | undefined): boolean => block?.type === 'paragraph' && block.children.length === 1 && inlineText(block.children) === OMITTED;
 
 /**
- * An unchanged block between changes, shortened: a paragraph stays (it is the context of the change
- * next to it), a table, list or note is （略）, an unchanged clause (項) is its number and （略）.
+ * An unchanged block between changes, shortened: a paragraph or a sub-heading (＜…＞) stays (it is
+ * the context of the change next to it), a table, list or note is （略）, an unchanged clause (項) is
+ * its number and （略）.
  */
 function abridged(block: Block): Block {
-  if (block.type === 'paragraph') return block;
+  if (block.type === 'paragraph' || block.type === 'label') return block;
   if (block.type === 'clause' && block.number) return { ...block, children: [omittedParagraph] };
   return omittedParagraph;
 }
@@ -266,7 +268,7 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[], op
 
 /** Two blocks of the same kind, their differences marked in place. */
 function diffBlock(before: Block, after: Block, options: DiffOptions): { before: Block; after: Block } {
-  if (before.type === 'paragraph' && after.type === 'paragraph') {
+  if ((before.type === 'paragraph' && after.type === 'paragraph') || (before.type === 'label' && after.type === 'label')) {
     const ranges = changedRanges(inlineText(before.children), inlineText(after.children));
     return { before: { ...before, children: markInlines(before.children, ranges.before) }, after: { ...after, children: markInlines(after.children, ranges.after) } };
   }

@@ -36,6 +36,7 @@ export function cellBlocks(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((block): Block[] => {
     switch (block.type) {
       case 'paragraph':
+      case 'label':
         return [block];
       case 'list':
         return [{ ...block, children: block.children.map((item) => ({ ...item, children: cellBlocks(item.children) })) }];
@@ -52,6 +53,7 @@ export function cellBlocks(blocks: readonly Block[]): Block[] {
       case 'signature':
         return block.lines.map((line) => paragraph(line));
       case 'pageBreak':
+      case 'closing':
       case 'section':
       case 'chapter':
       case 'part':

@@ -16,6 +16,7 @@ import type {
 } from '../model/types.js';
 import { MarkdownSyntaxError, parseMarkdown as parseWithMarkdownIt, type ContainerDirective, type LeafDirective, type TextDirective } from './markdown.js';
 import { containsToken, type ValueTable } from './values.js';
+import { inlineText } from '../model/text.js';
 
 /**
  * Rendered template Markdown → document model blocks.
@@ -143,7 +144,8 @@ function block(ctx: Context, node: md.RootContent): Block[] {
   switch (node.type) {
     case 'paragraph': {
       const children = inlines(ctx, node.children);
-      return children.length ? [{ type: 'paragraph', children }] : [];
+      if (!children.length) return [];
+      return [isLabel(children) ? { type: 'label', children } : { type: 'paragraph', children }];
     }
     case 'list':
       return [list(ctx, node)];
@@ -159,6 +161,14 @@ function block(ctx: Context, node: md.RootContent): Block[] {
       return fail(ctx, node, `テンプレートで使えない要素です: ${node.type}`);
   }
 }
+
+/**
+ * A paragraph that is only 「＜…＞」 is one of the sample's sub-headings (＜ウイルス感染時の初期対応＞):
+ * a label, so that writers keep it with what it introduces. The templates need no markup for it.
+ */
+const LABEL = /^＜[^＜＞\n]+＞$/u;
+const SEAL = /^\s*[印㊞]\s*$/u;
+const isLabel = (children: readonly Inline[]): boolean => children.every((node) => node.type === 'text') && LABEL.test(inlineText(children).trim());
 
 function blocks(ctx: Context, nodes: readonly md.RootContent[]): Block[] {
   const out: Block[] = [];
@@ -222,8 +232,10 @@ function containerDirective(ctx: Context, node: ContainerDirective): Block {
         children: only.children.map((item): Field => {
           const [first, ...more] = item.children;
           if (!first || first.type !== 'paragraph' || more.length) return fail(ctx, item, '記入欄は「- 見出し」（2行目に欄内の文字を書ける）の1段落で書いてください');
-          const [label = [], ...hint] = splitLines(inlines(ctx, first.children));
-          return { type: 'field', label, hint: hint.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as Inline, ...line] : line)) };
+          const [label = [], ...lines] = splitLines(inlines(ctx, first.children));
+          const hint = lines.flatMap((line, i) => (i ? [{ type: 'text', value: '\n' } as Inline, ...line] : line));
+          // A box whose hint is 「印」 is stamped: it needs the room of a seal.
+          return { type: 'field', label, hint, seal: SEAL.test(inlineText(hint)) };
         }),
       };
       return fields;

@@ -153,6 +153,7 @@ function mapDocument(document: Document, resolve: Resolve): Document {
           return { ...node, title: mapInlines(node.title, where), children: mapBlocks(node.children, inner) };
         }
         case 'paragraph':
+        case 'label':
           return { ...node, children: mapInlines(node.children, where) };
         case 'list':
           return {
@@ -181,6 +182,7 @@ function mapDocument(document: Document, resolve: Resolve): Document {
         case 'chart':
           return { ...node, root: mapBox(node.root, where) };
         case 'pageBreak':
+        case 'closing':
           return node;
       }
     });

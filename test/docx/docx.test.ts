@@ -6,7 +6,7 @@ import { run } from '../../src/cli/main.js';
 import { bookmarkName } from '../../src/render/docx/blocks.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { FORMATS, parseFormats } from '../../src/render/index.js';
-import type { Document } from '../../src/model/types.js';
+import type { Block, ChartBox, Document } from '../../src/model/types.js';
 import { fixture } from '../support/build.js';
 import { PACK_MODEL, SAMPLE_MODEL } from './model.js';
 import { docxParts, exampleDocuments, examples, prettyXml } from './support.js';
@@ -21,6 +21,23 @@ const count = (haystack: string, needle: string | RegExp) =>
   typeof needle === 'string' ? haystack.split(needle).length - 1 : (haystack.match(new RegExp(needle, 'gu')) ?? []).length;
 /** The visible text of a part: the w:t runs, concatenated. */
 const visibleText = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join('');
+
+/** How many boxes the committee charts of a model have. */
+function countBoxes(doc: Document): number {
+  let n = 0;
+  const box = (b: ChartBox): void => {
+    n++;
+    b.children.forEach(box);
+  };
+  const walk = (blocks: readonly Block[]): void => {
+    for (const b of blocks) {
+      if (b.type === 'chart') box(b.root);
+      else if ('children' in b && Array.isArray(b.children) && b.type !== 'list' && b.type !== 'table') walk(b.children as readonly Block[]);
+    }
+  };
+  walk(doc.children);
+  return n;
+}
 
 const p = await parts();
 const document = p.get('word/document.xml')!;
@@ -165,15 +182,24 @@ describe('docx writer on a hand-made model', () => {
     expect(document).toContain(`w:anchor="${anchor}"`);
     expect(document).toContain(`w:name="${anchor}"`);
     expect(document).toMatch(/<w:highlight w:val="yellow"\/>.*?【要記入：連絡先の電話番号】/su);
-    expect(document).toMatch(/一行目<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">二行目/u);
+    // A line break in a body paragraph is a new line of the rules: a paragraph of its own, indented like the first.
+    expect(document).toMatch(/<w:p><w:pPr><w:pStyle w:val="BodyText"\/><w:spacing w:after="0"\/><\/w:pPr><w:r><w:t xml:space="preserve">一行目<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="BodyText"\/><\/w:pPr><w:r><w:t xml:space="preserve">二行目/u);
     expect(p.get('word/_rels/document.xml.rels')).toContain('Target="https://www.ipa.go.jp/security/" TargetMode="External"');
   });
 
-  it('draws the committee chart as a table of boxes, the parent spanning its children', () => {
+  it('draws the committee chart as a drawing: a group of boxes with their text and the lines between them', () => {
     expect(visibleText(document)).toContain('情報セキュリティ委員会体制図');
-    const chart = (document.match(/<w:tbl>.*?<\/w:tbl>/gsu) ?? []).find((t) => t.includes('（技術部長）'))!;
-    expect(chart).toMatch(/<w:vMerge w:val="restart"\/>.*情報セキュリティ責任者/su);
-    expect(count(chart, '<w:tr>') + count(chart, '<w:tr ')).toBe(3);
+    const drawing = /<w:drawing>.*?<\/w:drawing>/su.exec(document)?.[0] ?? '';
+    expect(drawing).toContain('<wpg:wgp>');
+    // Every box of the model is a rectangle holding its lines; the connectors are lines.
+    const boxes = drawing.match(/<wps:wsp><wps:cNvPr id="\d+" name="箱 \d+"\/>/gu) ?? [];
+    expect(boxes.length).toBe(countBoxes(SAMPLE_MODEL));
+    expect(count(drawing, '<a:prstGeom prst="line">')).toBeGreaterThanOrEqual(boxes.length - 1);
+    expect(visibleText(drawing)).toContain('（技術部長）');
+    // Drawing ids are unique in the document.
+    const ids = [...document.matchAll(/<(?:wp:docPr|wps:cNvPr) id="(\d+)"/gu)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(document).not.toMatch(/<w:tbl>(?:(?!<\/w:tbl>).)*（技術部長）/su);
   });
 
   it('keeps bookmark names Word accepts', () => {
@@ -215,7 +241,8 @@ describe('docx writer: the documents made alongside the rulebook', () => {
 
   it('opens each part on a new page under Heading 1, and a landscape part in its own landscape section', async () => {
     const xml = (await parts(PACK_MODEL)).get('word/document.xml')!;
-    expect(count(xml, '<w:sectPr')).toBe(2);
+    // The front matter (cover, 改訂履歴, 目次), the portrait parts, the landscape part.
+    expect(count(xml, '<w:sectPr')).toBe(3);
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/u);
     const headings1 = [...xml.matchAll(/<w:pStyle w:val="Heading1"\/>.*?<\/w:p>/gsu)].map((m) => visibleText(m[0]));
     expect(headings1).toEqual(['情報セキュリティ基本方針', '特定個人情報取扱規程', '付録1\u3000情報資産管理台帳']);

@@ -134,7 +134,7 @@ export const PACK_MODEL: Document = {
       { type: 'chapter', id: 'mnr-supplementary', numbering: 'none', number: '', title: '附則', revised: '', scope: [], children: [para('この規程は、2026年4月1日から施行する。')] },
     ]),
     part('asset-ledger', '付録1', '情報資産管理台帳', '社外秘', 'landscape', [
-      { type: 'fields', children: [{ type: 'field', label: [text('部門名')], hint: [] }, { type: 'field', label: [text('更新日')], hint: [text('年　月　日')] }] },
+      { type: 'fields', children: [{ type: 'field', label: [text('部門名')], hint: [], seal: false }, { type: 'field', label: [text('更新日')], hint: [text('年　月　日')], seal: false }] },
       { ...checklist },
     ]),
   ],

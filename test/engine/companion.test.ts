@@ -478,7 +478,10 @@ describe('配布用の合本', () => {
   it('基本方針・規程・特定個人情報取扱規程の後に、付録として条項と様式', () => {
     const pack = build(COMPANY).pack!;
     expect(pack.meta.title).toBe('情報セキュリティ関連規程（配布用）');
-    expect((pack.children as Part[]).map((p) => `${p.number}${p.number ? ' ' : ''}${p.id}`)).toEqual([
+    // The book closes once, after its last part, with 「以上」 (the rulebook's own gives way to it).
+    expect(pack.children.at(-1)).toEqual({ type: 'closing', text: '以上' });
+    expect((pack.children.filter((b) => b.type === 'part') as Part[]).flatMap((p) => p.children).some((b) => b.type === 'closing')).toBe(false);
+    expect((pack.children.slice(0, -1) as Part[]).map((p) => `${p.number}${p.number ? ' ' : ''}${p.id}`)).toEqual([
       'basic-policy',
       'rulebook',
       'my-number-rules',
@@ -495,7 +498,7 @@ describe('配布用の合本', () => {
 
   it('外した文書は合本にも入らず、付録の番号が詰まる。合本を作らないこともできる', () => {
     const pack = build(`${COMPANY}myNumber: none\ndocuments: { outputs: { contractClauses: false } }\n`).pack!;
-    expect((pack.children as Part[]).map((p) => `${p.number}${p.id}`)).toEqual([
+    expect((pack.children.filter((b) => b.type === 'part') as Part[]).map((p) => `${p.number}${p.id}`)).toEqual([
       'basic-policy',
       'rulebook',
       '付録1vendor-checklist',

@@ -15,6 +15,14 @@ describe('テンプレートの Markdown → 文書モデル', () => {
     expect(children[2]).toMatchObject({ id: 'annex', annex: true });
   });
 
+  it('「＜…＞」だけの段落は小見出し（label）になり、ほかの文を含む段落はそのまま', () => {
+    const blocks = parse('＜ウイルス感染時の初期対応＞\n\n本文。\n\n＜緊急連絡先＞※夜間休日を問いません\n\n- ＜禁止事項＞\n\n  私用メール\n');
+    expect(blocks[0]).toEqual({ type: 'label', children: [{ type: 'text', value: '＜ウイルス感染時の初期対応＞' }] });
+    expect(blocks.slice(1, 3).map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    // In a list item too: writers keep it with what it introduces.
+    expect(blocks[3]).toMatchObject({ type: 'list', children: [{ children: [{ type: 'label' }, { type: 'paragraph' }] }] });
+  });
+
   it('id のない見出し・階層の飛び・不明なディレクティブはファイルと行を示すエラー', () => {
     expect(() => parse('# 見出しだけ\n')).toThrow(/test\.md:1: 見出しには \{#id\} が必要/u);
     expect(() => parse('# A {#a}\n\n### C {#c}\n')).toThrow(/test\.md:3: 見出しの階層が飛んでいます/u);
@@ -64,12 +72,14 @@ describe('テンプレートの Markdown → 文書モデル', () => {
   });
 
   it(':::fields は記入欄（見出しと欄内の文字）、:::signature は署名の行、.unnumbered は番号なしの見出し', () => {
-    const [fields, signature, heading] = parse(':::fields\n- 会社名\n- 確認日\n  年　月　日\n:::\n\n:::signature\n2026年4月1日\n例示株式会社\n\n代表取締役　山田 太郎\n:::\n\n# 附則 {#closing .unnumbered}\n');
+    const [fields, signature, heading] = parse(':::fields\n- 会社名\n- 確認日\n  年　月　日\n- 承認\n  印\n:::\n\n:::signature\n2026年4月1日\n例示株式会社\n\n代表取締役　山田 太郎\n:::\n\n# 附則 {#closing .unnumbered}\n');
     expect(fields).toEqual({
       type: 'fields',
       children: [
-        { type: 'field', label: [{ type: 'text', value: '会社名' }], hint: [] },
-        { type: 'field', label: [{ type: 'text', value: '確認日' }], hint: [{ type: 'text', value: '年　月　日' }] },
+        { type: 'field', label: [{ type: 'text', value: '会社名' }], hint: [], seal: false },
+        { type: 'field', label: [{ type: 'text', value: '確認日' }], hint: [{ type: 'text', value: '年　月　日' }], seal: false },
+        // A box whose hint is 「印」 is stamped: it needs the room of a seal.
+        { type: 'field', label: [{ type: 'text', value: '承認' }], hint: [{ type: 'text', value: '印' }], seal: true },
       ],
     });
     expect(signature).toEqual({

@@ -195,7 +195,7 @@ export function paragraphsOf(blocks: readonly Block[], out: string[] = []): stri
       .map((n) => (n.type === 'text' ? n.value : n.type === 'xref' ? n.text : n.type === 'gap' ? `【要記入：${n.question}】` : inline(n.children)))
       .join('');
   for (const b of blocks) {
-    if (b.type === 'paragraph') out.push(inline(b.children));
+    if (b.type === 'paragraph' || b.type === 'label') out.push(inline(b.children));
     else if (b.type === 'list') b.children.forEach((item) => paragraphsOf(item.children, out));
     else if (b.type === 'table') b.children.forEach((r) => r.children.forEach((c) => paragraphsOf(c.children, out)));
     else if (b.type === 'note' || b.type === 'section' || b.type === 'chapter') paragraphsOf(b.children, out);
@@ -252,9 +252,10 @@ export const RULES: Document = {
     {
       type: 'fields',
       children: [
-        { type: 'field', label: [t('会社名')], hint: [] },
-        { type: 'field', label: [t('確認者')], hint: [] },
-        { type: 'field', label: [t('確認日')], hint: [t('年　　月　　日')] },
+        { type: 'field', label: [t('会社名')], hint: [], seal: false },
+        { type: 'field', label: [t('確認者（情報セキュリティ責任者の代理として確認する者）')], hint: [], seal: false },
+        { type: 'field', label: [t('確認日')], hint: [t('年　　月　　日')], seal: false },
+        { type: 'field', label: [t('承認')], hint: [t('印')], seal: true },
       ],
     },
     { type: 'signature', lines: [[t('2026年4月1日')], [t('テスト工業株式会社')], [t('代表取締役社長　山田太郎')]] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../src/model/types.js';
 import { bodyFlow, flowBlocks, nestedFlow, type Flow } from '../../src/render/pdf/flow.js';
 import { flattenOps } from '../../src/render/pdf/ops.js';
-import type { Box } from '../../src/render/pdf/paginate.js';
+import { paginate, paginateTight, type Box } from '../../src/render/pdf/paginate.js';
 import { BODY, geometryOf } from '../../src/render/pdf/style.js';
 import { para, text } from '../support/builders.js';
 
@@ -28,7 +28,8 @@ describe('paragraph layout is reused by content and measure', () => {
     const other = (flow: Flow, content = LONG) => flowBlocks([para(content)], flow);
     expect(other({ ...body, width: body.width / 2 }).length).toBeGreaterThan(base.length);
     expect(lines(other({ ...body, indent: 0 }))[0]).not.toEqual(lines(base)[0]);
-    expect(lines(other({ ...body, align: 'center' }))).not.toEqual(lines(base));
+    // (A last line shorter than the measure: centring moves it.)
+    expect(lines(other({ ...body, align: 'center' }, `${LONG}確認する。`))).not.toEqual(lines(other(body, `${LONG}確認する。`)));
     expect(lines(other({ ...body, align: 'left' }, WORDS))).not.toEqual(lines(other(body, WORDS)));
     expect(other({ ...body, paragraphSpace: 9 })[0]!.spaceBefore).toBe(9);
     expect(lines(other({ ...body, text: { ...BODY, size: 9 } }))).not.toEqual(lines(base));
@@ -52,5 +53,27 @@ describe('paragraph layout is reused by content and measure', () => {
     const first = flowBlocks([para(LONG)], body);
     first.length = 0;
     expect(flowBlocks([para(LONG)], body).length).toBeGreaterThan(1);
+  });
+});
+
+describe('pagination that tightens a page rather than turn over for a few lines', () => {
+  const line = (spaceBefore: number, pageBreak = false): Box => ({ height: 20, spaceBefore, spaceAfter: 0, keepWithNext: false, ops: [], ...(pageBreak ? { pageBreak } : {}) });
+  // Ten lines of 20 with 10 between them: 290 high, for pages of 280.
+  const chapter = (first: boolean) => Array.from({ length: 10 }, (_, i) => line(10, first && i === 0 ? false : i === 0));
+
+  it('pulls the last lines of a chapter back by reducing the space between its blocks', () => {
+    expect(paginate(chapter(true), 280).pages.length).toBe(2);
+    const tight = paginateTight([...chapter(true), ...chapter(false)], 280, 60);
+    expect(tight.pages.length).toBe(2);
+    // Each chapter keeps its own page, and the first ends before the forced break.
+    expect(tight.broken).toEqual([true, false]);
+  });
+
+  it('leaves a chapter as it is when tightening would not save its last page', () => {
+    // Lines set solid: nothing to reduce, the last line stays on a page of its own.
+    const long = Array.from({ length: 29 }, () => line(0));
+    expect(paginate(long, 280).filled.at(-1)).toBe(20);
+    expect(paginateTight(long, 280, 60).pages.length).toBe(paginate(long, 280).pages.length);
+    expect(paginateTight(long, 280, 60).filled).toEqual(paginate(long, 280).filled);
   });
 });

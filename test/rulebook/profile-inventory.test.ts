@@ -386,6 +386,16 @@ describe('空にできるリストを空にすると、それに依存する文�
       expectWellFormed(result);
     });
 
+    it('設備の規定を空のリストにすれば、サーバーがあっても物理的対策 2 がなくなる', () => {
+      const result = changed((p) => {
+        (p.rules as { physical: Record<string, unknown> }).physical.facilities = [];
+      });
+      const doc = rulebookOf(result);
+      expect(section(doc, 'phys-facilities')).toBeUndefined();
+      expect(topLevel(doc, 'phys')[1]).toBe('2 セキュリティ領域内注意事項');
+      expectWellFormed(result);
+    });
+
     it('設備の規定もサーバーもなければ物理的対策 2 がなくなり、番号と参照が繰り上がる', () => {
       const result = changed((p) => {
         delete (p.rules as { physical: Record<string, unknown> }).physical.facilities;
@@ -412,6 +422,34 @@ describe('空にできるリストを空にすると、それに依存する文�
     const bcp = rows(doc, 'org-business-continuity')[1]!;
     expect(bcp[0]).not.toContain('バックアップクラウドサーバー');
     expect(bcp[2]).not.toContain('クラウド事業者C');
+    expectWellFormed(result);
+  });
+
+  it('バックアップ先のどれにも storage がなければ 4.2 の＜保管＞がなくなり、＜廃棄・再利用＞は残る', () => {
+    const result = changed((p) => {
+      for (const item of p.inventory) delete item.storage;
+    });
+    const doc = rulebookOf(result);
+    expect(sectionText(doc, 'tech-backup-media')).not.toContain('＜保管＞');
+    expect(sectionText(doc, 'tech-backup-media')).toContain('＜廃棄・再利用＞');
+    expect(sectionText(rulebookOf(build(baseProfile())), 'tech-backup-media')).toContain('NASサーバー：施錠付きサーバーラックに収納');
+    expectWellFormed(result);
+  });
+
+  it('クラウドの項目を指すバックアップがなければ 4.3 と 9.8 の被害対象のバックアップクラウドサーバーがなくなる', () => {
+    const result = changed((p) => {
+      for (const item of p.inventory) {
+        if (Array.isArray(item.backup)) for (const entry of item.backup as { to: string }[]) if (entry.to === 'cloud-backup') entry.to = 'nas';
+      }
+      drop(p, (item) => item.kind === 'cloud-backup');
+      p.vendors = (p.vendors as { id: string }[]).filter((v) => v.id !== 'backup-vendor');
+    });
+    const doc = rulebookOf(result);
+    expect(section(doc, 'tech-cloud-backup')).toBeUndefined();
+    expect(subsections(doc, 'tech-backup')).toEqual(['4.1 バックアップ取得対象', '4.2 バックアップ媒体の取り扱い', '4.3 バックアップの取得頻度と保管期間']);
+    const bcp = rows(doc, 'org-business-continuity')[1]!;
+    expect(bcp[0]).not.toContain('バックアップクラウドサーバー');
+    expect(bcp[0]).toContain('回線サービス');
     expectWellFormed(result);
   });
 

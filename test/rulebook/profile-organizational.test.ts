@@ -146,6 +146,15 @@ describe('部門のない組織（departments を書かない）', () => {
     const chapter = blocksText(organizational(doc).children);
     for (const word of ['部門責任者', '部門長', '部門に従事']) expect(chapter, word).not.toContain(word);
   });
+
+  it('ほかの章でも: 物理的対策 3 の撮影・録音の許可は情報セキュリティ責任者、脆弱性管理の役割は「各部門の関係者」と言わない', () => {
+    const areaRules = (d: Document) => blocksText([sectionOf(chapterTitled(d, '物理的対策'), 'phys-area-rules')]);
+    const vulnerabilityRoles = (d: Document) => blocksText([sectionOf(chapterTitled(d, '技術的対策'), 'tech-vuln-roles')]);
+    expect(areaRules(doc)).toContain('業務上必要な場合は、情報セキュリティ責任者の許可を得ること。');
+    expect(areaRules(withDepartments)).toContain('業務上必要な場合は、情報セキュリティ部門責任者の許可を得ること。');
+    expect(vulnerabilityRoles(doc)).toContain('システム管理者の指示の下、関係者は適宜対応する。');
+    expect(vulnerabilityRoles(withDepartments)).toContain('システム管理者の指示の下、各部門の関係者は適宜対応する。');
+  });
 });
 
 describe('報道発表（9.4）は publicRelations の役割を持つ人', () => {
@@ -280,5 +289,42 @@ rules:
     expect(table).toEqual([['【要記入：緊急連絡網に載せる人（インシデント対応責任者・システム管理者など）】', '']]);
     expect(keys).toContain('people[].roles');
     expect(linesOf(rulebook(build(HEADER)), 'org-incident-reporting')[1]).toContain('以下の連絡網に従い');
+  });
+});
+
+describe('外した評価基準と、null にした任意の欄は文書に残らない', () => {
+  it('確認リストの基準（rules.outsourcing.criteria.checklist: null）を外すと、8.1 の箇条と確認リストの「評価の基準」の行がなくなる', () => {
+    const result = build(`${COMPANY}rules:\n  outsourcing:\n    criteria: { checklist: null }\n`);
+    expect(sectionText(rulebook(result), 'org-vendor-criteria')).not.toContain('委託先情報セキュリティ対策状況確認リスト」で');
+    const form = documentText(result.documents.find((d) => d.id === 'vendor-checklist')!);
+    expect(form).not.toContain('評価の基準');
+    expect(documentText(build(COMPANY).documents.find((d) => d.id === 'vendor-checklist')!)).toContain('評価の基準：全ての項目が「○」であること。');
+  });
+
+  it('URL・電話・メール・受付時間・所在地・事業者の担当と連絡先を null にすると、その行・括弧書きだけがなくなる', () => {
+    const result = build(`${HEADER}${PEOPLE}${DEPARTMENTS}inventory:
+  - { id: orders, kind: business-system, name: 受発注システム, critical: { operations: 受注から出荷までの業務 } }
+vendors:
+  - { id: dev, name: 株式会社システム保守, service: null, contact: null, supports: [orders] }
+contacts:
+  ipaDesks: [{ title: 不正アクセスの届出, url: null, phone: null, email: null }]
+  authorities:
+    - { name: テスト市 情報政策課, desks: [{ title: 個人情報の漏えい等の報告, url: null, phone: null, email: null }] }
+myNumber:
+  contact: { desk: 総務課, phone: null, email: null, hours: null }
+  managementArea: [事務室]
+  handlingArea: [総務課の席]
+rules:
+  informationSources: [{ name: 独立行政法人情報処理推進機構（略称：IPA）, url: null }]
+`);
+    const doc = rulebook(result);
+    expect(listItems(doc, 'org-information-sharing')).toEqual(['独立行政法人情報処理推進機構（略称：IPA）']);
+    const notification = linesOf(doc, 'org-incident-notification');
+    expect(notification).toContain('不正アクセスの届出');
+    expect(notification).toContain('個人情報の漏えい等の報告');
+    expect(tableOf(doc, 'org-business-continuity')[1]![2]).toBe('株式会社システム保守');
+    const policy = documentText(result.documents.find((d) => d.id === 'my-number-policy')!);
+    expect(policy).toContain('総務課');
+    for (const word of ['電話', 'メール', '受付時間', '所在地', '要記入']) expect(policy, word).not.toContain(word);
   });
 });

@@ -44,6 +44,7 @@ export function inlineRuns(blocks: readonly Block[], options: RunOptions = {}): 
           walk(node.children);
           break;
         case 'paragraph':
+        case 'label':
           out.push(node.children);
           break;
         case 'list':

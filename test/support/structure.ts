@@ -62,14 +62,15 @@ export function structureProblems(documents: readonly Document[]): string[] {
             visitBlocks(`${label} > `, block.children, block.numbering === 'decimal' ? block.number : null);
             break;
           }
-          case 'paragraph': {
+          case 'paragraph':
+          case 'label': {
             visitInlines(where, block.children);
             if (!intros) break;
             const label = labelOf(block.children);
             const last = inlineText(block.children).split('\n').pop()!.trim();
             // 「（以下「番号法」という。）」 names a term; 「以下を実施する。」「以下の通り」 announce what follows.
             const announces = label !== null || /以下(?:を|の|に|とする|のとおり|の通り)[^「」]*(?:。|：|:)$/u.test(last.replace(/（以下「[^」]*」[^）]*）/gu, ''));
-            const nextLabel = next?.type === 'paragraph' ? labelOf(next.children) : null;
+            const nextLabel = next?.type === 'paragraph' || next?.type === 'label' ? labelOf(next.children) : null;
             // A label (＜保管＞) needs content before the next label of its kind; a sentence needs anything after it.
             const followed = next !== undefined && (label === null ? true : next.type !== 'section' && !(nextLabel !== null && nextLabel[0] === label[0]));
             if (announces && !followed) problems.push(`${where}: 「${last}」の後に続くものがない`);

@@ -2,6 +2,7 @@ import { inlineText } from '../../model/text.js';
 import type { Chart, ChartBox } from '../../model/types.js';
 import { face as openFace, type FaceName } from '../text/fonts.js';
 import { breakLines } from '../text/linebreak.js';
+import { phraseStarts } from '../text/phrases.js';
 
 /**
  * Layout of the 情報セキュリティ委員会体制図 as boxes and orthogonal connector lines with
@@ -90,7 +91,7 @@ function label(node: ChartBox, maxWidth: number, measure: Measure): Label {
     const size = i === 0 ? s.roleSize : s.titleSize;
     for (const part of inlineText(inlines).split('\n')) {
       const chars = [...part].map((ch) => ({ text: ch, width: measure(ch, faceName, size) }));
-      for (const line of breakLines(chars, { width: inner, align: 'left' })) {
+      for (const line of breakLines(chars, { width: inner, align: 'left', phrases: phraseStarts(chars.map((c) => c.text)) })) {
         const text = line.atoms.map((a) => chars[a.index]!.text).join('');
         lines.push({ text, face: faceName, size, width: measure(text, faceName, size) });
       }

@@ -1,11 +1,14 @@
-import { gapText, inlineText } from '../../model/text.js';
+import { gapText, inlineLines, inlineText } from '../../model/text.js';
+import { takesIndent } from '../text/indent.js';
 import type { Block, Chapter, Clause, Fields, Inline, List, Note, Part, Section, Signature, Table as ModelTable, TableCell as ModelCell } from '../../model/types.js';
 import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
 import { chartBlocks } from './chart.js';
-import { CELL_MARGIN, CHAR, COLOR, MAX_LIST_LEVEL, TEXT_WIDTH } from './layout.js';
+import { CELL_MARGIN, CHAR, COLOR, MAX_LIST_LEVEL, SIZE, TEXT_WIDTH } from './layout.js';
+import { columnWidths, markColumns } from '../text/columns.js';
+import { face } from '../text/fonts.js';
 import { BULLET_LIST, headingStyle, itemsList, listTextIndent, orderedList, STYLE } from './styles.js';
 import { textRuns, type RunFormat } from './runs.js';
-import { gridTable, labelCell, scaleWidths, valueCell, type GridRow } from './table.js';
+import { gridTable, labelCell, valueCell, type GridRow } from './table.js';
 import { bookmarked, externalHyperlink, internalHyperlink, paragraph, textRun } from './xml.js';
 
 /**
@@ -41,6 +44,8 @@ export interface RenderState {
   readonly links: string[];
   /** Bookmark ids used so far (ids count from 1 per document). */
   bookmarks: number;
+  /** Ids of drawing objects used so far (the chart's picture and shapes), from 1 per document. */
+  drawings: number;
   /** The document has a table of contents: Heading 1–3 are bookmarked for it and listed here. */
   readonly toc: TocEntry[] | undefined;
   /** A page break was asked for and waits for the next block. */
@@ -58,6 +63,7 @@ export const newRenderState = (withToc: boolean): RenderState => ({
   lists: new Map(),
   links: [],
   bookmarks: 0,
+  drawings: 0,
   toc: withToc ? [] : undefined,
   pendingBreak: false,
   sectionStart: false,
@@ -79,6 +85,8 @@ interface Context {
   readonly legal?: boolean;
   /** Width of the text column here, in twips (a landscape page is wider); TEXT_WIDTH when absent. */
   readonly textWidth?: number;
+  /** The block's end stays on the page of what follows (the sentence and items before a form's signature lines). */
+  readonly keepEnd?: boolean;
 }
 
 type InlineType = Inline['type'];
@@ -201,10 +209,18 @@ function listBlocks(node: List, ctx: Context): string[] {
   return out;
 }
 
+/** A cell's width in twips for a line of text at the table's size (表の本文 / 表の見出し), its margins included. */
+const phraseWidth = (text: string, header: boolean): number => face(header ? 'sansBold' : 'serif').width(text, SIZE.table / 2) * 20 + CELL_MARGIN.left + CELL_MARGIN.right + 20;
+
+/** A box to mark by hand (○、×), centred in an answer cell of a form. */
+const MARK_BOX = paragraph({ style: STYLE.tableText, alignment: 'center' }, '<w:r><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t>□</w:t></w:r>');
+
 function tableBlocks(node: ModelTable, ctx: Context): string[] {
   const columnCount = Math.max(1, node.columns.length);
   const covered = Array.from({ length: columnCount }, () => 0);
-  const widths = scaleWidths(node.columns.length ? node.columns.map((c) => c.width) : [1], ctx.textWidth ?? TEXT_WIDTH);
+  const marks = markColumns(node);
+  // The columns as the PDF sets them: labels and short values as wide as their widest phrase.
+  const widths = columnWidths(node, ctx.textWidth ?? TEXT_WIDTH, phraseWidth);
   // A cell's text width: a table inside it (a 新旧対照表 holds them) is as wide as the cell.
   const cellWidth = (column: number, span: number) => widths.slice(column, column + Math.max(1, span)).reduce((a, b) => a + b, 0) - CELL_MARGIN.left - CELL_MARGIN.right;
   const rows: GridRow[] = node.children.map((row, r) => {
@@ -218,12 +234,13 @@ function tableBlocks(node: ModelTable, ctx: Context): string[] {
       column += Math.max(1, cell.colSpan);
       const labels = header || (first && node.headerColumn);
       const inner: Context = { state: ctx.state, listDepth: 0, inCell: true, paragraphStyle: labels ? STYLE.tableHeading : STYLE.tableText, textWidth };
+      const mark = !header && marks[column - Math.max(1, cell.colSpan)] === true && cell.children.length === 0;
       return {
-        children: blocks(cell.children, inner),
+        children: mark ? [MARK_BOX] : blocks(cell.children, inner),
         rowSpan: cell.rowSpan,
         colSpan: cell.colSpan,
         shaded: labels,
-        ...(header ? { verticalAlign: 'center' as const } : {}),
+        ...(header || mark ? { verticalAlign: 'center' as const } : {}),
       };
     });
     for (let c = 0; c < columnCount; c++) if (covered[c]! > 0) covered[c]!--;
@@ -236,11 +253,13 @@ function tableBlocks(node: ModelTable, ctx: Context): string[] {
       ...(node.variant === 'comparison' && !header ? { breakable: true } : {}),
     };
   });
-  return [gridTable(node.columns.map((c) => c.width), rows, ctx.textWidth ? { width: ctx.textWidth } : {}), SPACER];
+  const keepEnd = ctx.keepEnd ? { keepEnd: 2 } : {};
+  return [gridTable(widths, rows, { ...(ctx.textWidth ? { width: ctx.textWidth } : {}), ...keepEnd }), ctx.keepEnd ? KEPT_SPACER : SPACER];
 }
 
 /** A little air after a table, which Word otherwise glues to the next paragraph. */
 const SPACER = paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: 'exact' } });
+const KEPT_SPACER = paragraph({ keepNext: true, spacing: { before: 0, after: 0, line: 120, lineRule: 'exact' } });
 
 function noteBlocks(node: Note, ctx: Context): string[] {
   const inner: Context = { state: ctx.state, listDepth: 0, inCell: true, ...(ctx.textWidth ? { textWidth: ctx.textWidth - CELL_MARGIN.left - CELL_MARGIN.right } : {}) };
@@ -286,10 +305,11 @@ function fieldsBlocks(node: Fields, ctx: Context): string[] {
       { shaded: true, verticalAlign: 'center', children: [paragraph({ style: STYLE.tableHeading, alignment: 'center' }, inlines(field.label, ctx.state))] },
       { verticalAlign: 'center', children: [paragraph({ style: STYLE.tableText, alignment: 'right' }, inlines(field.hint, ctx.state))] },
     ],
-    minHeight: 482,
+    // Room to write by hand (8.5 mm), or to stamp a seal (18 mm).
+    minHeight: field.seal ? 1020 : 482,
   }));
   const width = ctx.inCell ? TEXT_WIDTH : Math.min(Math.round((ctx.textWidth ?? TEXT_WIDTH) * 0.55), 5400);
-  return [gridTable([1, 3], rows, { width, alignment: ctx.inCell ? 'left' : 'right' }), SPACER];
+  return [gridTable([1, 3], rows, { width, alignment: ctx.inCell ? 'left' : 'right', keepTogether: true }), SPACER];
 }
 
 function signatureBlocks(node: Signature, state: RenderState): string[] {
@@ -335,8 +355,10 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
       return [heading(state, 1 + base, node.id, textRuns(title), title, breakBefore), ...blocks(node.children, inner)];
     }
     state.pendingBreak = false; // The rulebook's chapter opens a page of its own …
-    const breakBefore = !state.partOpened; // … unless it is the first thing under a part's title.
+    // … unless it is the first thing under a part's title or of a Word section (which starts a page).
+    const breakBefore = !state.partOpened && !state.sectionStart;
     state.partOpened = false;
+    state.sectionStart = false;
     const head = heading(state, 1 + base, node.id, textRuns(title), title, breakBefore);
     return [head, chapterHeader(node, state), SPACER, ...blocks(node.children, inner)];
   },
@@ -353,11 +375,34 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   fields: fieldsBlocks,
   signature: (node, ctx) => signatureBlocks(node, ctx.state),
   part: partBlocks,
-  paragraph: (node, ctx) => [paragraph({ ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}), ...continuationIndent(ctx) }, inlines(node.children, ctx.state))],
+  paragraph: (node, ctx) => {
+    if (ctx.paragraphStyle || ctx.listDepth > 0 || ctx.inCell) return [paragraph({ ...(ctx.paragraphStyle ? { style: ctx.paragraphStyle } : {}), ...continuationIndent(ctx) }, inlines(node.children, ctx.state))];
+    // A body paragraph: one Word paragraph per line of the rules, each indented one character (本文)
+    // unless it opens with a note mark; the lines of one paragraph keep no space between them.
+    const lines = inlineLines(node.children);
+    return lines.map((line, i) =>
+      paragraph(
+        {
+          style: STYLE.bodyText,
+          ...(ctx.keepEnd ? { keepNext: true } : {}),
+          ...(i < lines.length - 1 ? { spacing: { after: 0 } } : {}),
+          ...(takesIndent(inlineText(line)[0]) ? {} : { indent: { firstLine: 0, firstLineChars: 0 } }),
+        },
+        inlines(line, ctx.state),
+      ),
+    );
+  },
+  label: (node, ctx) => [
+    paragraph(
+      { style: ctx.inCell ? STYLE.tableHeading : STYLE.label, ...(ctx.listDepth > 0 && !ctx.inCell ? { indent: { left: listTextIndent(ctx.listDepth - 1), firstLine: 0, firstLineChars: 0 } } : {}) },
+      inlines(node.children, ctx.state),
+    ),
+  ],
   list: listBlocks,
   table: tableBlocks,
   note: noteBlocks,
-  chart: (node, ctx) => [...chartBlocks(node, (nodes) => inlines(nodes, ctx.state)), ...(ctx.inCell ? [] : [SPACER])],
+  chart: (node, ctx) => chartBlocks(node, () => ++ctx.state.drawings),
+  closing: (node) => [paragraph({ alignment: 'right', spacing: { before: 120 } }, textRuns(node.text))],
   pageBreak: (_node, ctx) => {
     if (!ctx.inCell) ctx.state.pendingBreak = true;
     return [];
@@ -367,16 +412,27 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
 /** A page break asked for before a block that cannot carry one itself: a tiny paragraph that starts the page. */
 const BREAK_PARAGRAPH = paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
 
+/** Blocks that close a statement or a form: what comes before them stays on their page. */
+const closes = (nodes: readonly Block[], k: number): boolean => {
+  const node = nodes[k];
+  return node?.type === 'signature' || node?.type === 'closing' || (node?.type === 'fields' && k > 0);
+};
+
 export function blocks(nodes: readonly Block[], ctx: Context): string[] {
   const out: string[] = [];
-  for (const node of nodes) {
+  for (const [k, node] of nodes.entries()) {
     const { state } = ctx;
+    // The sentence before a form's signature lines, and the end of the items table before that sentence.
+    const keepEnd = !ctx.inCell && (closes(nodes, k + 1) || (node.type === 'table' && nodes[k + 1]?.type === 'paragraph' && closes(nodes, k + 2)));
+    const here: Context = keepEnd ? { ...ctx, keepEnd } : ctx.keepEnd ? { ...ctx, keepEnd: false } : ctx;
     if (node.type !== 'chapter' && node.type !== 'part') state.partOpened = false;
     if (state.pendingBreak && !ctx.inCell && node.type !== 'chapter' && node.type !== 'section' && node.type !== 'part' && node.type !== 'pageBreak') {
       state.pendingBreak = false;
       out.push(BREAK_PARAGRAPH);
     }
-    out.push(...(blockHandlers[node.type] as BlockHandler<BlockType>)(node, ctx));
+    out.push(...(blockHandlers[node.type] as BlockHandler<BlockType>)(node, here));
+    // Only the first block of a Word section is at its top.
+    state.sectionStart = false;
   }
   return out;
 }

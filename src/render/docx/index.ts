@@ -7,6 +7,7 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  SimpleField,
   Tab,
   TabStopType,
   TextRun,
@@ -16,7 +17,7 @@ import type { Document, DocumentMeta } from '../../model/types.js';
 import { DRAFT_MARK, DRAFT_NOTE } from '../../model/text.js';
 import { blocks, bodyContext, bodyRuns, newRenderState, type RenderState, type TocEntry } from './blocks.js';
 import { COLOR, MARGIN, PAGE, TEXT_WIDTH } from './layout.js';
-import { BODY_PLACEHOLDER, normalizePackage, type PackageParts } from './package.js';
+import { BODY_PLACEHOLDER, normalizePackage, withJapaneseTypography, type PackageParts } from './package.js';
 import { documentStyles, listNumbering, STYLE } from './styles.js';
 import { textRuns } from './runs.js';
 import { gridTable, labelCell, valueCell } from './table.js';
@@ -101,7 +102,12 @@ const draftNote = (meta: DocumentMeta): string[] => (meta.draft ? [paragraph({ a
 /** Width of the text column of a landscape page. */
 const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right - MARGIN.gutter;
 
-const headerParagraph = (meta: DocumentMeta, withTitle: boolean, width = TEXT_WIDTH): Paragraph =>
+/**
+ * The running header: the document's title and, on the pages of the body of a book, the chapter
+ * (or the pack's part) the page is in — a STYLEREF field of 見出し 1, which Word works out page by
+ * page — then the classification stamp at the right.
+ */
+const headerParagraph = (meta: DocumentMeta, withTitle: boolean, width = TEXT_WIDTH, withChapter = false): Paragraph =>
   new Paragraph({
     style: STYLE.header,
     tabStops: [{ type: TabStopType.RIGHT, position: width }],
@@ -109,6 +115,7 @@ const headerParagraph = (meta: DocumentMeta, withTitle: boolean, width = TEXT_WI
     children: [
       ...(withTitle ? [new TextRun(meta.title)] : []),
       ...(meta.draft ? [new TextRun({ text: withTitle ? ` ${DRAFT_MARK}` : DRAFT_MARK, bold: true })] : []),
+      ...(withChapter ? [new TextRun('\u3000'), new SimpleField('STYLEREF "heading 1"')] : []),
       ...(meta.classification ? [new TextRun({ children: [new Tab()] }), classificationRun(meta.classification)] : []),
     ] as ParagraphChild[],
   });
@@ -156,33 +163,36 @@ export function buildWordDocument(doc: Document): WordParts {
   // A landscape part of the pack (the asset ledger) is a Word section of its own.
   const runs = bodyRuns(doc.children, meta.orientation);
   const widths = runs.map((run) => (run.orientation === 'landscape' ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH));
+  // A book's front matter (cover, 改訂履歴, 目次) is a Word section of its own, so that its pages
+  // name no chapter in their header.
   const bodies = runs.map((run, index) => {
-    state.sectionStart = index > 0;
+    state.sectionStart = index > 0 || cover;
     return blocks(run.children, bodyContext(state, widths[index]));
   });
   // The front matter comes first but is written last: the table of contents lists the headings of the body.
-  if (bodies.length) {
-    const front = cover ? [...coverPage(meta), ...revisionHistory(meta), ...tableOfContents(state.toc ?? [], widths[0]!)] : titleBlock(meta);
-    bodies[0] = [...front, ...bodies[0]!];
-  }
-  const sections = runs.map((run, index) => {
-    const landscape = run.orientation === 'landscape';
+  if (cover) {
+    bodies.unshift([...coverPage(meta), ...revisionHistory(meta), ...tableOfContents(state.toc ?? [], widths[0]!)]);
+    widths.unshift(TEXT_WIDTH);
+  } else if (bodies.length) bodies[0] = [...titleBlock(meta), ...bodies[0]!];
+  const orientations = [...(cover ? ['portrait' as const] : []), ...runs.map((run) => run.orientation)];
+  const sections = orientations.map((orientation, index) => {
+    const landscape = orientation === 'landscape';
     const width = widths[index]!;
-    const first = index === 0;
+    const front = cover && index === 0;
     return {
       properties: {
-        ...(first && cover ? { titlePage: true } : {}),
+        ...(front ? { titlePage: true } : {}),
         page: {
           size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { ...MARGIN },
         },
       },
       headers: {
-        ...(first && cover ? { first: new Header({ children: [headerParagraph(meta, false, width)] }) } : {}),
-        default: new Header({ children: [headerParagraph(meta, true, width)] }),
+        ...(front ? { first: new Header({ children: [headerParagraph(meta, false, width)] }) } : {}),
+        default: new Header({ children: [headerParagraph(meta, true, width, cover && !front)] }),
       },
       footers: {
-        ...(first && cover ? { first: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] }) } : {}),
+        ...(front ? { first: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] }) } : {}),
         default: new Footer({ children: [footerParagraph(meta, width)] }),
       },
       // Where package.ts puts the section's body; docx ends a section but the last with it.
@@ -242,7 +252,9 @@ function compileParts(document: WordDocument, fonts: DocumentMeta['fonts']): Pac
   const key = JSON.stringify(fonts);
   const shared = sharedParts.get(key);
   if (!shared) {
-    const parts = compiler.compile(document);
+    const parts = new Map(compiler.compile(document));
+    const styles = parts.get('word/styles.xml')!;
+    parts.set('word/styles.xml', withJapaneseTypography(typeof styles === 'string' ? styles : Buffer.from(styles).toString('utf8')));
     sharedParts.set(key, new Map(SHARED_PATHS.map((path) => [path, parts.get(path)!])));
     return parts;
   }

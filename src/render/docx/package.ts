@@ -65,6 +65,24 @@ function withBodies(xml: string, bodies: readonly (readonly string[])[]): string
   return pieces.join('');
 }
 
+/**
+ * Japanese line composition, as the PDF writer sets it, for every paragraph: 禁則 (strict: no small
+ * kana at a line's start either), no hanging punctuation (句読点のぶら下げ off), a bracket at a
+ * line's start set flush (行頭の約物を詰める), a quarter em between Japanese and Latin text or
+ * digits (和欧間の自動調整), on the document defaults; and punctuation compressed (約物の詰め) in
+ * the settings. docx writes none of these; they go where Word keeps them.
+ */
+export function withJapaneseTypography(stylesXml: string): string {
+  const defaults = '<w:pPrDefault><w:pPr>';
+  return stylesXml.replace(defaults, `${defaults}<w:kinsoku/><w:overflowPunct w:val="false"/><w:topLinePunct/><w:autoSpaceDE/><w:autoSpaceDN/>`);
+}
+
+function settings(xml: string): string {
+  // CT_Settings puts these after evenAndOddHeaders and before updateFields and compat.
+  const at = xml.search(/<w:updateFields\b|<w:compat\b|<\/w:settings>/u);
+  return `${xml.slice(0, at)}<w:characterSpacingControl w:val="compressPunctuation"/><w:strictFirstAndLastChars/>${xml.slice(at)}`;
+}
+
 export function normalizePackage(parts: PackageParts, facts: PackageFacts, bodies: readonly (readonly string[])[]): Uint8Array {
   const files = Object.fromEntries(parts);
   const text = new Map<string, string>();
@@ -74,6 +92,7 @@ export function normalizePackage(parts: PackageParts, facts: PackageFacts, bodie
   };
 
   text.set('word/document.xml', withBodies(read('word/document.xml'), bodies));
+  if (files['word/settings.xml']) text.set('word/settings.xml', settings(read('word/settings.xml')));
   if (files['docProps/core.xml']) text.set('docProps/core.xml', coreProperties(read('docProps/core.xml'), facts.date));
   text.set('docProps/app.xml', appProperties(facts.company));
 

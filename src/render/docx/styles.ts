@@ -21,6 +21,9 @@ export const STYLE = {
   header: 'Header',
   footer: 'Footer',
   listParagraph: 'ListParagraph',
+  bodyText: 'BodyText',
+  figure: 'Figure',
+  label: 'LabelHeading',
 } as const;
 
 /** Built-in heading style for a heading level (1 = chapter); Word shows 見出し 1…6. */
@@ -135,6 +138,25 @@ export function documentStyles(fonts: DocumentMeta['fonts']): IStylesOptions {
         next: 'Normal',
         paragraph: { spacing: { before: 600 } },
       },
+      // Body paragraphs begin one character in (段落の字下げ), as the PDF sets them.
+      {
+        id: STYLE.bodyText,
+        name: 'Body Text',
+        basedOn: 'Normal',
+        next: STYLE.bodyText,
+        quickFormat: true,
+        paragraph: { indent: { firstLine: CHAR, firstLineChars: 100 } },
+      },
+      // 「＜ウイルス感染時の初期対応＞」: a sub-heading that stays with what it introduces, out of the outline.
+      {
+        id: STYLE.label,
+        name: '小見出し',
+        basedOn: STYLE.bodyText,
+        next: STYLE.bodyText,
+        quickFormat: true,
+        run: { font: heading, bold: true, color: COLOR.headingText },
+        paragraph: { keepNext: true, keepLines: true, spacing: { before: 120 } },
+      },
       {
         id: STYLE.tableText,
         name: '表の本文',
@@ -159,6 +181,14 @@ export function documentStyles(fonts: DocumentMeta['fonts']): IStylesOptions {
         quickFormat: true,
         run: { font: heading, bold: true, size: SIZE.table },
         paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 160, after: 80 } },
+      },
+      {
+        id: STYLE.figure,
+        name: '図',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 160, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: STYLE.header,

@@ -39,6 +39,8 @@ export interface GridOptions {
   readonly borderSize?: number;
   /** Keep all rows on one page where they fit (a chart, a short header table). */
   readonly keepTogether?: boolean;
+  /** Keep the last rows with what follows the table (a form's items with its signature lines). */
+  readonly keepEnd?: number;
 }
 
 /** Scales relative widths to whole twips that add up to `total` exactly. */
@@ -149,7 +151,7 @@ export function gridTable(columns: readonly number[], rows: readonly GridRow[], 
   rows.forEach((row, index) => {
     const cells = placed[index]!;
     if (cells.length === 0) return; // Word has no rows without cells.
-    const keepNext = row.header === true || (options.keepTogether === true && index < rows.length - 1);
+    const keepNext = row.header === true || (options.keepTogether === true && index < rows.length - 1) || index >= rows.length - (options.keepEnd ?? 0);
     let properties = row.breakable ? '' : '<w:cantSplit/>';
     if (row.header) properties += '<w:tblHeader/>';
     if (row.minHeight) properties += `<w:trHeight w:val="${row.minHeight}" w:hRule="atLeast"/>`;

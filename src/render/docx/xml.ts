@@ -44,7 +44,8 @@ export interface ParagraphProperties {
   readonly tabs?: readonly { readonly type: 'left' | 'center' | 'right'; readonly position: number; readonly leader?: 'dot' }[];
   /** An empty object is written as an empty w:spacing. */
   readonly spacing?: { readonly after?: number; readonly before?: number; readonly line?: number; readonly lineRule?: 'exact' | 'auto' };
-  readonly indent?: { readonly left?: number; readonly hanging?: number; readonly firstLine?: number };
+  /** `firstLineChars` (hundredths of a character) wins over `firstLine` in Word; 0 cancels a style's. */
+  readonly indent?: { readonly left?: number; readonly hanging?: number; readonly firstLine?: number; readonly firstLineChars?: number };
   readonly alignment?: 'left' | 'center' | 'right';
 }
 
@@ -62,7 +63,10 @@ export function paragraphProperties(p: ParagraphProperties): string {
     const s = p.spacing;
     xml += `<w:spacing${attribute('w:after', s.after)}${attribute('w:before', s.before)}${attribute('w:line', s.line)}${attribute('w:lineRule', s.lineRule)}/>`;
   }
-  if (p.indent) xml += `<w:ind${attribute('w:left', p.indent.left)}${attribute('w:hanging', p.indent.hanging)}${attribute('w:firstLine', p.indent.firstLine)}/>`;
+  if (p.indent) {
+    const i = p.indent;
+    xml += `<w:ind${attribute('w:left', i.left)}${attribute('w:hanging', i.hanging)}${attribute('w:firstLine', i.firstLine)}${attribute('w:firstLineChars', i.firstLineChars)}/>`;
+  }
   if (p.alignment) xml += `<w:jc w:val="${p.alignment}"/>`;
   return xml && `<w:pPr>${xml}</w:pPr>`;
 }

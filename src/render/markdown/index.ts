@@ -94,7 +94,8 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
     node.children
       .map((field) => {
         const hint = field.hint.length ? inlines(field.hint) : '';
-        return `${inlines(field.label)}：${hint ? `\u3000${hint}` : BLANK}`;
+        // A box to stamp keeps its blank before the 「印」.
+        return `${inlines(field.label)}：${field.seal ? `${BLANK}\u3000${hint}` : hint ? `\u3000${hint}` : BLANK}`;
       })
       .join('\\\n'),
   // Markdown cannot set text flush right: the closing lines as they read.
@@ -102,6 +103,8 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
   part: (node: Part) =>
     [`# ${escapeInline(node.number ? `${node.number}\u3000${node.title}` : node.title)}`, ...node.children.map((child) => block(child, 0))].join('\n\n'),
   paragraph: (node) => inlines(node.children),
+  // Written as the paragraph it was: the parser reads a paragraph of only 「＜…＞」 as a label again.
+  label: (node) => inlines(node.children),
   list: (node) => list(node, 0),
   table: (node) => table(node),
   note: (node) =>
@@ -113,6 +116,8 @@ const blockHandlers: { [T in BlockType]: BlockHandler<T> } = {
       .join('\n'),
   chart: (node: Chart) => [`**${escapeMarkdown(node.title || '体制図')}**`, chartBox(node.root, 0)].join('\n\n'),
   pageBreak: () => '<!-- 改ページ -->',
+  // Markdown cannot set text flush right: the mark on a line of its own.
+  closing: (node) => escapeMarkdown(node.text),
 };
 
 /** A blank to write in by hand. */
@@ -180,7 +185,7 @@ function cellText(cell: TableCell): string {
   const parts: string[] = [];
   const visit = (blocks: readonly Block[], prefix: string, legal = false) => {
     for (const child of blocks) {
-      if (child.type === 'paragraph') parts.push(prefix + inlines(child.children, true));
+      if (child.type === 'paragraph' || child.type === 'label') parts.push(prefix + inlines(child.children, true));
       else if (child.type === 'list')
         child.children.forEach((item, i) => {
           const marker = child.ordered ? (legal ? `(${child.start + i})\u3000` : `${child.start + i}. `) : '・';

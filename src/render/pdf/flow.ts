@@ -1,13 +1,14 @@
 import { inlineText } from '../../model/text.js';
-import type { Block, Chapter, Chart, Clause, Fields, Inline, List, Paragraph, Part, Section, Signature } from '../../model/types.js';
+import type { Block, Chapter, Chart, Clause, Closing, Fields, Inline, Label, List, Paragraph, Part, Section, Signature } from '../../model/types.js';
+import { takesIndent } from '../text/indent.js';
 import { chapterHeading, headingAffixes, headingNumber } from '../../transform/numbering.js';
 import { layoutChart } from '../chart/layout.js';
 import { CHART_COLORS } from '../chart/svg.js';
 import { face } from '../text/fonts.js';
-import { inlineAtoms, lineOps, runAt, setText, styleOf, textAtoms, type Atom } from './inline.js';
+import { inlineAtoms, lineOps, mayBreak, runAt, setText, styleOf, textAtoms, type Atom } from './inline.js';
 import { translate, type Op } from './ops.js';
 import type { Box, Mark } from './paginate.js';
-import { BODY, COLORS, HEADINGS, TABLE, type Geometry, type TextStyle } from './style.js';
+import { BODY, COLORS, HEADINGS, MM, TABLE, type Geometry, type TextStyle } from './style.js';
 import { noteBox, tableBox } from './table.js';
 
 /**
@@ -31,7 +32,15 @@ export interface Flow {
   readonly pageHeight: number;
   /** Inside a clause of an article: numbered lists are its items 「(1)」, set at the clause's own indent. */
   readonly items?: boolean;
+  /**
+   * Paragraphs break between phrases (BudouX), set flush left: `all` of them (a table's header and
+   * label cells), or `short` ones (a cell of a few words).
+   */
+  readonly phrases?: 'all' | 'short';
 }
+
+/** A paragraph this short (in characters) is a few words: it breaks between phrases. */
+const SHORT_PARAGRAPH = 24;
 
 /** The inside of a box (cell, note, header): no indent, no page structure. */
 export const nestedFlow = (width: number, text: TextStyle, align: Flow['align'] = 'justify', paragraphSpace = 0): Flow => ({
@@ -51,6 +60,7 @@ type BlockHandler<T extends Block['type']> = (node: Extract<Block, { type: T }>,
 
 const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   paragraph: (node, flow) => paragraph(node, flow),
+  label: (node, flow) => label(node, flow),
   list: (node, flow) => list(node, flow, 0),
   table: (node, flow) => [tableBox(node, flow)],
   note: (node, flow) => [noteBox(node, flow)],
@@ -61,27 +71,49 @@ const handlers: { [T in Block['type']]: BlockHandler<T> } = {
   clause: (node, flow) => clause(node, flow),
   fields: (node, flow) => [fields(node, flow)],
   signature: (node, flow) => signature(node, flow),
+  closing: (node, flow) => [closing(node, flow)],
   part: (node, flow) => part(node, flow),
 };
 
 export function flowBlocks(blocks: readonly Block[], flow: Flow): Box[] {
   const out: Box[] = [];
-  for (const node of blocks) {
-    // A signature is not left alone on a page: it keeps the last two lines of the text before it.
-    if (node.type === 'signature') for (let i = Math.max(0, out.length - 2); i < out.length; i++) out[i] = { ...out[i]!, keepWithNext: true };
+  /** Index in `out` of the first box of each block so far. */
+  const starts: number[] = [];
+  blocks.forEach((node, k) => {
+    if (node.type === 'signature' || node.type === 'closing' || (node.type === 'fields' && k > 0)) keepClosing(blocks, k, out, starts);
+    starts.push(out.length);
     out.push(...(handlers[node.type] as BlockHandler<Block['type']>)(node, flow));
-  }
+  });
   return out;
+}
+
+/**
+ * The lines that close a statement or a form (a signature, the fields to sign) are not left alone
+ * on a page: they keep the sentence before them, and the items that sentence confirms — the end of
+ * the table before it, which then goes over with them (paginate.ts).
+ */
+function keepClosing(blocks: readonly Block[], k: number, out: Box[], starts: readonly number[]): void {
+  const keep = (block: number) => {
+    const from = starts[block]!;
+    const to = block + 1 < starts.length ? starts[block + 1]! : out.length;
+    // Text keeps only its last two lines (they stay together anyway); a table its end (paginate.ts).
+    for (let i = blocks[block]!.type === 'table' ? from : Math.max(from, to - 2); i < to; i++) out[i] = { ...out[i]!, keepWithNext: true };
+  };
+  let block = k - 1;
+  if (block < 0) return;
+  if (blocks[block]!.type !== 'table') keep(block);
+  if (blocks[block]!.type === 'paragraph') block--;
+  if (block >= 0 && blocks[block]!.type === 'table') keep(block);
 }
 
 /** One box per line, so that a paragraph can break between pages; no single line left alone. */
 export function textBoxes(
   atoms: readonly Atom[],
   flow: Flow,
-  options: { indent?: number | ((start: number) => number); align?: Flow['align']; before?: number; after?: number } = {},
+  options: { indent?: number | ((start: number) => number); align?: Flow['align']; before?: number; after?: number; phrases?: boolean; balance?: boolean } = {},
 ): Box[] {
   const style = flow.text;
-  const set = setText(atoms, flow.width, { indent: options.indent ?? 0, align: options.align ?? flow.align });
+  const set = setText(atoms, flow.width, { indent: options.indent ?? 0, align: options.align ?? flow.align, phrases: options.phrases ?? false, balance: options.balance ?? false });
   const n = set.lines.length;
   return set.lines.map((line, i) => ({
     height: style.leading,
@@ -93,8 +125,6 @@ export function textBoxes(
   }));
 }
 
-/** Notes and remarks (※…, 注：…) hang at the margin rather than being indented. */
-const UNINDENTED = new Set(['※', '＊', '*', '注']);
 
 /**
  * Paragraphs laid out before, by content and measure. A paragraph's boxes depend on nothing else, and
@@ -107,7 +137,7 @@ const PARAGRAPH_CACHE_LIMIT = 8000;
 
 function paragraph(node: Paragraph, flow: Flow): readonly Box[] {
   const t = flow.text;
-  const key = `${flow.width}|${flow.indent}|${flow.paragraphSpace}|${flow.align}|${t.face}|${t.size}|${t.leading}|${t.color}|${JSON.stringify(node.children)}`;
+  const key = `${flow.width}|${flow.indent}|${flow.paragraphSpace}|${flow.align}|${flow.phrases}|${t.face}|${t.size}|${t.leading}|${t.color}|${JSON.stringify(node.children)}`;
   let boxes = paragraphCache.get(key);
   if (!boxes) {
     boxes = layoutParagraph(node, flow);
@@ -122,8 +152,27 @@ function layoutParagraph(node: Paragraph, flow: Flow): Box[] {
   const indent = flow.indent * flow.text.size;
   // A line break in the model is a new line of the rules (the sample's separate paragraphs): each
   // gets the paragraph indent.
-  return textBoxes(atoms, flow, { indent: (start) => (UNINDENTED.has(atoms[start]?.text ?? '') ? 0 : indent) });
+  const options = { indent: (start: number) => (takesIndent(atoms[start]?.text) ? indent : 0) };
+  if (!flow.phrases || (flow.phrases === 'short' && (atoms.length > SHORT_PARAGRAPH || !mayBreak(atoms, flow.width)))) return textBoxes(atoms, flow, options);
+  const byPhrase = textBoxes(atoms, flow, { ...options, phrases: true, align: flow.align === 'justify' ? 'left' : flow.align });
+  if (flow.phrases === 'all') return byPhrase;
+  // A few words break between phrases when that costs no line.
+  const plain = textBoxes(atoms, flow, options);
+  return byPhrase.length <= plain.length ? byPhrase : plain;
 }
+
+/**
+ * 「＜ウイルス感染時の初期対応＞」: a sub-heading in the body's size, in the heading face, at the
+ * paragraphs' indent; its lines stay with the first lines of what follows.
+ */
+function label(node: Label, flow: Flow): Box[] {
+  const text: TextStyle = { ...flow.text, face: 'sansBold' };
+  const atoms = inlineAtoms(node.children, styleOf(text));
+  const boxes = textBoxes(atoms, { ...flow, text }, { indent: flow.indent * text.size, align: 'left', phrases: true, before: flow.nested ? flow.paragraphSpace : LABEL_SPACE, after: flow.paragraphSpace });
+  return boxes.map((box) => ({ ...box, keepWithNext: true }));
+}
+
+const LABEL_SPACE = 7;
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
@@ -188,7 +237,7 @@ function shiftBox(box: Box, dx: number): Box {
 function heading(label: string, titleAtoms: Atom[], style: TextStyle, flow: Flow, rule: boolean): { height: number; ops: Op[] } {
   const f = face(style.face);
   const numberWidth = label ? f.width(label, style.size) + style.size * 0.6 : 0;
-  const set = setText(titleAtoms, flow.width - numberWidth, { align: 'left' });
+  const set = setText(titleAtoms, flow.width - numberWidth, { align: 'left', phrases: true });
   const ops: Op[] = [];
   if (label) ops.push(runAt(label, style, 0, 0));
   set.lines.forEach((line, i) => ops.push(...lineOps(set.atoms, line, numberWidth, i * style.leading, style)));
@@ -237,9 +286,12 @@ export const continuing = (boxes: Box[]): Box[] => (boxes[0]?.pageBreak ? [{ ...
 function chapter(node: Chapter, flow: Flow): Box[] {
   if (flow.nested) return flowBlocks(node.children, flow);
   const label = chapterHeading(node);
-  const mark: Mark = { kind: 'chapter', id: node.id, label, number: node.numbering === 'article' ? `第${node.number}章` : `${node.number}.`, title: node.title, depth: flow.depth, y: 0 };
+  const number = node.numbering === 'article' ? `第${node.number}章` : node.numbering === 'decimal' ? `${node.number}.` : '';
+  const mark: Mark = { kind: 'chapter', id: node.id, label, number, title: node.title, depth: flow.depth, y: 0 };
   const inner: Flow = { ...flow, depth: flow.depth + 1 };
-  if (node.numbering === 'article') return articleChapter(node.id, label, [{ type: 'text', value: label }], flow, node.children, mark);
+  // 「第1章　総則」 and the 附則 after the chapters of a set of rules run on among the articles.
+  const runsOn = node.numbering === 'article' || (node.numbering === 'none' && !node.children.some((c) => c.type === 'section' && c.numbering === 'decimal'));
+  if (runsOn) return articleChapter(node.id, label, [{ type: 'text', value: label }], flow, node.children, mark);
   const header = node.revised || node.scope.length ? chapterHeader(node, flow.width) : chapterTitle(label, flow.width);
   return [
     { height: header.height, spaceBefore: 0, spaceAfter: 16, keepWithNext: true, pageBreak: true, ops: header.ops, marks: [mark] },
@@ -250,7 +302,7 @@ function chapter(node: Chapter, flow: Flow): Box[] {
 /** 「第1章　総則」 or 「附則」: centred over the articles, in the flow (no new page, no header table). */
 function articleChapter(id: string, label: string, title: readonly Inline[], flow: Flow, children: readonly Block[], mark?: Mark): Box[] {
   const style: TextStyle = { face: 'sansBold', size: 12.5, leading: 20, color: COLORS.text };
-  const set = setText(inlineAtoms(title, styleOf(style)), flow.width, { align: 'center' });
+  const set = setText(inlineAtoms(title, styleOf(style)), flow.width, { align: 'center', phrases: true, balance: true });
   const ops = set.lines.flatMap((line, i) => lineOps(set.atoms, line, 0, i * style.leading, style));
   const own: Mark = mark ?? { kind: 'section', id, label, number: '', title: label, depth: flow.depth, y: 0 };
   const box: Box = { height: set.lines.length * style.leading, spaceBefore: 20, spaceAfter: 8, keepWithNext: true, ops, marks: [own] };
@@ -261,7 +313,7 @@ function articleChapter(id: string, label: string, title: readonly Inline[], flo
 function chapterTitle(label: string, width: number): { height: number; ops: Op[] } {
   const style: TextStyle = { face: 'sansBold', size: 17, leading: 26, color: COLORS.text };
   const atoms = textAtoms(label, styleOf(style));
-  const set = setText(atoms, width, { align: 'left' });
+  const set = setText(atoms, width, { align: 'left', phrases: true });
   const ops: Op[] = set.lines.flatMap((line, i) => lineOps(set.atoms, line, 0, i * style.leading, style));
   const height = set.lines.length * style.leading + 6;
   ops.push({ kind: 'rect', x: 0, y: height - 2, width, height: 2, fill: COLORS.coverAccent });
@@ -295,31 +347,41 @@ function clause(node: Clause, flow: Flow): Box[] {
   return boxes;
 }
 
-/** Fields of a form: a labelled box each, to be filled in by hand. */
+/**
+ * Fields of a form: a labelled box each, to be filled in by hand. A label too long for its column
+ * wraps (between phrases) and its row grows; a box to stamp is tall enough for a seal.
+ */
 function fields(node: Fields, flow: Flow): Box {
   const label: TextStyle = { ...CELL_LABEL };
   const hintStyle: TextStyle = { ...BODY, size: 9.5, leading: 15, color: COLORS.muted };
-  const rowHeight = 28;
   const labelWidth = Math.min(flow.width * 0.3, Math.max(72, ...node.children.map((f) => face(label.face).width(inlineText(f.label), label.size) + 2 * TABLE.padX + 8)));
+  const hintWidth = flow.width - labelWidth - 2 * TABLE.padX - 6;
   const ops: Op[] = [];
-  node.children.forEach((field, i) => {
-    const top = i * rowHeight;
+  let top = 0;
+  for (const field of node.children) {
+    const labelSet = setText(inlineAtoms(field.label, styleOf(label)), labelWidth - 2 * TABLE.padX, { align: 'left', phrases: true });
+    const hint = field.hint.length ? setText(inlineAtoms(field.hint, styleOf(hintStyle)), hintWidth, { align: 'left' }) : undefined;
+    const labelHeight = labelSet.lines.length * label.leading;
+    const hintHeight = (hint?.lines.length ?? 0) * hintStyle.leading;
+    const rowHeight = Math.max(field.seal ? FIELD.sealRow : FIELD.row, labelHeight + 2 * TABLE.padY, hintHeight + 2 * TABLE.padY);
     ops.push({ kind: 'rect', x: 0, y: top, width: labelWidth, height: rowHeight, fill: COLORS.headerColumnFill });
-    const labelSet = setText(inlineAtoms(field.label, styleOf(label)), labelWidth - 2 * TABLE.padX, { align: 'left' });
-    labelSet.lines.slice(0, 1).forEach((line) => ops.push(...lineOps(labelSet.atoms, line, TABLE.padX, top + (rowHeight - label.leading) / 2, label)));
-    if (field.hint.length) {
+    const labelTop = top + (rowHeight - labelHeight) / 2;
+    labelSet.lines.forEach((line, k) => ops.push(...lineOps(labelSet.atoms, line, TABLE.padX, labelTop + k * label.leading, label)));
+    if (hint) {
       // 「年　　月　　日」 sits at the right of the box, where it is written in.
-      const hint = setText(inlineAtoms(field.hint, styleOf(hintStyle)), flow.width - labelWidth - 2 * TABLE.padX, { align: 'left' });
-      const line = hint.lines[0];
-      if (line) ops.push(...lineOps(hint.atoms, line, flow.width - TABLE.padX - 6 - line.naturalWidth, top + (rowHeight - hintStyle.leading) / 2, hintStyle));
+      const hintTop = top + (rowHeight - hintHeight) / 2;
+      hint.lines.forEach((line, k) => ops.push(...lineOps(hint.atoms, line, flow.width - TABLE.padX - 6 - line.naturalWidth, hintTop + k * hintStyle.leading, hintStyle)));
     }
     ops.push({ kind: 'rect', x: 0, y: top, width: labelWidth, height: rowHeight, stroke: COLORS.grid, lineWidth: TABLE.gridWidth });
     ops.push({ kind: 'rect', x: labelWidth, y: top, width: flow.width - labelWidth, height: rowHeight, stroke: COLORS.grid, lineWidth: TABLE.gridWidth });
-  });
-  const height = node.children.length * rowHeight;
-  ops.push({ kind: 'rect', x: 0, y: 0, width: flow.width, height, stroke: COLORS.rule, lineWidth: TABLE.frameWidth });
-  return { height, spaceBefore: 8, spaceAfter: 12, keepWithNext: false, ops };
+    top += rowHeight;
+  }
+  ops.push({ kind: 'rect', x: 0, y: 0, width: flow.width, height: top, stroke: COLORS.rule, lineWidth: TABLE.frameWidth });
+  return { height: top, spaceBefore: 8, spaceAfter: 12, keepWithNext: false, ops };
 }
+
+/** Heights of a form's rows: room to write by hand (10 mm), and to stamp a seal (18 mm). */
+const FIELD = { row: 28, sealRow: 18 * MM } as const;
 
 const CELL_LABEL: TextStyle = { face: 'sansBold', size: 9.5, leading: 15, color: COLORS.text };
 
@@ -331,6 +393,15 @@ function signature(node: Signature, flow: Flow): Box[] {
     const ops = set.lines.flatMap((l, k) => lineOps(set.atoms, l, flow.width - l.naturalWidth, k * style.leading, style));
     return { height: set.lines.length * style.leading, spaceBefore: i === 0 ? 24 : 0, spaceAfter: 0, keepWithNext: i < node.lines.length - 1, ops };
   });
+}
+
+/** 「以上」 under the last line, flush right. */
+function closing(node: Closing, flow: Flow): Box {
+  const style = flow.text;
+  const set = setText(textAtoms(node.text, styleOf(style)), flow.width, { align: 'left' });
+  const line = set.lines[0];
+  const ops = line ? lineOps(set.atoms, line, flow.width - line.naturalWidth - style.size, 0, style) : [];
+  return { height: style.leading, spaceBefore: 4, spaceAfter: 0, keepWithNext: false, ops };
 }
 
 /**
@@ -364,7 +435,7 @@ function chapterHeader(node: Chapter, width: number): { height: number; ops: Op[
   const numStyle: TextStyle = { face: 'sansBold', size: 24, leading: 24, color: '#ffffff' };
   ops.push(...centred(node.number, numStyle, 0, numberWidth, (height - numStyle.leading) / 2));
   const titleFlow = nestedFlow(titleWidth - 2 * pad, titleStyle, 'center');
-  const titleLines = textBoxes(textAtoms(node.title, styleOf(titleStyle)), titleFlow, { before: 0, after: 0 });
+  const titleLines = textBoxes(textAtoms(node.title, styleOf(titleStyle)), titleFlow, { before: 0, after: 0, phrases: true, balance: true });
   let ty = (height - titleLines.length * titleStyle.leading) / 2;
   for (const line of titleLines) {
     ops.push(...translate(line.ops, x1 + pad, ty));

@@ -49,7 +49,7 @@ export function coverOps(meta: DocumentMeta, g: Geometry): Op[] {
   // A title too long for one line breaks before its closing parenthetical (「…規程」「（配布用）」), not inside it.
   const fits = face(titleStyle.face).width(meta.title, titleStyle.size) <= width - 40;
   const titleText = fits ? meta.title : meta.title.replace(/(?<=[^\n])(（[^（）\n]*）)$/u, '\n$1');
-  const lines = textBoxes(textAtoms(titleText, styleOf(titleStyle)), flow, { before: 0, after: 0 });
+  const lines = textBoxes(textAtoms(titleText, styleOf(titleStyle)), flow, { before: 0, after: 0, phrases: true, balance: true });
   let y = Math.round(g.textHeight * 0.27);
   ops.push({ kind: 'rect', x: 0, y: y - 22, width, height: 3, fill: accent });
   for (const line of lines) {
@@ -115,7 +115,7 @@ export function revisionBoxes(meta: DocumentMeta, g: Geometry): Box[] {
 /** The top of the first page of a document without a cover (a policy, rules, a form). */
 export function titleBox(meta: DocumentMeta, width: number): Box {
   const style: TextStyle = { face: 'sansBold', size: 18, leading: 28, color: COLORS.text };
-  const lines = textBoxes(textAtoms(meta.title, styleOf(style)), nestedFlow(width - 40, style, 'center'), { before: 0, after: 0 });
+  const lines = textBoxes(textAtoms(meta.title, styleOf(style)), nestedFlow(width - 40, style, 'center'), { before: 0, after: 0, phrases: true, balance: true });
   const ops: Op[] = lines.flatMap((line, i) => translate(line.ops, 20, i * style.leading));
   let height = lines.length * style.leading + 10;
   ops.push({ kind: 'rect', x: (width - 64) / 2, y: height - 2, width: 64, height: 2, fill: COLORS.coverAccent });
@@ -126,6 +126,21 @@ export function titleBox(meta: DocumentMeta, width: number): Box {
     height += note.leading + 8;
   }
   return { height, spaceBefore: 0, spaceAfter: 22, keepWithNext: true, ops, marks: [{ kind: 'front', id: 'title', label: meta.title, number: '', title: meta.title, depth: 0, y: 0 }] };
+}
+
+/** The number a chapter of the rulebook shows on its tab (「1」 of 「1.」), or undefined for other marks. */
+export const chapterTabNumber = (mark: Pick<PlacedMark, 'kind' | 'number'>): string | undefined =>
+  mark.kind === 'chapter' ? /^(\d+)\.$/u.exec(mark.number)?.[1] : undefined;
+
+/**
+ * A chapter's number white on the accent in a box at (x, y): the chapter tab, in the margin or the
+ * contents. In the margin it is a mark of the page, not text: it copies out as nothing (`silent`).
+ */
+export function tabOps(number: string, x: number, y: number, width: number, height: number, silent = false): Op[] {
+  const size = height * 0.62;
+  const style: TextStyle = { face: 'sansBold', size, leading: height, color: '#ffffff' };
+  const digits = centred(number, style, x, width, y);
+  return [{ kind: 'rect', x, y, width, height, fill: COLORS.coverAccent }, ...(silent ? [{ kind: 'group' as const, dx: 0, dy: 0, ops: digits, actualText: '' }] : digits)];
 }
 
 export interface TocEntry {
@@ -150,11 +165,15 @@ export function tocBoxes(entries: readonly TocEntry[], width: number): Box[] {
         : { face: 'serif', size: 9.5, leading: 15.5, color: COLORS.text };
     const indent = top ? 0 : mark.depth === 1 ? 14 : 38;
     const f = face(style.face);
-    const numberWidth = mark.number ? f.width(mark.number, style.size) + style.size * 0.6 : 0;
+    // A chapter of the rulebook shows its number as its tab does (white on the accent), so that
+    // it does not read like the sections' 「1.」 under it.
+    const tab = chapterTabNumber(mark);
+    const numberWidth = tab ? style.size * 2.2 : mark.number ? f.width(mark.number, style.size) + style.size * 0.6 : 0;
     const textLeft = indent + numberWidth;
-    const set = setText(textAtoms(mark.title, styleOf(style)), width - textLeft - numberArea - 10, { align: 'left' });
+    const set = setText(textAtoms(mark.title, styleOf(style)), width - textLeft - numberArea - 10, { align: 'left', phrases: true });
     const ops: Op[] = [];
-    if (mark.number) ops.push(runAt(mark.number, style, indent, 0));
+    if (tab) ops.push(...tabOps(tab, indent, (style.leading - style.size * 1.3) / 2, style.size * 1.6, style.size * 1.3));
+    else if (mark.number) ops.push(runAt(mark.number, style, indent, 0));
     set.lines.forEach((line, k) => ops.push(...lineOps(set.atoms, line, textLeft, k * style.leading, style)));
     const lastTop = (set.lines.length - 1) * style.leading;
     const lastLine = set.lines[set.lines.length - 1];

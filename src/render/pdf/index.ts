@@ -3,14 +3,17 @@ import type { Block, Document } from '../../model/types.js';
 import { FACE_NAMES, face, missingCharacters } from '../text/fonts.js';
 import { MissingGlyphError } from './errors.js';
 import { bodyFlow, continuing, flowBlocks } from './flow.js';
-import { coverOps, revisionBoxes, titleBox, tocBoxes, TOC_DEPTH } from './front.js';
+import { chapterTabNumber, coverOps, revisionBoxes, tabOps, titleBox, tocBoxes, TOC_DEPTH } from './front.js';
 import { runAt } from './inline.js';
 import type { Op } from './ops.js';
-import { paginate, type PlacedMark } from './paginate.js';
+import { paginate, paginateTight, type PlacedMark } from './paginate.js';
 import { paint, type Bookmark, type Layer, type PaintPage } from './paint.js';
-import { COLORS, geometryOf, textLeft, type Geometry, type TextStyle } from './style.js';
+import { COLORS, geometryOf, MM, textLeft, type Geometry, type TextStyle } from './style.js';
 
 export { MissingGlyphError } from './errors.js';
+
+/** A last page filled less than this share holds a few lines: worth tightening the page before. */
+const LAST_PAGE_FEW = 0.2;
 
 /**
  * The print-ready PDF: cover, 改訂履歴, 目次 with page numbers, then one chapter per new page, with
@@ -52,6 +55,10 @@ export interface LaidPage {
   readonly geometry: Geometry;
   /** Relative to the page's text block. */
   readonly ops: readonly Op[];
+  /** How far down the text block is filled, in points. */
+  readonly filled: number;
+  /** The page ends where a forced break (a chapter, a part, the end of the front matter) starts the next. */
+  readonly broken: boolean;
 }
 
 export interface Layout {
@@ -65,6 +72,8 @@ interface Run {
   readonly geometry: Geometry;
   readonly pages: readonly (readonly Op[])[];
   readonly marks: readonly PlacedMark[];
+  readonly filled: readonly number[];
+  readonly broken: readonly boolean[];
 }
 
 /**
@@ -75,8 +84,9 @@ function bodyRuns(doc: Document): Run[] {
   const base = geometryOf(doc.meta.orientation);
   const groups: { geometry: Geometry; blocks: Block[] }[] = [];
   for (const block of doc.children) {
-    const geometry = block.type === 'part' ? geometryOf(block.orientation) : base;
     const last = groups[groups.length - 1];
+    // What follows a part (the pack's closing 「以上」) goes on in the part's orientation.
+    const geometry = block.type === 'part' ? geometryOf(block.orientation) : (last?.geometry ?? base);
     if (last && last.geometry === geometry && block.type !== 'part') last.blocks.push(block);
     else groups.push({ geometry, blocks: [block] });
   }
@@ -87,8 +97,10 @@ function bodyRuns(doc: Document): Run[] {
     if (i === 0 && doc.meta.front === 'title') {
       boxes = [titleBox(doc.meta, group.geometry.textWidth), ...continuing(boxes)];
     }
-    const laid = paginate(boxes, group.geometry.textHeight);
-    return { kind: 'body' as const, geometry: group.geometry, pages: laid.pages, marks: laid.marks };
+    const h = group.geometry.textHeight;
+    // The last lines of a chapter, a part or the document are pulled back onto the page before rather than left alone.
+    const laid = paginateTight(boxes, h, h * LAST_PAGE_FEW);
+    return { kind: 'body' as const, geometry: group.geometry, ...laid };
   });
 }
 
@@ -118,17 +130,14 @@ export function layoutDocument(doc: Document): Layout {
       if (toc.pages.length === tocPages) break;
       tocPages = toc.pages.length;
     }
-    front.push(
-      { kind: 'cover', geometry: g, pages: [coverOps(doc.meta, g)], marks: [] },
-      { kind: 'front', geometry: g, pages: revisions.pages, marks: revisions.marks },
-      { kind: 'front', geometry: g, pages: toc.pages, marks: toc.marks },
-    );
+    front.push({ kind: 'cover', geometry: g, pages: [coverOps(doc.meta, g)], marks: [], filled: [g.textHeight], broken: [true] }, { kind: 'front', geometry: g, ...revisions }, { kind: 'front', geometry: g, ...toc });
   }
   const pages: LaidPage[] = [];
   const marks: PlacedMark[] = [];
   for (const run of [...front, ...body]) {
     const offset = pages.length;
-    pages.push(...run.pages.map((ops) => ({ kind: run.kind, geometry: run.geometry, ops })));
+    // Each run ends with a forced break: the next starts a page of its own.
+    pages.push(...run.pages.map((ops, i) => ({ kind: run.kind, geometry: run.geometry, ops, filled: run.filled[i] ?? 0, broken: run.broken[i] === true || i === run.pages.length - 1 })));
     marks.push(...run.marks.map((m) => ({ ...m, page: m.page + offset })));
   }
   return { pages, marks };
@@ -141,7 +150,7 @@ const FOLIO: TextStyle = { face: 'serif', size: 9, leading: 12, color: COLORS.te
  * Running header (document title on the inner side, chapter or part on the outer side) and footer
  * (page number, classification), in page coordinates.
  */
-function decorations(g: Geometry, title: string, pageNumber: number, section: string, classification: string): Op[] {
+function decorations(g: Geometry, title: string, pageNumber: number, section: string, classification: string, chapter: string | undefined): Op[] {
   const left = textLeft(g, pageNumber);
   const right = left + g.textWidth;
   const odd = pageNumber % 2 === 1;
@@ -161,6 +170,15 @@ function decorations(g: Geometry, title: string, pageNumber: number, section: st
   const rightText = odd ? outer : inner;
   ops.push(runAt(rightText, HEADER, right - width(rightText, HEADER), headTop));
   ops.push({ kind: 'line', points: [[left, g.top - 8], [right, g.top - 8]], color: COLORS.rule, width: 0.4 });
+  // The chapter tab: the chapter's number in the outer margin, one step lower for each chapter, so
+  // that the edge of the closed book shows where each chapter begins.
+  if (chapter) {
+    const tabWidth = 8 * MM;
+    const tabHeight = 14 * MM;
+    const x = odd ? g.width - 5 * MM - tabWidth : 5 * MM;
+    const step = Math.min(18 * MM, (g.textHeight - tabHeight) / 8);
+    ops.push(...tabOps(chapter, x, g.top + (Number(chapter) - 1) * step, tabWidth, tabHeight, true));
+  }
   const footTop = g.height - g.bottom + 18;
   const folio = String(pageNumber);
   ops.push(runAt(folio, FOLIO, left + (g.textWidth - width(folio, FOLIO)) / 2, footTop));
@@ -209,6 +227,9 @@ export async function renderPdf(doc: Document): Promise<Uint8Array> {
   // A page's header names what is in effect at its top (or starts on it); the next page carries
   // the last chapter or part started here.
   let carried = '';
+  // The chapter of the rulebook a page is in (its tab), likewise.
+  let chapter: string | undefined;
+  let carriedChapter: string | undefined;
   const pages: PaintPage[] = layout.pages.map((page, index) => {
     const pageNumber = index + 1;
     const started = layout.marks.filter((k) => k.page === index);
@@ -217,9 +238,12 @@ export async function renderPdf(doc: Document): Promise<Uint8Array> {
     if (part) classification = part.classification ?? m.classification;
     section = part ? part.label : (heads[0]?.label ?? carried);
     carried = heads[heads.length - 1]?.label ?? carried;
+    const tab = (k: PlacedMark | undefined) => (k ? chapterTabNumber(k) : carriedChapter);
+    chapter = part ? undefined : heads.length ? tab(heads[0]) : carriedChapter;
+    carriedChapter = heads.length ? chapterTabNumber(heads[heads.length - 1]!) : carriedChapter;
     const g = page.geometry;
     const layers: Layer[] = [{ ops: page.ops, dx: textLeft(g, pageNumber), dy: g.top }];
-    if (page.kind !== 'cover') layers.push({ ops: decorations(g, m.draft ? `${DRAFT_MARK}${m.title}` : m.title, pageNumber, section, classification), dx: 0, dy: 0 });
+    if (page.kind !== 'cover') layers.push({ ops: decorations(g, m.draft ? `${DRAFT_MARK}${m.title}` : m.title, pageNumber, section, classification, page.kind === 'body' ? chapter : undefined), dx: 0, dy: 0 });
     return { orientation: g.orientation, height: g.height, layers };
   });
   // The effective date, else the latest dated revision: never the clock.

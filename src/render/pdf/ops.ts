@@ -69,6 +69,11 @@ export interface GroupOp {
   readonly dx: number;
   readonly dy: number;
   readonly ops: readonly Op[];
+  /**
+   * What the text inside reads as when copied or extracted (a marked-content span with /ActualText):
+   * a line set with 和欧間 or justification copies without the spaces its gaps would suggest.
+   */
+  readonly actualText?: string;
 }
 
 export type Op = GlyphRun | RectOp | LineOp | DotsOp | LinkOp | GroupOp;

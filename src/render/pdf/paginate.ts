@@ -39,6 +39,11 @@ export interface Box {
   readonly split?: (available: number, fresh: boolean) => { head: Box; tail: Box } | undefined;
   /** Least height of a head worth starting on a page (for keep chains through a split box). */
   readonly minHead?: number;
+  /**
+   * A split box kept with what follows (a form's items with its signature lines): the least height
+   * of its end that goes to the next page with them when they do not all fit.
+   */
+  readonly minTail?: number;
 }
 
 export interface PlacedMark extends Mark {
@@ -51,6 +56,10 @@ export interface PlacedMark extends Mark {
 export interface Pages {
   readonly pages: Op[][];
   readonly marks: PlacedMark[];
+  /** How far down each page is filled (the bottom of its last box). */
+  readonly filled: number[];
+  /** Whether each page was ended by a forced break (a chapter or part starting, a page break hint). */
+  readonly broken: boolean[];
 }
 
 const EPSILON = 0.01;
@@ -59,11 +68,15 @@ export function paginate(input: readonly Box[], height: number): Pages {
   const boxes = [...input];
   const pages: Op[][] = [[]];
   const marks: PlacedMark[] = [];
+  const filled: number[] = [0];
+  const broken: boolean[] = [false];
   let y = 0;
   let fresh = true;
   let after = 0;
   const newPage = () => {
     pages.push([]);
+    filled.push(0);
+    broken.push(false);
     y = 0;
     fresh = true;
     after = 0;
@@ -73,6 +86,7 @@ export function paginate(input: readonly Box[], height: number): Pages {
     pages[pages.length - 1]!.push(...translate(box.ops, 0, top));
     for (const mark of box.marks ?? []) marks.push({ ...mark, page: pages.length - 1, top: top + mark.y });
     y = top + box.height;
+    filled[filled.length - 1] = y;
     after = box.spaceAfter;
     fresh = false;
   };
@@ -90,9 +104,22 @@ export function paginate(input: readonly Box[], height: number): Pages {
   let i = 0;
   while (i < boxes.length) {
     const box = boxes[i]!;
-    if (box.pageBreak && !fresh) newPage();
+    if (box.pageBreak && !fresh) {
+      broken[broken.length - 1] = true;
+      newPage();
+    }
     const gap = fresh ? 0 : Math.max(after, box.spaceBefore);
     const room = height - y - gap;
+    // A table kept with what follows: its end goes over with them rather than leaving them alone.
+    if (box.split && box.keepWithNext && box.minTail !== undefined && chain(i) > room + EPSILON && box.height > box.minTail) {
+      const parts = box.split(Math.min(room, box.height - box.minTail), fresh);
+      if (parts) {
+        place(parts.head, gap);
+        boxes[i] = { ...parts.tail, spaceBefore: 0, pageBreak: false, keepWithNext: true };
+        newPage();
+        continue;
+      }
+    }
     if (!fresh && box.keepWithNext && chain(i) > room + EPSILON && chain(i) <= height) {
       newPage();
       continue;
@@ -120,5 +147,42 @@ export function paginate(input: readonly Box[], height: number): Pages {
     place(box, gap);
     i++;
   }
-  return { pages, marks };
+  return { pages, marks, filled, broken };
+}
+
+/**
+ * Paginates, and where a chapter, a part or the document would end with a page of a few lines,
+ * tries its boxes with the space between blocks reduced (to three quarters, then a half) so that they
+ * end on the page before: a typesetter tightens a page rather than turn over for its last lines.
+ * Each stretch between forced breaks is paginated on its own (they share no page).
+ */
+export function paginateTight(boxes: readonly Box[], height: number, fewLines: number): Pages {
+  const out: Pages = { pages: [], marks: [], filled: [], broken: [] };
+  let from = 0;
+  while (from < boxes.length || out.pages.length === 0) {
+    let to = from + 1;
+    while (to < boxes.length && !boxes[to]!.pageBreak) to++;
+    const laid = tightEnd(boxes.slice(from, to), height, fewLines);
+    const offset = out.pages.length;
+    out.pages.push(...laid.pages);
+    out.marks.push(...laid.marks.map((m) => ({ ...m, page: m.page + offset })));
+    out.filled.push(...laid.filled);
+    out.broken.push(...laid.broken.map((b, i) => b || (i === laid.broken.length - 1 && to < boxes.length)));
+    from = to;
+  }
+  return out;
+}
+
+function tightEnd(boxes: readonly Box[], height: number, fewLines: number): Pages {
+  const laid = paginate(boxes, height);
+  const last = laid.filled[laid.filled.length - 1]!;
+  if (laid.pages.length < 2 || last > fewLines) return laid;
+  for (const factor of [0.75, 0.5]) {
+    const tighter = paginate(
+      boxes.map((box) => ({ ...box, spaceBefore: box.spaceBefore * factor, spaceAfter: box.spaceAfter * factor })),
+      height,
+    );
+    if (tighter.pages.length < laid.pages.length) return tighter;
+  }
+  return laid;
 }

@@ -209,6 +209,16 @@ function mostCommonGap(gaps: readonly number[], count: number): number {
   return spacing;
 }
 
+/** A string as the UTF-16BE bytes of a literal string (a text string of the file, after its byte order mark). */
+function utf16Literal(text: string): string {
+  let bytes = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes += literalByte(unit >> 8) + literalByte(unit & 0xff);
+  }
+  return bytes;
+}
+
 /** Operator for a #rrggbb colour (fill `rg`, stroke `RG`). */
 function rgb(color: string, op: 'rg' | 'RG'): string {
   const n = Number.parseInt(color.slice(1), 16);
@@ -260,6 +270,14 @@ class Painter {
     this.lineWidth = width;
   }
 
+  private beginText() {
+    if (this.inText) return;
+    this.out.push('BT');
+    this.inText = true;
+    this.lineX = 0;
+    this.lineY = 0;
+  }
+
   private endText() {
     if (this.inText) this.out.push('ET');
     this.inText = false;
@@ -299,9 +317,15 @@ class Painter {
     const Y = (y: number) => f2(this.height - y - dy);
     switch (op.kind) {
       case 'group':
+        // A span of text as written lies within one text object (it holds glyph runs only).
+        if (op.actualText !== undefined) {
+          this.beginText();
+          out.push(`/Span <</ActualText (\xfe\xff${utf16Literal(op.actualText)})>> BDC`);
+        }
         this.groups.push(op);
         for (const inner of op.ops) this.draw(inner);
         this.groups.pop();
+        if (op.actualText !== undefined) out.push('EMC');
         return;
       case 'text':
         this.text(op);
@@ -384,12 +408,7 @@ class Painter {
     const font = enc.font;
     this.raw.page.fonts[font.id] ??= font.ref();
     const out = this.out;
-    if (!this.inText) {
-      out.push('BT');
-      this.inText = true;
-      this.lineX = 0;
-      this.lineY = 0;
-    }
+    this.beginText();
     this.setFill(op.color);
     const tf = `/${font.id} ${fixed(op.size, 2)} Tf`;
     if (tf !== this.font) out.push(tf);

@@ -92,6 +92,10 @@ export const TABLE = {
   /** Height of an answer row in a checklist form: room to write by hand. */
   answerRowMin: 26,
   answerBox: 13,
+  /** A row taller than this share of the page height may be cut across pages (between lines). */
+  tallRow: 0.25,
+  /** Least height of the part of a cut row left at the foot of a page (two lines of a cell). */
+  minRowPart: 2 * 14.5 + 2 * 4,
 } as const;
 
 /** Top of the ideographic em box above the baseline, as a fraction of the size (Noto CJK). */

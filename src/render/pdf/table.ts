@@ -1,5 +1,7 @@
 import type { Block, Note, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
+import { columnWidths, markColumns, placedCells } from '../text/columns.js';
+import { face } from '../text/fonts.js';
 import { flowBlocks, nestedFlow, type Flow } from './flow.js';
 import { translate, type Op } from './ops.js';
 import type { Box } from './paginate.js';
@@ -87,38 +89,21 @@ const isShort = (blocks: readonly Block[]) => blocks.every((b) => b.type === 'pa
 function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: Grid; look: Look } {
   const look = TABLE_LOOK;
   const columnCount = node.columns.length;
-  const total = sum(node.columns.map((c) => c.width)) || 1;
-  const widths = node.columns.map((c) => (c.width / total) * flow.width);
-  const lefts = widths.map((_, i) => sum(widths.slice(0, i)));
   const checklist = node.variant === 'checklist';
 
   const headerCount = Math.min(node.headerRows, node.children.length);
-  // Columns of short values (numbers, levels, ○/×) are centred.
-  const bodyCells: { col: number; blocks: readonly Block[] }[] = [];
   const parts: Part[] = [];
-  const covered = Array.from({ length: columnCount }, () => 0);
-  const placement: { row: number; col: number; cell: Table['children'][number]['children'][number] }[] = [];
-  node.children.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.children) {
-      while (c < columnCount && covered[c]! > 0) c++;
-      if (c >= columnCount) break;
-      placement.push({ row: r, col: c, cell });
-      const span = Math.max(1, Math.min(cell.colSpan, columnCount - c));
-      for (let k = 0; k < span; k++) covered[c + k] = Math.max(1, cell.rowSpan);
-      if (r >= headerCount) bodyCells.push({ col: c, blocks: cell.children });
-      c += span;
-    }
-    for (let k = 0; k < columnCount; k++) covered[k] = Math.max(0, covered[k]! - 1);
+  const placement = placedCells(node);
+  // Columns of short values (numbers, levels, ○/×) are centred.
+  const bodyCells = placement.filter((p) => p.row >= headerCount).map((p) => ({ col: p.col, blocks: p.cell.children }));
+  // Columns of labels and short values are as wide as their widest phrase (shared with Word).
+  const widths = columnWidths(node, flow.width, (text, header) => {
+    const style = header ? CELL_HEADER : CELL;
+    return face(style.face).width(text, style.size) + 2 * look.padX + 1;
   });
+  const lefts = widths.map((_, i) => sum(widths.slice(0, i)));
   // A form's answer cells are empty; a column that asks for a mark (○、×) also gets a box for it.
-  const headerText = widths.map(() => '');
-  for (const { row, col, cell } of placement) {
-    if (row >= headerCount) continue;
-    const text = cell.children.map((b) => (b.type === 'paragraph' ? inlineText(b.children) : '')).join('');
-    for (let k = col; k < Math.min(columnCount, col + Math.max(1, cell.colSpan)); k++) headerText[k] += text;
-  }
-  const tickColumn = headerText.map((text) => checklist && /[○×✓✔]/u.test(text));
+  const tickColumn = markColumns(node);
   const centredColumn = widths.map((w, col) => {
     const cells = bodyCells.filter((b) => b.col === col);
     return cells.length > 0 && cells.every((b) => isShort(b.blocks)) && w < flow.width * 0.25;
@@ -130,7 +115,7 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
     const width = sum(widths.slice(col, col + colSpan));
     const labelColumn = !header && node.headerColumn && col === 0;
     const text: TextStyle = header ? CELL_HEADER : CELL;
-    const cellFlow = nestedFlow(width - 2 * look.padX, text, header || centredColumn[col] ? 'center' : 'justify', 3);
+    const cellFlow: Flow = { ...nestedFlow(width - 2 * look.padX, text, header || centredColumn[col] ? 'center' : 'justify', 3), phrases: header || labelColumn ? 'all' : 'short' };
     parts.push({
       row,
       rowSpan,
@@ -257,42 +242,47 @@ function boundaries(grid: Grid): { index: number; top: number }[] {
   return out;
 }
 
-/** How a grid breaks between pages: `breakRows` starts a tall row at the foot of a page (a 新旧対照表). */
-interface Breaking {
-  readonly pageHeight: number;
-  readonly breakRows: boolean;
-}
-
-function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, breaking: Breaking): Box {
-  const { pageHeight } = breaking;
+function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, pageHeight: number): Box {
   const headerHeight = header ? sum(header.rows) : 0;
   const bodyHeight = sum(body.rows);
   // Drawn only when placed: a long table is cut page by page, and each remainder is cut again.
   let drawn: Op[] | undefined;
   const draw = () => [...(header ? drawGrid(header, look, width) : []), ...translate(drawGrid(body, look, width), 0, headerHeight)];
   const firstRow = body.rows[0] ?? 0;
+  const tops = [0, ...boundaries(body).map((b) => b.top)];
+  // A row taller than this share of the page is cut between its lines rather than moved whole.
+  const tall = TABLE.tallRow * pageHeight;
+  // A first row shorter than this does not start a table at the foot of a page alone.
+  const slight = pageHeight / 8;
+  /** Least body height worth starting the table with on a page that has something on it already. */
+  const leastHead = (() => {
+    const [first = 0, second] = body.rows;
+    if (first > tall) return TABLE.minRowPart;
+    if (second === undefined || body.rows.length < 3 || first >= slight) return first;
+    return first + (second > tall ? TABLE.minRowPart : second);
+  })();
   const split = (available: number, fresh: boolean): { head: Box; tail: Box } | undefined => {
     const room = available - headerHeight;
     if (room <= look.padY * 2 + CELL.leading) return undefined;
     // Break between rows where possible; merged cells cut there continue (or repeat) below.
-    const between = boundaries(body)
-      .filter((b) => b.top <= room + 0.01)
-      .pop();
-    let cut = between?.top;
-    // A row too tall to move on whole (a section of a 新旧対照表) starts here rather than leave the page empty below.
-    const rowBelow = body.rows[between?.index ?? 0] ?? 0;
-    const tall = breaking.breakRows && rowBelow > pageHeight / 3 && room - (cut ?? 0) > pageHeight / 6;
+    const whole = tops.filter((top, i) => i > 0 && top <= room + 0.01).length;
+    let cut: number | undefined = whole > 0 ? tops[whole] : undefined;
+    // The row that does not fit: a tall one is cut inside when enough of it fits here.
+    const next = body.rows[whole];
+    if (next !== undefined && next > tall && room - (cut ?? 0) >= TABLE.minRowPart) cut = room;
     if (cut === undefined) {
       // Not even the first row fits: move the table on if a fresh page would hold the row,
       // otherwise cut the row itself between lines.
-      if (!fresh && !tall && firstRow + headerHeight <= pageHeight) return undefined;
+      if (!fresh && firstRow + headerHeight <= pageHeight) return undefined;
       cut = room;
     }
-    const parts = (tall && cut < room ? cutGrid(body, room, look) : undefined) ?? cutGrid(body, cut, look);
+    // A table does not start at the foot of a page with a single short row of several.
+    if (!fresh && whole < Math.min(2, body.rows.length - 1) && cut === tops[whole] && cut < slight) return undefined;
+    const parts = cutGrid(body, cut, look);
     if (!parts) return undefined;
     return {
-      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, breaking),
-      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, breaking),
+      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, pageHeight),
+      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, pageHeight),
     };
   };
   return {
@@ -304,13 +294,15 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
       return (drawn ??= draw());
     },
     split,
-    minHead: headerHeight + firstRow,
+    minHead: headerHeight + leastHead,
+    // What a page must carry of the table's end when the table is kept with what follows: its last two rows.
+    minTail: sum(body.rows.slice(-2)),
   };
 }
 
 export function tableBox(node: Table, flow: Flow): Box {
   const { header, body, look } = tableGrids(node, flow);
-  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, { pageHeight: flow.pageHeight, breakRows: node.variant === 'comparison' });
+  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, flow.pageHeight);
 }
 
 export function noteBox(node: Note, flow: Flow): Box {
@@ -318,5 +310,5 @@ export function noteBox(node: Note, flow: Flow): Box {
   const inner = nestedFlow(flow.width - 2 * look.padX, flow.nested ? flow.text : NOTE, 'justify', 4);
   const part: Part = { row: 0, rowSpan: 1, x: 0, width: flow.width, items: stack(flowBlocks(node.children, inner), look), fill: COLORS.noteFill, valign: 'top', answer: false };
   const body: Grid = { rows: fitRows([2 * look.padY], [part], look), parts: [part] };
-  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, { pageHeight: flow.pageHeight, breakRows: false });
+  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, flow.pageHeight);
 }
