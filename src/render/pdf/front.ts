@@ -40,8 +40,11 @@ export function coverOps(meta: DocumentMeta, g: Geometry): Op[] {
     const w = face(stamp.face).width(DRAFT_LABEL, stamp.size) + 24;
     ops.push({ kind: 'rect', x: 0, y: 0, width: w, height: stamp.leading + 6, stroke: COLORS.draft, lineWidth: 1.2 });
     ops.push(...centred(DRAFT_LABEL, stamp, 0, w, 3));
+    // Set like any text (brackets spaced the Japanese way), not as a raw run.
     const note: TextStyle = { face: 'sansBold', size: 9, leading: 14, color: COLORS.draft };
-    ops.push(runAt(DRAFT_NOTE, note, 0, stamp.leading + 14));
+    textBoxes(textAtoms(DRAFT_NOTE, styleOf(note)), nestedFlow(width, note, 'left'), { before: 0, after: 0 }).forEach((line, i) =>
+      ops.push(...translate(line.ops, 0, stamp.leading + 14 + i * note.leading)),
+    );
   }
   // Title block in the upper third: a rule above and below.
   const titleStyle: TextStyle = { face: 'sansBold', size: 26, leading: 40, color: COLORS.text };
@@ -122,8 +125,9 @@ export function titleBox(meta: DocumentMeta, width: number): Box {
   if (meta.draft) {
     // A draft says so under its title, in the colour of its unfilled values.
     const note: TextStyle = { face: 'sansBold', size: 9.5, leading: 15, color: COLORS.draft };
-    ops.push(...centred(DRAFT_NOTE, note, 0, width, height + 6));
-    height += note.leading + 8;
+    const noteLines = textBoxes(textAtoms(DRAFT_NOTE, styleOf(note)), nestedFlow(width, note, 'center'), { before: 0, after: 0 });
+    noteLines.forEach((line, i) => ops.push(...translate(line.ops, 0, height + 6 + i * note.leading)));
+    height += noteLines.length * note.leading + 8;
   }
   return { height, spaceBefore: 0, spaceAfter: 22, keepWithNext: true, ops, marks: [{ kind: 'front', id: 'title', label: meta.title, number: '', title: meta.title, depth: 0, y: 0 }] };
 }
