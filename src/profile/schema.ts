@@ -204,7 +204,7 @@ const inventoryItemSchema = z
     access: fillableText().optional().describe('アクセス制御の方法（例: フォルダーごとのアクセス権）。書いたものはアクセス制御の対象の表に載る'),
     auth: fillableText().optional().describe('利用者認証の方法（例: ID・パスワード及び多要素認証）'),
     deviceAuth: fillableText().optional().describe('端末認証の方法（例: 端末のMACアドレスを登録）'),
-    requirements: z.array(requirementSchema).max(30).optional().describe('機器の情報セキュリティ要件（サーバー・NAS・ネットワーク機器）'),
+    requirements: z.array(requirementSchema).max(30).optional().describe('機器の情報セキュリティ要件（サーバー・NAS・ネットワーク機器。技術的対策 3.5.1 の表）。書かなければ要記入。その機器に独自の要件がなければ requirements: []'),
     holds: lines().optional().describe('保存している情報（例: 図面データ、顧客情報）。バックアップの確認に使う'),
     backup: z.union([z.array(backupSchema).max(20), noneSchema]).optional().describe('バックアップ（行のリスト）。none はバックアップしない（クラウドサービス側で保全されるものなど）'),
     storage: line().optional().describe('バックアップ先の機器・媒体の保管方法（例: 施錠付きキャビネットに保管）'),
@@ -428,9 +428,9 @@ const rulesSchema = z
       .max(9)
       .optional()
       .describe('秘密（営業秘密・機密）として管理する情報: 「情報資産管理台帳」の機密性評価値がこの値以上（人的対策「従業員の責務」）。書かなければ最も低い非公開レベルの評価値（3段階なら2。公開の情報は秘密として管理しない）'),
-    policyAccess: lines().optional().describe('最新の基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納、事務所内への掲示）'),
-    labeling: z.array(targetMethodSchema).max(20).optional().describe('機密性の表示方法（対象ごと。例: 電子データ：ファイル名の先頭に表示）'),
-    storage: z.array(targetMethodSchema).max(20).optional().describe('非公開の情報資産の保管方法（対象ごと。例: 書類：施錠可能なキャビネット）'),
+    policyAccess: lines().min(1, '参照できるようにする方法を少なくとも1つ記入してください').optional().describe('最新の基本方針・規程を従業員が参照できるようにする方法（例: 共有フォルダーへの格納、事務所内への掲示）'),
+    labeling: z.array(targetMethodSchema).min(1, '表示方法を少なくとも1つ記入してください').max(20).optional().describe('機密性の表示方法（対象ごと。例: 電子データ：ファイル名の先頭に表示）'),
+    storage: z.array(targetMethodSchema).min(1, '保管方法を少なくとも1つ記入してください').max(20).optional().describe('非公開の情報資産の保管方法（対象ごと。例: 書類：施錠可能なキャビネット）'),
     laptopEncryption: z.enum(['hardDisk', 'folder', 'data']).default('hardDisk').describe('ノートパソコンで持ち出すときに暗号化するもの: hardDisk / folder / data'),
     smallMediaMeasure: z.enum(['tag', 'strap', 'bell']).default('tag').describe('USBメモリ等の紛失対策: tag（大きなタグ）/ strap（ストラップ）/ bell（鈴）'),
     externalSystemProviders: line().optional().describe('外部情報システムを提供する組織の例（括弧内。書かなければ種類ごとの文言）'),
@@ -480,7 +480,12 @@ const rulesSchema = z
           })
           .strict()
           // Checked here so that the error names this key and its line (the view's own check cannot).
-          .superRefine(({ checklist, checklistCount }, ctx) => {
+          .superRefine(({ checklist, checklistCount, ...others }, ctx) => {
+            // 8.1 evaluates vendors against these criteria: with none, the rule would promise an evaluation against nothing.
+            const { additional, ...named } = others;
+            if (checklist === null && additional.length === 0 && Object.values(named).every((value) => value === false || value === null)) {
+              ctx.addIssue({ code: 'custom', path: [], message: '委託先評価基準がありません。基準を少なくとも1つ含めるか、additional に独自の基準を書いてください' });
+            }
             const needsCount = checklist === 'atLeast' || checklist === 'planned';
             const path = ['checklistCount'];
             if (needsCount && checklistCount === null) ctx.addIssue({ code: 'custom', path, message: 'checklist が atLeast・planned のときは、対策の個数（checklistCount）を記入してください' });

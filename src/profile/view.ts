@@ -449,19 +449,25 @@ export function profileView(profile: Profile): Input {
     }))
     .filter((group) => group.items.length);
   // Machines the organization has get their security requirements stated: none stated is a gap.
+  // Each device's requirements; `requirements: []` says a device has none. While no device states any,
+  // one gap stands for the table; once some do, a device left unstated is a gap of its own.
   const requirementRows = (items: InventoryItem[], what: string) => {
-    const rows = items
-      .filter((item) => item.requirements?.length)
+    if (items.length && items.every((item) => item.requirements === undefined)) {
+      const gap = todo(`${what}の情報セキュリティ要件（inventory の requirements。例: 利用者認証機能、管理画面の初期パスワードの変更）`, 'inventory[].requirements');
+      return [{ device: gap, requirements: [{ requirement: gap, product: null }] }];
+    }
+    return items
+      .filter((item) => item.requirements === undefined || item.requirements.length > 0)
       .map((item) => ({
         device: display(item),
-        requirements: item.requirements!.map((req, i) => ({
-          requirement: fact(req.requirement, itemKey(item, `requirements.${i}.requirement`), ''),
-          product: req.product === null ? null : fact(req.product, itemKey(item, `requirements.${i}.product`), ''),
-        })),
+        requirements:
+          item.requirements === undefined
+            ? [{ requirement: todo(`${kindLabel(item)}「${item.name ?? item.product ?? item.id}」の情報セキュリティ要件（ない場合は requirements: []）`, itemKey(item, 'requirements')), product: null }]
+            : item.requirements.map((req, i) => ({
+                requirement: fact(req.requirement, itemKey(item, `requirements.${i}.requirement`), ''),
+                product: req.product === null ? null : fact(req.product, itemKey(item, `requirements.${i}.product`), ''),
+              })),
       }));
-    if (rows.length || !items.length) return rows;
-    const gap = todo(`${what}の情報セキュリティ要件（inventory の requirements。例: 利用者認証機能、管理画面の初期パスワードの変更）`, 'inventory[].requirements');
-    return [{ device: gap, requirements: [{ requirement: gap, product: null }] }];
   };
   const logs = r.logs;
   const authLogRetention = rule(logs.authentication?.retention, 'rules.logs.authentication.retention');

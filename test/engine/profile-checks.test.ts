@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { AnswersError, loadedFromYaml } from '../../src/answers/load.js';
+import { sampleProfile } from '../support/sample-profile.js';
 
 /**
  * `kitei check` finds contradictions, not only gaps (issue 13): ids that name nothing are errors at
@@ -43,6 +45,41 @@ rules:
     expect(message).toContain('vendors.0.supports.0: 「nass」という機器・サービス（inventory の id）がありません。もしかして「nas」ですか？');
     expect(message).toContain('continuity.recovery.0.owners.0: 「ceo2」という人（people の id）がいません。もしかして「ceo」ですか？');
     expect(message).toContain('rules.incident.emergencyContacts.1: 「nobody」という人（people の id）がいません');
+  });
+
+  it('規程に少なくとも1行が要る一覧（基本方針の参照方法・機密性の表示・保管方法）を空にすると、その行で報告する', () => {
+    const message = errorsOf(`${BASE}rules:\n  policyAccess: []\n  labeling: []\n  storage: []\n`);
+    expect(message).toContain('test.yaml:7: rules.policyAccess: 参照できるようにする方法を少なくとも1つ記入してください');
+    expect(message).toContain('test.yaml:8: rules.labeling: 表示方法を少なくとも1つ記入してください');
+    expect(message).toContain('test.yaml:9: rules.storage: 保管方法を少なくとも1つ記入してください');
+    expect(message).not.toContain('規程の表に直したときの誤り');
+  });
+
+  it('どの一覧を空にしても、誤りは回答ファイルのキーとその行で報告する（規程の表に直してからの誤りにならない）', () => {
+    const lists: string[][] = [];
+    const walk = (value: unknown, path: string[]): void => {
+      if (Array.isArray(value)) {
+        lists.push(path);
+        value.forEach((entry, i) => walk(entry, [...path, String(i)]));
+      } else if (value && typeof value === 'object') for (const [key, entry] of Object.entries(value)) walk(entry, [...path, key]);
+    };
+    walk(sampleProfile(), []);
+    expect(lists.length).toBeGreaterThan(50);
+    const unlocated = lists.flatMap((path) => {
+      const profile = sampleProfile() as unknown as Record<string, unknown>;
+      let parent = profile;
+      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+      parent[path[path.length - 1]!] = [];
+      const message = errorsOf(stringify(profile));
+      return message.includes('規程の表に直したときの誤り') ? [`${path.join('.')}: ${message}`] : [];
+    });
+    expect(unlocated).toEqual([]);
+  });
+
+  it('委託先評価基準をすべて外すと、その行で報告する（評価の基準のない評価を規程に書かない）', () => {
+    const none = 'rules:\n  outsourcing:\n    criteria: { isms: false, privacyMark: false, securityAction: null, scs: null, audit: false, publishedPolicy: false, checklist: null }\n';
+    expect(errorsOf(`${BASE}${none}`)).toContain('test.yaml:8: rules.outsourcing.criteria: 委託先評価基準がありません');
+    expect(errorsOf(`${BASE}${none.replace('checklist: null', 'checklist: null, additional: [取引実績が3年以上ある]')}`)).toBe('');
   });
 
   it('同じ一覧の中で id が重なる、代表者が2人いる', () => {

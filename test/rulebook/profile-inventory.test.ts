@@ -242,6 +242,20 @@ describe('空にできるリストを空にすると、それに依存する文�
       expectWellFormed(result);
     });
 
+    it('要件を書いた機器があれば、書いていない機器はその項目の requirements を指す要記入の行、requirements: [] の機器は載らない', () => {
+      const result = changed((p) => {
+        delete itemOf(p, 'utm').requirements;
+        itemOf(p, 'wlan').requirements = [];
+      });
+      const network = rows(rulebookOf(result), 'tech-device-standards', 2).slice(1);
+      // (The router's further requirements are rows of its merged cell.)
+      expect(network.map((r) => r[0])).toEqual(['ルーター', 'MACアドレス認証', '通信ログ取得', 'UTM-A', '監視ツール', 'VPN装置']);
+      expect(network.find((r) => r[0] === 'UTM-A')![1]).toBe('【要記入：ＵＴＭ「UTM-A」の情報セキュリティ要件（ない場合は requirements: []）】');
+      expect(network.map((r) => r[0])).not.toContain('社内無線LAN');
+      expect(result.unfilled.map((u) => u.key)).toContain(`inventory.${sampleProfile().inventory.findIndex((item) => item.id === 'utm')}.requirements`);
+      expectWellFormed(result);
+    });
+
     it('アップデートの対象がなければ 2.4.2 は inventory[].update を指す要記入の行', () => {
       const result = changed((p) => drop(p, (item) => ['pc-os', 'office', 'email-client', 'browser', 'software', 'mobile-os'].includes(item.kind)));
       expect(rows(rulebookOf(result), 'tech-update-methods').slice(1)).toHaveLength(1);
