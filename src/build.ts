@@ -136,11 +136,14 @@ export interface OutputJob {
 /** The directory an organization's documents go to: `<out>/<organization>/`. */
 export const outputDirectory = (answers: Answers, out: string): string => insideDirectory(out, safeFileName(answers.organization.name));
 
+/** A document's file name without extension: its title, and for a draft 「（下書き）」, beside (never over) the adopted documents. */
+const fileStem = (document: Document): string => safeFileName(document.meta.draft ? `${document.meta.title}（下書き）` : document.meta.title, document.id);
+
 /** The documents of a build and the pack, each under its own name, in the formats asked for. */
 export function documentJobs(generated: GenerateResult, formats: readonly Format[]): OutputJob[] {
-  const jobs: OutputJob[] = generated.documents.map((document) => ({ document, name: safeFileName(document.meta.title, document.id), formats }));
+  const jobs: OutputJob[] = generated.documents.map((document) => ({ document, name: fileStem(document), formats }));
   const packFormats = formats.filter((format) => PACK_FORMATS.includes(format));
-  if (generated.pack && packFormats.length) jobs.push({ document: generated.pack, name: safeFileName(generated.pack.meta.title, generated.pack.id), formats: packFormats });
+  if (generated.pack && packFormats.length) jobs.push({ document: generated.pack, name: fileStem(generated.pack), formats: packFormats });
   return jobs;
 }
 

@@ -141,9 +141,14 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
   });
 
   const resolved = resolveReferences(documents, templates.knownIds);
-  const pack = assemblePack(answers, resolved, templates, plain);
-  return { documents: resolved, pack, unfilled: collectUnfilled(resolved, metaGaps) };
+  const unfilled = collectUnfilled(resolved, metaGaps);
+  // A set with a value still unfilled is a draft, every document of it (and the pack) alike.
+  const marked = unfilled.length ? resolved.map(asDraft) : resolved;
+  const pack = assemblePack(answers, marked, templates, plain);
+  return { documents: marked, pack: pack && unfilled.length ? asDraft(pack) : pack, unfilled };
 }
+
+const asDraft = (document: Document): Document => ({ ...document, meta: { ...document.meta, draft: true } });
 
 function checkLeftovers(markdown: string, file: string): void {
   for (const [pattern, what] of LEFTOVER_PATTERNS) {

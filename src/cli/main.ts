@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { relative } from 'node:path';
-import { AnswersError } from '../answers/load.js';
+import { AnswersError, didYouMean } from '../answers/load.js';
 import { formatSummary, barReporter, plainReporter } from '../batch/progress.js';
 import { parseJobs, runBatch } from '../batch/run.js';
 import { BuildInterrupted, buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
@@ -12,6 +12,7 @@ import { EXPORT_MANIFEST, formatTemplateIssue, OverlayError } from '../templates
 import { TemplateError } from '../templates/parse.js';
 import { ReferenceError } from '../transform/xref.js';
 import { WizardNeedsTerminal } from '../wizard/types.js';
+import { displayWidth, wrapText } from '../output/terminal.js';
 import { versionLabel } from '../revise/compare.js';
 import { defaultHistoryDir, HistoryError } from '../revise/history.js';
 import { comparisonLines } from '../revise/issue.js';
@@ -65,7 +66,25 @@ class JapaneseHelp extends Help {
   override argumentDescription(argument: Parameters<Help['argumentDescription']>[0]): string {
     return translateExtras(super.argumentDescription(argument));
   }
+
+  // Columns line up by the width the terminal shows (a kanji takes two), and Japanese wraps anywhere.
+  override displayWidth(text: string): number {
+    return displayWidth(text.replace(ANSI, ''));
+  }
+
+  override boxWrap(text: string, width: number): string {
+    return width < this.minWidthToWrap ? text : wrapText(text, width).join('\n');
+  }
+
+  override formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+    // Commander pads with String#padEnd (UTF-16 units); the padding here counts columns.
+    const padded = term + ' '.repeat(Math.max(0, termWidth - helper.displayWidth(term)));
+    return super.formatItem(padded, helper.displayWidth(padded), description, helper);
+  }
 }
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/gu;
 
 class KiteiCommand extends Command {
   override createCommand(name?: string): Command {
@@ -86,16 +105,26 @@ class KiteiCommand extends Command {
   }
 
   unknownOption(flag: string): never {
-    this.error(`エラー: ${flag} というオプションはありません`, { code: 'commander.unknownOption', exitCode: EXIT_INVALID });
-  }
-
-  unknownCommand(): never {
-    const name = this.args[0] ?? '';
-    this.error(`エラー: ${name} というコマンドはありません（使えるコマンド: ${this.commands.map((c) => c.name()).join(', ')}）`, {
-      code: 'commander.unknownCommand',
+    const name = flag.split('=')[0]!;
+    const known = this.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined);
+    const hint = didYouMean(name, known);
+    // kitei's own -v/--version after a command: it belongs before it.
+    const own = this.parent?.options.some((o) => o.long === name || o.short === name) ? `。kitei ${name} のように、コマンドの前に書きます` : '';
+    this.error(`エラー: ${this.name() === 'kitei' ? '' : `kitei ${this.name()} に `}${name} というオプションはありません${hint ? `。もしかして ${hint} ですか？` : own}`, {
+      code: 'commander.unknownOption',
       exitCode: EXIT_INVALID,
     });
   }
+
+  unknownCommand(): never {
+    this.error(unknownCommandMessage(this.args[0] ?? '', this.commands.map((c) => c.name())), { code: 'commander.unknownCommand', exitCode: EXIT_INVALID });
+  }
+}
+
+function unknownCommandMessage(name: string, commands: readonly string[]): string {
+  const hint = didYouMean(name, commands);
+  const file = /\.ya?ml$/iu.test(name) ? `。回答ファイルから作るときは kitei build ${name}、確かめるときは kitei check ${name} です` : '';
+  return `エラー: ${name} というコマンドはありません${hint ? `。もしかして ${hint} ですか？` : file}（使えるコマンド: ${commands.filter((c) => c !== 'help').join(', ')}）`;
 }
 
 const translateExtras = (text: string): string =>
@@ -150,7 +179,8 @@ function program(io: Io, onTerminal: boolean, setExit: (code: number) => void): 
     .version('0.1.0', '-v, --version', 'バージョンを表示します')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('（kitei --help で使い方を表示します）')
-    // kitei's own -v/--version only before a command: `kitei revise x --version 1.1` names the new version.
+    // kitei's own options only before a command: `kitei revise x --version 1.1` names the new version,
+    // `kitei build x.yaml --version` is an unknown option of build.
     .enablePositionalOptions()
     .exitOverride();
 
@@ -255,7 +285,7 @@ function program(io: Io, onTerminal: boolean, setExit: (code: number) => void): 
 
   const batch = cli
     .command('batch')
-    .usage('[オプション] <回答ファイル・ディレクトリ・パターン…>')
+    .usage('[オプション] <入力…>')
     .description('複数の回答ファイルから規程と関連文書を並列に生成し、<出力先>/<組織名>/ と一覧 manifest.json を書き出します（1 件でも失敗すれば終了コード 1）')
     .argument('<入力...>', '回答ファイル、回答ファイルのあるディレクトリ、または answers/*.yaml のようなパターン');
   outputOptions(batch)
@@ -358,6 +388,7 @@ function program(io: Io, onTerminal: boolean, setExit: (code: number) => void): 
     .action(async (opts: { resume?: string; out: string }) => {
       setExit(await startWizard({ ...(opts.resume ? { resume: opts.resume } : {}), out: opts.out }));
     });
+  for (const command of cli.commands) command.showHelpAfterError(`（kitei ${command.name()} --help で使い方を表示します）`);
   return cli;
 }
 
@@ -384,6 +415,14 @@ export async function run(argv: readonly string[], rawIo: Io = defaultIo): Promi
       // On a terminal, `npx kitei` alone starts the wizard; in CI or a pipe it shows the help.
       if (rawIo === defaultIo && process.stdin.isTTY && process.stdout.isTTY) return await startWizard({});
       cli.outputHelp();
+      return EXIT_INVALID;
+    }
+    // A word in the place of the command that is not one is refused before any option acts on it
+    // (`kitei revize x.yaml --version 1.1` must not print the version and succeed).
+    const first = argv[0]!;
+    const commands = [...cli.commands.map((c) => c.name()), 'help'];
+    if (!first.startsWith('-') && !commands.includes(first)) {
+      io.err(`${unknownCommandMessage(first, commands)}\n（kitei --help で使い方を表示します）\n`);
       return EXIT_INVALID;
     }
     await cli.parseAsync([...argv], { from: 'user' });

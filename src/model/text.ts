@@ -20,6 +20,11 @@ export function inlineText(nodes: readonly Inline[]): string {
     .join('');
 }
 
+/** What a draft says of itself on its cover and on top of its first page. */
+export const DRAFT_NOTE = '下書き（【要記入】の項目が残っています。採用された規程ではありません）';
+/** The draft mark of running headers: short, beside the title. */
+export const DRAFT_MARK = '【下書き】';
+
 /** How an unfilled value shows in a draft. */
 export const gapText = (question: string): string => `【要記入：${question}】`;
 

@@ -270,6 +270,11 @@ export interface DocumentMeta {
    */
   readonly front: 'cover' | 'title';
   readonly orientation: Orientation;
+  /**
+   * Values are still unfilled: the document is a draft, not the adopted text. Writers say so where
+   * a reader cannot miss it (cover, running header, top of the first page); the file name too.
+   */
+  readonly draft?: true;
 }
 
 export interface Revision {

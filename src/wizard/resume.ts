@@ -31,7 +31,23 @@ function baseData(file: string, base: unknown, depth: number, root: string): Rec
   return next === undefined ? data : (deepMerge(baseData(baseFile, next, depth + 1, root), data) as Record<string, unknown>);
 }
 
+/** Top-level keys only the first answers format had. */
+const FORMAT_1_KEYS = ['organizational', 'human', 'physical', 'technical', 'companion', 'options'];
+
 export function loadState(file: string): WizardState {
   const { extends: base, ...own } = readData(file);
-  return new WizardState(own, base === undefined ? {} : baseData(file, base, 0, defaultExtendsRoot(file)), base === undefined ? undefined : String(base));
+  const bases = base === undefined ? {} : baseData(file, base, 0, defaultExtendsRoot(file));
+  const merged = { ...bases, ...own };
+  // A file of the first format cannot be continued: its chapters are not the profile's questions.
+  if (merged.kitei === undefined && FORMAT_1_KEYS.some((key) => key in merged)) {
+    throw new AnswersError([
+      {
+        file,
+        line: 1,
+        key: '',
+        message: `この回答ファイルは以前の形式です。いまの対話形式では続きから答えられません。docs/migration.md の対応表に従って書き直すか、npx kitei で質問に答えて作り直してください`,
+      },
+    ]);
+  }
+  return new WizardState(own, bases, base === undefined ? undefined : String(base));
 }

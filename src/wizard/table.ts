@@ -18,9 +18,9 @@ const truncate = (text: string, width: number): string => {
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth = 100, indent = '  '): string {
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth = 100, indent = '  ', maxColumn = 32): string {
   const cells = [header, ...rows].map((row) => row.map((c) => c.replace(/\s*\n\s*/gu, ' ')));
-  const widths = header.map((_, i) => Math.min(32, Math.max(2, ...cells.map((row) => stringWidth(row[i] ?? '')))));
+  const widths = header.map((_, i) => Math.min(maxColumn, Math.max(2, ...cells.map((row) => stringWidth(row[i] ?? '')))));
   // Narrow the widest column until the table fits the terminal (each column keeps at least 6).
   const total = () => widths.reduce((a, b) => a + b, 0) + 3 * widths.length + 1 + indent.length;
   while (total() > maxWidth) {

@@ -1,27 +1,32 @@
 /**
- * The wizard's view of a terminal: five kinds of question. src/wizard/prompts.ts implements it with
- * @inquirer/prompts (the only module that imports inquirer); tests script it with a fake. Every
- * question carries an `id` (the answers key, or the name of a menu) so a script can answer it and a
- * test can assert what was asked.
+ * The wizard's view of a terminal: four kinds of screen. src/wizard/prompts.ts implements it with
+ * @inquirer (the only module that imports it); tests script it with a fake. Every screen carries an
+ * `id` (the name of the step or of the profile part it asks) so a script can answer it and a test can
+ * assert what was asked. Any screen can be left with 「戻る」 (Esc): the answer is then `BACK`.
  */
+
+/** The user asked to go back to the previous question (Esc). */
+export const BACK: unique symbol = Symbol('戻る');
+export type Back = typeof BACK;
+export const isBack = (value: unknown): value is Back => value === BACK;
 
 /** Returns an error message (Japanese) to show under the question and ask again, or `true`. */
 export type Validate<T> = (value: T) => true | string;
 
 export interface QuestionBase {
-  /** Answers key (`roles.systemAdmin.title`, list rows as `…targets.2.device`) or a menu name (`wizard.mode`). */
+  /** A step (`people`) or a part of the profile (`inventory.nas`): what scripts and tests refer to. */
   readonly id: string;
   readonly message: string;
-  /** One or two lines shown before the question: why it matters and an example. */
+  /** Lines shown before the question: why it is asked, and an example that fits it. */
   readonly help?: string;
+  /** Where the user is: 「3/20」. */
+  readonly progress?: string;
 }
 
 export interface InputQuestion extends QuestionBase {
-  /** Accepted with Enter; Tab puts it on the line to edit it. */
+  /** Shown on the line, ready to be accepted with Enter or edited. */
   readonly default?: string;
   readonly validate?: Validate<string>;
-  /** What the answer line shows when the answer is empty (「（後回し）」「（なし）」). */
-  readonly emptyLabel?: string;
 }
 
 export interface Choice<T> {
@@ -30,6 +35,8 @@ export interface Choice<T> {
   /** Shown under the list while the choice is highlighted. */
   readonly description?: string;
   readonly checked?: boolean;
+  /** A heading line above this choice (a group in a long list). */
+  readonly group?: string;
 }
 
 export interface SelectQuestion<T> extends QuestionBase {
@@ -42,21 +49,34 @@ export interface CheckboxQuestion<T> extends QuestionBase {
   readonly validate?: Validate<readonly T[]>;
 }
 
-export interface ConfirmQuestion extends QuestionBase {
-  readonly default?: boolean;
-}
-
-export interface EditorQuestion extends QuestionBase {
+/** One line of a form: free text, or one of a few choices (changed with ← →). */
+export interface FormField {
+  readonly name: string;
+  readonly label: string;
+  /** Why it is asked and an example, shown under the form while the field is active. */
+  readonly help?: string;
   readonly default?: string;
+  /** A choice field: the value is one of these. */
+  readonly choices?: readonly { readonly value: string; readonly name: string }[];
+  /** A heading line above this field (the person or room the next fields are about). */
+  readonly group?: string;
+  /** A choice that may stay unchosen (needed only with another answer, which the form checks). */
+  readonly optional?: boolean;
   readonly validate?: Validate<string>;
 }
 
+/** Several answers on one screen (a table row, a person and their contacts): the values by field name. */
+export interface FormQuestion extends QuestionBase {
+  readonly fields: readonly FormField[];
+  /** Checks the fields together; returns the field and message to show, or `true`. */
+  readonly validate?: (values: Readonly<Record<string, string>>) => true | { readonly field: string; readonly message: string };
+}
+
 export interface Prompts {
-  input(question: InputQuestion): Promise<string>;
-  select<T>(question: SelectQuestion<T>): Promise<T>;
-  checkbox<T>(question: CheckboxQuestion<T>): Promise<T[]>;
-  confirm(question: ConfirmQuestion): Promise<boolean>;
-  editor(question: EditorQuestion): Promise<string>;
+  input(question: InputQuestion): Promise<string | Back>;
+  select<T>(question: SelectQuestion<T>): Promise<T | Back>;
+  checkbox<T>(question: CheckboxQuestion<T>): Promise<T[] | Back>;
+  form(question: FormQuestion): Promise<Record<string, string> | Back>;
   /** Text between questions (headings, tables, notes). */
   say(text: string): void;
 }

@@ -170,7 +170,8 @@ describe('読むのは通常のファイルだけ: デバイス・FIFO・ディ�
     expect(out).toContain(`${join(inputs, 'fifo.yaml')}: 名前付きパイプ（FIFO）です`);
     expect(out).toContain('の外にあるので読みません');
     const written = filesUnder(join(dir, 'out'));
-    expect(written).toContain('良好株式会社/情報セキュリティ関連規程.md');
+    // A profile with nothing but its name is a draft, named so.
+    expect(written).toContain('良好株式会社/情報セキュリティ関連規程（下書き）.md');
     expect(written.filter((f) => !f.startsWith('良好株式会社/'))).toEqual(['manifest.json']);
   }, 90_000);
 });
@@ -216,7 +217,7 @@ describe('extends: は回答ファイルのフォルダーとその下だけを�
     expect(check.err).toBe('');
     const build = await kitei('build', join(clients, 'client.yaml'), '--extends-root', dir, '--draft', '--out', join(dir, 'out'));
     expect(build.code, build.err).toBe(0);
-    expect(readFileSync(join(dir, 'out', '広げ株式会社', '情報セキュリティ関連規程.md'), 'utf8')).toContain('監査役');
+    expect(readFileSync(join(dir, 'out', '広げ株式会社', '情報セキュリティ関連規程（下書き）.md'), 'utf8')).toContain('監査役');
     const batch = await kitei('batch', join(clients, 'client.yaml'), '--extends-root', dir, '--draft', '--out', join(dir, 'batch'));
     expect(batch.code, batch.out).toBe(0);
     // A link still may not lead out of the wider folder.

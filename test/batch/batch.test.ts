@@ -266,8 +266,9 @@ describe('kitei batch: コンパイル済みの dist/ からも動く', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/結果: 2 件中 2 件成功/u);
     const files = tree(join(dir, 'out'));
-    expect(files).toContain('甲株式会社/情報セキュリティ関連規程.md');
-    expect(files).toContain('乙協会/情報セキュリティ対策基準.md');
+    // Profiles with nothing but their names: drafts, named so.
+    expect(files).toContain('甲株式会社/情報セキュリティ関連規程（下書き）.md');
+    expect(files).toContain('乙協会/情報セキュリティ対策基準（下書き）.md');
     const listed = manifestOf(join(dir, 'out')).clients.flatMap((c) => c.outputs!.map((o) => o.path));
     expect(listed.sort()).toEqual(files.filter((p) => p !== 'manifest.json'));
   }, 120_000);

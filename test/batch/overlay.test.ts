@@ -23,8 +23,8 @@ describe('kitei batch と独自テンプレート', () => {
       ['minato-kankou-kyokai.yaml', 'ok'],
       ['sakura-kogyo.yaml', 'ok'],
     ]);
-    const sakura = readFileSync(join(out, 'さくら工業株式会社', '情報セキュリティ規程.md'), 'utf8');
-    const minato = readFileSync(join(out, '一般社団法人みなと観光協会', '情報セキュリティ規程.md'), 'utf8');
+    const sakura = readFileSync(join(out, 'さくら工業株式会社', '情報セキュリティ規程（下書き）.md'), 'utf8');
+    const minato = readFileSync(join(out, '一般社団法人みなと観光協会', '情報セキュリティ規程（下書き）.md'), 'utf8');
     for (const rulebook of [sakura, minato]) {
       expect(rulebook).toContain('## 8. SNSの業務利用');
       expect(rulebook).toContain('## 10. 情報セキュリティインシデント対応及び事業継続管理');
@@ -65,7 +65,7 @@ describe('kitei batch と独自テンプレート', () => {
     const out = join(dir, 'out');
     const summary = await runBatch({ inputs: [join(OFFICE, 'sakura-kogyo.yaml')], out, formats: ['md'], draft: true, jobs: 1, overlays: [extra] });
     expect(summary.clients[0]!.status).toBe('ok');
-    const rulebook = readFileSync(join(out, 'さくら工業株式会社', '情報セキュリティ規程.md'), 'utf8');
+    const rulebook = readFileSync(join(out, 'さくら工業株式会社', '情報セキュリティ規程（下書き）.md'), 'utf8');
     expect(rulebook).toContain('## 8. 公式SNSの運用');
     expect(rulebook).toContain('### 7.2 SNSの個人利用\n\n従業員が個人のアカウントでSNSを利用する場合は'); // the office's 7.2 is still there
     expect(rulebook).toContain('当社の公式アカウントの運用は、「8.公式SNSの運用」による。');

@@ -366,7 +366,8 @@ describe('残りもの: 作らなくなった文書は一覧にし、消さな�
     const file = join(dir, 'a.yaml');
     writeFileSync(file, 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\n');
     expect((await kitei('build', file, '--out', out, '--draft')).code).toBe(0);
-    const myNumber = ['個人番号及び特定個人情報の適正な取扱いに関する基本方針.md', '特定個人情報取扱規程.md'];
+    // A profile with nothing but its name: drafts, named so.
+    const myNumber = ['個人番号及び特定個人情報の適正な取扱いに関する基本方針（下書き）.md', '特定個人情報取扱規程（下書き）.md'];
     for (const name of myNumber) expect(existsSync(join(out, '甲株式会社', name)), name).toBe(true);
 
     writeFileSync(file, 'kitei: 2\norganization: { name: 甲株式会社, type: company, size: small }\nmyNumber: none\n');

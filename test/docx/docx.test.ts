@@ -58,7 +58,8 @@ describe('docx writer on a hand-made model', () => {
       // Every document, and the pack for distribution (Word and PDF only).
       expect(written.filter((f) => f.endsWith('.docx'))).toHaveLength(documents.length + 1);
       expect(written.filter((f) => f.endsWith('.md'))).toHaveLength(documents.length);
-      const docx = readFileSync(join(out, 'サンプル株式会社', '情報セキュリティ関連規程.docx'));
+      // The sample's own facts leave values unfilled: a draft, named so.
+      const docx = readFileSync(join(out, 'サンプル株式会社', written.find((f) => /^情報セキュリティ関連規程(（下書き）)?\.docx$/u.test(f))!));
       expect(docxParts(docx).get('word/document.xml')).toContain('Heading1');
     } finally {
       rmSync(out, { recursive: true, force: true });

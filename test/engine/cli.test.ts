@@ -47,21 +47,21 @@ describe('kitei コマンド', () => {
     const built = await kitei('build', answers, '--out', join(dir, 'out'), '--draft');
     expect(built.code).toBe(0);
     const files = readdirSync(join(dir, 'out', '例示_株式会社')).sort();
-    // The rulebook and the documents made from the same answers; the pack is written only as Word and PDF.
+    // The rulebook and the documents made from the same answers, each named as a draft; the pack is written only as Word and PDF.
     expect(files).toEqual(
       [
-        '情報セキュリティ関連規程.md',
-        '情報セキュリティ基本方針.md',
-        '個人番号及び特定個人情報の適正な取扱いに関する基本方針.md',
-        '特定個人情報取扱規程.md',
-        '業務委託契約 機密保持条項.md',
-        '委託先情報セキュリティ対策状況確認リスト.md',
-        '退職時チェックリスト.md',
-        '機密情報共有事項チェックシート.md',
-        '情報資産管理台帳.md',
+        '情報セキュリティ関連規程（下書き）.md',
+        '情報セキュリティ基本方針（下書き）.md',
+        '個人番号及び特定個人情報の適正な取扱いに関する基本方針（下書き）.md',
+        '特定個人情報取扱規程（下書き）.md',
+        '業務委託契約 機密保持条項（下書き）.md',
+        '委託先情報セキュリティ対策状況確認リスト（下書き）.md',
+        '退職時チェックリスト（下書き）.md',
+        '機密情報共有事項チェックシート（下書き）.md',
+        '情報資産管理台帳（下書き）.md',
       ].sort(),
     );
-    const markdown = readFileSync(join(dir, 'out', '例示_株式会社', '情報セキュリティ関連規程.md'), 'utf8');
+    const markdown = readFileSync(join(dir, 'out', '例示_株式会社', '情報セキュリティ関連規程（下書き）.md'), 'utf8');
     expect(markdown).toContain('【要記入：施行日（YYYY-MM-DD）】');
     const checked = await kitei('check', answers);
     expect(checked.code).toBe(1);

@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadAnswersFile } from '../../src/answers/load.js';
+import { loadAnswersFromFile } from '../../src/answers/load.js';
 import { run } from '../../src/cli/main.js';
 import { ROOT } from '../support/build.js';
 import { ScriptedPrompts } from './scripted-prompts.js';
@@ -19,27 +19,29 @@ async function kitei(...argv: string[]) {
 }
 
 describe('kitei init', () => {
-  it('--resume で回答ファイルを開き、直して保存し、その場で文書を作る', async () => {
+  it('--resume で回答ファイルを開き、そのまま保存して、その場で文書を作る', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kitei-init-'));
-    const file = join(dir, 'midori.yaml');
-    copyFileSync(join(ROOT, 'answers', 'midori-kumiai.yaml'), file);
-    const prompts = new ScriptedPrompts({
-      'wizard.mode': 'todos',
-      'wizard.review': 'save',
-      'wizard.formats': [['md']],
-    });
-    terminal.prompts = prompts;
+    const file = join(dir, 'aoba.yaml');
+    copyFileSync(join(ROOT, 'answers', 'aoba-seiki.yaml'), file);
+    terminal.prompts = new ScriptedPrompts({ 'wizard.resume': 'review', 'wizard.review': 'save', 'wizard.formats': [['md']] });
     const { code } = await kitei('init', '--resume', file, '--out', join(dir, 'output'));
     expect(code).toBe(0);
-    expect(loadAnswersFile(file).organization.name).toBe(loadAnswersFile(join(ROOT, 'answers', 'midori-kumiai.yaml')).organization.name);
+    expect(loadAnswersFromFile(file).profile).toEqual(loadAnswersFromFile(join(ROOT, 'answers', 'aoba-seiki.yaml')).profile);
     const [organization] = readdirSync(join(dir, 'output'));
     expect(readdirSync(join(dir, 'output', organization!)).some((f) => f.endsWith('.md'))).toBe(true);
   });
 
-  it('存在しない回答ファイルを --resume すると、終了コード 1 で理由を示す', async () => {
+  it('存在しない回答ファイル・以前の形式の回答ファイルを --resume すると、終了コード 1 で理由を示す', async () => {
     terminal.prompts = new ScriptedPrompts();
-    const { code, err } = await kitei('init', '--resume', '/nonexistent/x.yaml');
-    expect(code).toBe(1);
-    expect(err).toContain('/nonexistent/x.yaml: ファイルが見つかりません');
+    const missing = await kitei('init', '--resume', '/nonexistent/x.yaml');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('/nonexistent/x.yaml: ファイルが見つかりません');
+    const dir = mkdtempSync(join(tmpdir(), 'kitei-init-'));
+    const old = join(dir, 'old.yaml');
+    writeFileSync(old, 'organization:\n  name: 旧株式会社\n  type: company\noptions:\n  telework: false\n');
+    const refused = await kitei('init', '--resume', old);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('以前の形式です');
+    expect(refused.err).toContain('docs/migration.md');
   });
 });

@@ -3,143 +3,152 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadAnswersFile } from '../../src/answers/load.js';
-import { EXIT_INTERRUPTED, runWizard } from '../../src/wizard/index.js';
+import { AnswersError, loadAnswersFromFile } from '../../src/answers/load.js';
+import { checkFile } from '../../src/build.js';
+import { EXIT_INTERRUPTED, runWizard, type RevisionHook } from '../../src/wizard/index.js';
 import { ROOT } from '../support/build.js';
+import { OFFICE_NAME, officeScript } from './office.js';
 import { CANCEL, ScriptedPrompts } from './scripted-prompts.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kitei-wizard-'));
 
 describe('中断と再開', () => {
-  it('Ctrl+C で下書きを保存して終了コード 130、--resume で続きから答えて完成させる', async () => {
+  it('Ctrl+C で下書きを保存して場所を示し（終了コード 130）、--resume で答えを残したまま続ける', async () => {
     const dir = tempDir();
     const answersDir = join(dir, 'answers');
-    const first = new ScriptedPrompts({
-      'organization.type': 'association',
-      'organization.name': '一般社団法人 中断協会',
-      'wizard.mode': 'quick',
-      'organization.business': '会員向けの研修事業',
-      'document.effectiveDate': '2026-07-01',
-      'roles#pick': ['auditor', ''],
-      'roles.auditor.title': '監査室長',
-      'organizational.audit.month': CANCEL,
-    });
+    const script = officeScript();
+    const first = new ScriptedPrompts({ ...script, 'inventory.office': CANCEL });
     expect(await runWizard({ prompts: first, answersDir, out: join(dir, 'output') })).toBe(EXIT_INTERRUPTED);
-    const draft = join(answersDir, '一般社団法人 中断協会.draft.yaml');
+    const draft = join(answersDir, `${OFFICE_NAME}.draft.yaml`);
     expect(first.output).toContain(`ここまでの回答を ${draft} に保存しました`);
     expect(first.output).toContain(`npx kitei init --resume ${draft}`);
-    const saved = parse(readFileSync(draft, 'utf8')) as Record<string, Record<string, unknown>>;
-    expect(saved.organization).toEqual({ name: '一般社団法人 中断協会', type: 'association', business: '会員向けの研修事業' });
-    expect(saved.roles).toEqual({ auditor: { title: '監査室長' } });
+    const saved = parse(readFileSync(draft, 'utf8')) as Record<string, unknown>;
+    expect(saved.kitei).toBe(2);
+    expect((saved.organization as Record<string, unknown>).business).toBe('住宅・店舗の設計及び工事監理');
+    expect((saved.inventory as { id: string }[]).map((i) => i.id)).toEqual(['windows', 'iphone', 'm365', 'm365-apps', 'outlook', 'edge', 'software-other', 'virusbuster']);
 
-    // Resume: the answers typed before are the defaults now; the rest continues.
+    // Resume: every question again, with what was typed before as its answer; the rest continues.
     const second = new ScriptedPrompts({
-      'wizard.mode': 'quick',
-      'organizational.audit.month': '毎年6月',
-      'wizard.review': 'save',
-      'wizard.formats': [[]],
+      'wizard.resume': 'quick',
+      'inventory.office': script['inventory.office'],
+      continuity: script.continuity,
+      telework: script.telework,
+      myNumber: script.myNumber,
+      partners: script.partners,
+      'rules.own': script['rules.own'],
+      'wizard.review': 'saveOnly',
     });
     expect(await runWizard({ prompts: second, resume: draft, out: join(dir, 'output') })).toBe(0);
-    expect(second.ids()).not.toContain('organization.name');
-    expect(second.ids()).not.toContain('organization.type');
-    expect(second.asked.find((a) => a.id === 'organization.business')!.default).toBe('会員向けの研修事業');
-    expect(second.asked.find((a) => a.id === 'document.effectiveDate')!.default).toBe('2026-07-01');
-    expect(second.output).toMatch(/を読み込みました（プリセットと違う回答 \d+ 項目、未記入 \d+ 件）/u);
-    const file = join(answersDir, '一般社団法人 中断協会.yaml');
-    const answers = loadAnswersFile(file);
-    expect(answers.organizational.audit.month).toBe('毎年6月');
-    expect(answers.roles.auditor.title).toBe('監査室長');
-    expect(answers.terms.self).toBe('当協会');
+    expect(second.output).toMatch(/を読み込みました（未記入 \d+ 件）/u);
+    expect(second.ids()).toContain('organization.type');
+    const people = second.asked.find((a) => a.id === 'people')!;
+    expect(people.fields!.find((f) => f.name === '1.email')!.default).toBe('soumu@komorebi-sekkei.example');
+    expect(second.asked.find((a) => a.id === 'inventory.devices')!.default).toEqual(['windows', 'iphone']);
+    const file = join(answersDir, `${OFFICE_NAME}.yaml`);
+    expect(checkFile(file).unfilled).toEqual([]);
     // The draft has served its purpose once the answers are saved for good.
     expect(existsSync(draft)).toBe(false);
   });
 
-  it('1年後: 完成した回答ファイルを --resume で開き、いくつかの回答だけ直してその場で保存する', async () => {
+  it('1年後: 手で書いた回答ファイルを --resume で開き、1つ直してその場で保存する（コメントと並びはそのまま）', async () => {
     const dir = tempDir();
-    const file = join(dir, 'あおば精機.yaml');
-    copyFileSync(join(ROOT, 'answers', 'aoba-seiki.yaml'), file);
-    const before = loadAnswersFile(file);
+    const file = join(dir, 'komorebi.yaml');
+    copyFileSync(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), file);
+    const before = readFileSync(file, 'utf8');
     const prompts = new ScriptedPrompts({
-      'wizard.mode': 'review',
-      'wizard.review': ['chapter', 'save'],
-      'wizard.chapter': 'document',
-      'document.version': '2.0',
-      'document.effectiveDate': '2027-04-01',
-      'document.revisions#action': ['add', 'done'],
-      'document.revisions.1.version': '2.0',
-      'document.revisions.1.date': '2027-04-01',
-      'document.revisions.1.description': '組織変更に伴う見直し',
-      'wizard.formats': [[]],
+      'wizard.resume': 'review',
+      'wizard.review': ['revisit', 'saveOnly'],
+      'wizard.revisit': '組織について',
+      organization: { 'organization.business': '住宅・店舗・事務所の設計及び工事監理' },
     });
-    expect(await runWizard({ prompts, resume: file, out: join(dir, 'output') })).toBe(0);
-    // Saved in place (no question about overwriting the file being edited).
+    expect(await runWizard({ prompts, resume: file })).toBe(0);
+    // Saved in place: no question about overwriting the file being edited.
     expect(prompts.ids()).not.toContain('wizard.overwrite');
-    const after = loadAnswersFile(file);
-    expect(after.document.version).toBe('2.0');
-    expect(after.document.revisions.map((r) => r.version)).toEqual(['1.0', '2.0']);
-    // Nothing else changed, and the file keeps its author's comments and layout.
-    expect({ ...after, document: before.document }).toEqual(before);
-    const text = readFileSync(file, 'utf8');
-    expect(text).toContain('# 例: 架空の製造業の会社（従業員 45 名）。');
-    expect(text).toContain('# 任意の部分: テレワークあり');
-    expect(text).toContain('  version: "2.0"\n  effectiveDate: 2027-04-01');
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(before.replace('business: 住宅・店舗の設計及び工事監理', 'business: 住宅・店舗・事務所の設計及び工事監理'));
+    // The file's own facts are listed on the review, as what will be printed.
+    expect(prompts.output).toContain('Vectorworks Architect（エーアンドエー） ［CAD］');
+  });
+
+  it('手で書いたファイルの品目も「使っているもの」の選択肢になり、外せばその品目と参照が消える', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'komorebi.yaml');
+    copyFileSync(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), file);
+    const prompts = new ScriptedPrompts({
+      'wizard.resume': 'review',
+      'wizard.review': ['revisit', 'saveOnly'],
+      'wizard.revisit': '何を使っているか',
+      // The NAS written by hand is offered (ticked) with the router; taking it away removes it.
+      'inventory.office': [['item:router']],
+    });
+    expect(await runWizard({ prompts, resume: file })).toBe(0);
+    const office = prompts.asked.find((a) => a.id === 'inventory.office')!;
+    expect(office.default).toEqual(['item:nas', 'item:router']);
+    expect((office.choices as { name: string }[]).map((c) => c.name)).toEqual(expect.arrayContaining(['NAS（回答ファイルにあるもの）', 'Wi-Fiルーター（回答ファイルにあるもの）']));
+    const { profile } = loadAnswersFromFile(file);
+    expect(profile.inventory.map((i) => i.id)).not.toContain('nas');
+    expect(profile.vendors[0]!.supports).toEqual(['m365', 'router']);
+    // The NAS held the only backup: the policy now asks for one, in plain words.
+    expect(checkFile(file).unfilled.map((u) => u.key)).toContain('inventory[].backup');
+    expect(prompts.output).toMatch(/未記入: \d+ 件/u);
   });
 
   it('完成した回答ファイルの編集を中断しても元のファイルは変わらず、横に下書きができる', async () => {
     const dir = tempDir();
-    const file = join(dir, 'aoba.yaml');
-    copyFileSync(join(ROOT, 'answers', 'aoba-seiki.yaml'), file);
+    const file = join(dir, 'komorebi.yaml');
+    copyFileSync(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), file);
     const original = readFileSync(file);
-    const prompts = new ScriptedPrompts({ 'wizard.mode': 'quick', 'organization.business': '精密機械部品の製造', 'document.effectiveDate': CANCEL });
+    const prompts = new ScriptedPrompts({ 'wizard.resume': 'quick', organization: { 'organization.business': '設計' }, 'wizard.mode': CANCEL, 'people.plan': CANCEL });
     expect(await runWizard({ prompts, resume: file })).toBe(EXIT_INTERRUPTED);
     expect(readFileSync(file).equals(original)).toBe(true);
-    const draft = join(dir, 'aoba.draft.yaml');
-    expect(loadAnswersFile(draft).organization.business).toBe('精密機械部品の製造');
-    expect(readFileSync(draft, 'utf8')).toContain('# 例: 架空の製造業の会社');
+    const draft = join(dir, 'komorebi.draft.yaml');
+    expect(loadAnswersFromFile(draft).profile.organization.business).toBe('設計');
+    expect(readFileSync(draft, 'utf8')).toContain('# 例: 架空の小さな設計事務所（12 名）');
   });
 
-  it('extends: を使う回答ファイルは基の値を既定値として見せ、保存しても extends を保つ', async () => {
+  it('extends: を使う回答ファイルは基の値を答えとして見せ、保存しても extends を保つ', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '_事務所.yaml'), 'roles:\n  auditor:\n    title: 内部監査室長\ndocument:\n  fonts: { body: 游明朝, heading: 游ゴシック }\n');
-    const file = join(dir, 'さくら工業.yaml');
-    writeFileSync(file, 'extends: _事務所.yaml\norganization:\n  name: さくら工業株式会社\n  type: company\n');
-    const prompts = new ScriptedPrompts({
-      'wizard.mode': 'quick',
-      'organization.business': '金属加工',
-      'wizard.review': 'saveOnly',
-    });
+    writeFileSync(join(dir, '_事務所.yaml'), 'kitei: 2\nrules:\n  audit: { kind: inspection, month: 毎年10月 }\ndocuments:\n  contract: { court: 東京地方裁判所 }\n');
+    const file = join(dir, 'さくら.yaml');
+    writeFileSync(file, 'extends: _事務所.yaml\nkitei: 2\norganization:\n  name: さくら工業株式会社\n  type: company\n  size: small\n');
+    const prompts = new ScriptedPrompts({ 'wizard.resume': 'review', 'wizard.review': ['revisit', 'saveOnly'], 'wizard.revisit': '社内のきまり', 'rules.recommended': 'accept' });
     expect(await runWizard({ prompts, resume: file })).toBe(0);
-    expect(prompts.output).toMatch(/監査・点検責任者 +\| 内部監査室長/u);
+    const own = prompts.asked.find((a) => a.id === 'rules.own')!;
+    expect(own.fields!.find((f) => f.name === 'auditMonth')!.default).toBe('毎年10月');
     const saved = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(saved.extends).toBe('_事務所.yaml');
-    expect(saved.roles).toBeUndefined();
-    const answers = loadAnswersFile(file);
-    expect(answers.roles.auditor.title).toBe('内部監査室長');
-    expect(answers.organization.business).toBe('金属加工');
+    expect(loadAnswersFromFile(file).profile.documents.contract.court).toBe('東京地方裁判所');
+  });
+
+  it('以前の形式の回答ファイルは開かず、移し替えの方法を示す', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.yaml');
+    writeFileSync(file, 'organization:\n  name: 旧株式会社\n  type: company\noptions:\n  telework: false\n');
+    await expect(runWizard({ prompts: new ScriptedPrompts(), resume: file })).rejects.toThrow(AnswersError);
+    await expect(runWizard({ prompts: new ScriptedPrompts(), resume: file })).rejects.toThrow(/以前の形式です。.*docs\/migration\.md/u);
   });
 
   it('予期しないエラーでも、それまでの回答を下書きに保存してからエラーを伝える', async () => {
     const dir = tempDir();
     const prompts = new ScriptedPrompts({
-      'organization.name': '故障株式会社',
-      'organization.business': '製造',
-      'document.effectiveDate': () => {
+      ...officeScript(),
+      'people.plan': () => {
         throw new Error('端末が切断されました');
       },
     });
     await expect(runWizard({ prompts, answersDir: join(dir, 'answers') })).rejects.toThrow('端末が切断されました');
-    const draft = join(dir, 'answers', '故障株式会社.draft.yaml');
+    const draft = join(dir, 'answers', `${OFFICE_NAME}.draft.yaml`);
     expect(prompts.output).toContain(`ここまでの回答を ${draft} に保存しました`);
-    expect(loadAnswersFile(draft).organization.business).toBe('製造');
+    expect(loadAnswersFromFile(draft).profile.organization.business).toBe('住宅・店舗の設計及び工事監理');
   });
 
   it('保存のあと形式を選ぶところで中断しても、下書きは作らず保存済みのファイルを示す', async () => {
     const dir = tempDir();
-    const prompts = new ScriptedPrompts({ 'organization.name': '保存済株式会社', 'wizard.formats': CANCEL });
+    const prompts = new ScriptedPrompts({ ...officeScript(), 'wizard.formats': CANCEL });
     expect(await runWizard({ prompts, answersDir: join(dir, 'answers') })).toBe(EXIT_INTERRUPTED);
-    const file = join(dir, 'answers', '保存済株式会社.yaml');
+    const file = join(dir, 'answers', `${OFFICE_NAME}.yaml`);
     expect(prompts.output).toContain(`回答は ${file} に保存済みです`);
-    expect(existsSync(join(dir, 'answers', '保存済株式会社.draft.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'answers', `${OFFICE_NAME}.draft.yaml`))).toBe(false);
   });
 
   it('何も入力しないうちに中断すると、何も保存しない', async () => {
@@ -154,35 +163,29 @@ describe('中断と再開', () => {
     const dir = tempDir();
     const answersDir = join(dir, 'answers');
     mkdirSync(answersDir);
-    writeFileSync(join(answersDir, '重複株式会社.yaml'), 'organization:\n  name: 重複株式会社\n  type: company\n');
-    const prompts = new ScriptedPrompts({
-      'organization.name': '重複株式会社',
-      'wizard.review': 'saveOnly',
-      'wizard.overwrite': false,
-      'wizard.file': ['重複.txt', '重複株式会社-2.yaml'],
-    });
+    writeFileSync(join(answersDir, `${OFFICE_NAME}.yaml`), 'kitei: 2\n');
+    const prompts = new ScriptedPrompts({ ...officeScript(), 'wizard.review': 'saveOnly', 'wizard.overwrite': false, 'wizard.file': ['こもれび.txt', 'こもれび-2.yaml'] });
     expect(await runWizard({ prompts, answersDir })).toBe(0);
-    expect(prompts.refused).toEqual([['wizard.file', '.yaml で終わる名前にしてください']]);
-    expect(existsSync(join(answersDir, '重複株式会社-2.yaml'))).toBe(true);
+    expect(prompts.refused).toEqual([['wizard.file', '「.yaml」で終わる名前にしてください']]);
+    expect(checkFile(join(answersDir, 'こもれび-2.yaml')).unfilled).toEqual([]);
+    expect(readFileSync(join(answersDir, `${OFFICE_NAME}.yaml`), 'utf8')).toBe('kitei: 2\n');
   });
-});
 
-describe('回答ファイルの誤りを確認画面で直す', () => {
-  it('ほかの回答と合わない値・使えないキーは、確認画面で尋ね直して直せる', async () => {
+  it('改訂の手順（kitei revise）が入る場所: 完成したファイルを開いて保存する直前に、その処理が呼ばれる', async () => {
     const dir = tempDir();
-    const file = join(dir, 'x.yaml');
-    writeFileSync(file, 'organization:\n  name: 誤り株式会社\n  type: company\n  typo: 1\ndocument:\n  classification: 秘密\n');
-    const prompts = new ScriptedPrompts({
-      'wizard.mode': 'review',
-      'wizard.review': ['fix', 'saveOnly'],
-      'wizard.fix.remove': true,
-      'document.classification': '社外秘',
-    });
-    expect(await runWizard({ prompts, resume: file })).toBe(0);
-    expect(prompts.output).toContain('誤り: 2 件');
-    expect(prompts.output).toContain('document.classification: 機密性レベルのラベル（極秘・社外秘・公開）のいずれかを記入してください');
-    const answers = loadAnswersFile(file);
-    expect(answers.document.classification).toBe('社外秘');
-    expect(readFileSync(file, 'utf8')).not.toContain('typo');
+    const file = join(dir, 'komorebi.yaml');
+    copyFileSync(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), file);
+    const calls: string[] = [];
+    const revise: RevisionHook = async ({ state, file: target }) => {
+      calls.push(target);
+      state.set(['document', 'version'], '1.1');
+    };
+    expect(await runWizard({ prompts: new ScriptedPrompts({ 'wizard.resume': 'review', 'wizard.review': 'saveOnly' }), resume: file, revise })).toBe(0);
+    expect(calls).toEqual([file]);
+    expect(loadAnswersFromFile(file).profile.document.version).toBe('1.1');
+    // A new answers file is not a revision.
+    const fresh = tempDir();
+    expect(await runWizard({ prompts: new ScriptedPrompts({ ...officeScript(), 'wizard.review': 'saveOnly' }), answersDir: fresh, revise })).toBe(0);
+    expect(calls).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Document, DocumentMeta } from '../../model/types.js';
+import { DRAFT_MARK, DRAFT_NOTE } from '../../model/text.js';
 import { blocks, bodyContext, bodyRuns, newRenderState, type RenderState, type TocEntry } from './blocks.js';
 import { COLOR, MARGIN, PAGE, TEXT_WIDTH } from './layout.js';
 import { BODY_PLACEHOLDER, normalizePackage, withJapaneseTypography, type PackageParts } from './package.js';
@@ -47,6 +48,7 @@ function coverPage(meta: DocumentMeta): string[] {
   const facts = [row('版数', versionLabel(meta.version)), row('施行日', meta.effectiveDateText), row('承認者', meta.approver)];
   if (meta.classification) facts.push(row('文書区分', meta.classification));
   return [
+    ...draftNote(meta),
     paragraph({ style: STYLE.coverTitle }, textRuns(meta.title)),
     paragraph({ style: STYLE.coverSubtitle, spacing: { after: 1800 } }, textRuns(meta.organization)),
     gridTable([1, 2.4], facts, { width: Math.round(TEXT_WIDTH * 0.6), alignment: 'center' }),
@@ -92,7 +94,10 @@ function tableOfContents(entries: readonly TocEntry[], width: number): string[] 
 }
 
 /** The title on top of the first page of a document without a cover (a policy, rules, a form). */
-const titleBlock = (meta: DocumentMeta): string[] => [paragraph({ style: STYLE.documentTitle }, textRuns(meta.title))];
+const titleBlock = (meta: DocumentMeta): string[] => [paragraph({ style: STYLE.documentTitle }, textRuns(meta.title)), ...draftNote(meta)];
+
+/** A draft says so on its cover or under its title, marked as the unfilled values are. */
+const draftNote = (meta: DocumentMeta): string[] => (meta.draft ? [paragraph({ alignment: 'center' }, textRuns(DRAFT_NOTE, { bold: true, highlight: 'yellow' }))] : []);
 
 /** Width of the text column of a landscape page. */
 const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right - MARGIN.gutter;
@@ -109,6 +114,7 @@ const headerParagraph = (meta: DocumentMeta, withTitle: boolean, width = TEXT_WI
     ...(withTitle ? { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.muted, space: 4 } } } : {}),
     children: [
       ...(withTitle ? [new TextRun(meta.title)] : []),
+      ...(meta.draft ? [new TextRun({ text: withTitle ? ` ${DRAFT_MARK}` : DRAFT_MARK, bold: true })] : []),
       ...(withChapter ? [new TextRun('\u3000'), new SimpleField('STYLEREF "heading 1"')] : []),
       ...(meta.classification ? [new TextRun({ children: [new Tab()] }), classificationRun(meta.classification)] : []),
     ] as ParagraphChild[],

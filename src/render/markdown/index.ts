@@ -1,6 +1,6 @@
 import type { Block, Chapter, Chart, ChartBox, Clause, Document, Fields, Inline, List, Part, Section, Signature, Table, TableCell } from '../../model/types.js';
 import { chapterHeading, headingAffixes } from '../../transform/numbering.js';
-import { gapText, inlineText } from '../../model/text.js';
+import { DRAFT_NOTE, gapText, inlineText } from '../../model/text.js';
 
 /**
  * Markdown writer, for review and diffs. Every user value is escaped so that the Markdown reads
@@ -254,9 +254,12 @@ function table(node: Table): string {
 
 export function renderMarkdown(doc: Document): string {
   const m = doc.meta;
-  if (m.front === 'title') return `${[`# ${escapeInline(m.title)}`, ...doc.children.map((node) => block(node, 0))].join('\n\n')}\n`;
+  // A draft says so right under its title, where a reader of the file starts.
+  const draft = m.draft ? [`**${escapeInline(DRAFT_NOTE)}**`] : [];
+  if (m.front === 'title') return `${[`# ${escapeInline(m.title)}`, ...draft, ...doc.children.map((node) => block(node, 0))].join('\n\n')}\n`;
   const front = [
     `# ${escapeInline(m.title)}`,
+    ...draft,
     [
       `${escapeMarkdown(m.organization)}`,
       `版: ${escapeInline(m.version)}　施行日: ${escapeInline(m.effectiveDateText)}　承認: ${escapeInline(m.approver)}　区分: ${escapeInline(m.classification)}`,

@@ -1,4 +1,5 @@
 import type { DocumentMeta, Table, TableCell } from '../../model/types.js';
+import { DRAFT_NOTE } from '../../model/text.js';
 import { face } from '../text/fonts.js';
 import { centred, nestedFlow, textBoxes, type Flow } from './flow.js';
 import { lineOps, runAt, setText, styleOf, textAtoms } from './inline.js';
@@ -8,6 +9,8 @@ import { COLORS, baselineIn, type Geometry, type TextStyle } from './style.js';
 import { tableBox } from './table.js';
 
 /** The pages before the rules: cover, 改訂履歴, 目次. */
+
+const DRAFT_LABEL = '下書き';
 
 const title = (text: string, width: number): Box => {
   const style: TextStyle = { face: 'sansBold', size: 16, leading: 24, color: COLORS.text };
@@ -30,6 +33,18 @@ export function coverOps(meta: DocumentMeta, g: Geometry): Op[] {
     const w = face(stamp.face).width(meta.classification, stamp.size) + 24;
     ops.push({ kind: 'rect', x: width - w, y: 0, width: w, height: stamp.leading + 6, stroke: accent, lineWidth: 1.2 });
     ops.push(...centred(meta.classification, stamp, width - w, w, 3));
+  }
+  // A draft's stamp, top left, in the colour of the classification's but unmistakably worded.
+  if (meta.draft) {
+    const stamp: TextStyle = { face: 'sansBold', size: 13, leading: 22, color: COLORS.draft };
+    const w = face(stamp.face).width(DRAFT_LABEL, stamp.size) + 24;
+    ops.push({ kind: 'rect', x: 0, y: 0, width: w, height: stamp.leading + 6, stroke: COLORS.draft, lineWidth: 1.2 });
+    ops.push(...centred(DRAFT_LABEL, stamp, 0, w, 3));
+    // Set like any text (brackets spaced the Japanese way), not as a raw run.
+    const note: TextStyle = { face: 'sansBold', size: 9, leading: 14, color: COLORS.draft };
+    textBoxes(textAtoms(DRAFT_NOTE, styleOf(note)), nestedFlow(width, note, 'left'), { before: 0, after: 0 }).forEach((line, i) =>
+      ops.push(...translate(line.ops, 0, stamp.leading + 14 + i * note.leading)),
+    );
   }
   // Title block in the upper third: a rule above and below.
   const titleStyle: TextStyle = { face: 'sansBold', size: 26, leading: 40, color: COLORS.text };
@@ -105,8 +120,15 @@ export function titleBox(meta: DocumentMeta, width: number): Box {
   const style: TextStyle = { face: 'sansBold', size: 18, leading: 28, color: COLORS.text };
   const lines = textBoxes(textAtoms(meta.title, styleOf(style)), nestedFlow(width - 40, style, 'center'), { before: 0, after: 0, phrases: true, balance: true });
   const ops: Op[] = lines.flatMap((line, i) => translate(line.ops, 20, i * style.leading));
-  const height = lines.length * style.leading + 10;
+  let height = lines.length * style.leading + 10;
   ops.push({ kind: 'rect', x: (width - 64) / 2, y: height - 2, width: 64, height: 2, fill: COLORS.coverAccent });
+  if (meta.draft) {
+    // A draft says so under its title, in the colour of its unfilled values.
+    const note: TextStyle = { face: 'sansBold', size: 9.5, leading: 15, color: COLORS.draft };
+    const noteLines = textBoxes(textAtoms(DRAFT_NOTE, styleOf(note)), nestedFlow(width, note, 'center'), { before: 0, after: 0 });
+    noteLines.forEach((line, i) => ops.push(...translate(line.ops, 0, height + 6 + i * note.leading)));
+    height += noteLines.length * note.leading + 8;
+  }
   return { height, spaceBefore: 0, spaceAfter: 22, keepWithNext: true, ops, marks: [{ kind: 'front', id: 'title', label: meta.title, number: '', title: meta.title, depth: 0, y: 0 }] };
 }
 

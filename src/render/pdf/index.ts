@@ -1,4 +1,4 @@
-import { documentText } from '../../model/text.js';
+import { documentText, DRAFT_MARK } from '../../model/text.js';
 import type { Block, Document } from '../../model/types.js';
 import { FACE_NAMES, face, missingCharacters } from '../text/fonts.js';
 import { MissingGlyphError } from './errors.js';
@@ -243,7 +243,7 @@ export async function renderPdf(doc: Document): Promise<Uint8Array> {
     carriedChapter = heads.length ? chapterTabNumber(heads[heads.length - 1]!) : carriedChapter;
     const g = page.geometry;
     const layers: Layer[] = [{ ops: page.ops, dx: textLeft(g, pageNumber), dy: g.top }];
-    if (page.kind !== 'cover') layers.push({ ops: decorations(g, m.title, pageNumber, section, classification, page.kind === 'body' ? chapter : undefined), dx: 0, dy: 0 });
+    if (page.kind !== 'cover') layers.push({ ops: decorations(g, m.draft ? `${DRAFT_MARK}${m.title}` : m.title, pageNumber, section, classification, page.kind === 'body' ? chapter : undefined), dx: 0, dy: 0 });
     return { orientation: g.orientation, height: g.height, layers };
   });
   // The effective date, else the latest dated revision: never the clock.

@@ -58,6 +58,8 @@ export const COLORS = {
   noteFill: '#f6f6f4',
   gapFill: '#fff0a8',
   coverAccent: '#1f3a5f',
+  /** A draft's stamp and note: not the adopted text. */
+  draft: '#a3161c',
 } as const;
 
 export interface TextStyle {
