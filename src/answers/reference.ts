@@ -121,8 +121,6 @@ function formOf(schema: unknown): string {
       return `${formOf(unwrap(def.element))}のリスト${sizeNote(def)}`;
     case 'pipe':
       return '日付（YYYY-MM-DD）';
-    case 'union':
-      return (def.options ?? []).map(formOf).join('、または');
     default:
       return def.type;
   }
