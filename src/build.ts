@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { formatIssue, loadAnswersFromFile, type AnswersIssue, type KeyLocation, type LoadedAnswers, type LoadOptions } from './answers/load.js';
 import type { Answers } from './answers/schema.js';
 import { printable } from './characters.js';
-import { generate, type GenerateResult, type UnfilledValue } from './generate.js';
+import { asDraftSet, generate, type GenerateResult, type UnfilledValue } from './generate.js';
 import { insideDirectory, newRunToken, safeFileName } from './output/files.js';
 import { lockOutput } from './output/lock.js';
 import { commitStaged, outputFailure, StagingWriter, type StagedSet } from './output/set.js';
@@ -229,9 +229,9 @@ export async function writeDocumentSet(
 /** The pure part: documents generated, unfilled values refused (without --draft). */
 function prepare(answers: Answers, file: string, options: BuildOptions, locate?: LoadedAnswers['locate']): { generated: GenerateResult; templates: TemplateSet } {
   const templates = options.templates ?? templatesFor(overlaysOf(answers, options.overlays));
-  const generated = generate(withContractor(answers, options.contractor), templates);
-  if (!options.draft && generated.unfilled.length) throw new UnfilledError(file, generated.unfilled, locate);
-  return { generated, templates };
+  const made = generate(withContractor(answers, options.contractor), templates);
+  if (!options.draft && made.unfilled.length) throw new UnfilledError(file, made.unfilled, locate);
+  return { generated: options.draft ? asDraftSet(made) : made, templates };
 }
 
 /** Validated answers → every document in a staging folder, for a batch worker (the main thread holds the lock and commits). */

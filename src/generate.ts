@@ -150,6 +150,10 @@ export function generate(answers: Answers, templates: TemplateSet): GenerateResu
 
 const asDraft = (document: Document): Document => ({ ...document, meta: { ...document.meta, draft: true } });
 
+/** The set made as a draft on request (`--draft`, the wizard's 「下書きとして作る」): marked so even with nothing unfilled, it is never taken for the adopted policy. */
+export const asDraftSet = (result: GenerateResult): GenerateResult =>
+  result.documents.every((document) => document.meta.draft) ? result : { ...result, documents: result.documents.map(asDraft), pack: result.pack && asDraft(result.pack) };
+
 function checkLeftovers(markdown: string, file: string): void {
   for (const [pattern, what] of LEFTOVER_PATTERNS) {
     const match = pattern.exec(markdown);

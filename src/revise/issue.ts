@@ -24,7 +24,18 @@ export interface IssueRecord {
 }
 
 /** The build would change a version already recorded. */
-export class IssueMismatchError extends UsageError {}
+/** A build of a recorded version whose documents differ from the record: what was recorded and what changed. */
+export class IssueMismatchError extends UsageError {
+  constructor(
+    message: string,
+    readonly version: string,
+    readonly recordedDate: string,
+    /** The differences in a few words each (施行日, 「4.2.4 標準ソフトウェア（変更）」…). */
+    readonly differences: readonly string[],
+  ) {
+    super(message);
+  }
+}
 
 const STATUS_WORDS: Record<UnitChange['status'], string> = { unchanged: '', changed: '変更', renumbered: '番号の変更', added: '新設', removed: '削除' };
 
@@ -93,6 +104,9 @@ export function planIssue(answers: Answers, documents: readonly Document[], dir:
       `  施行前の手直しとして${versionLabel(version)}の記録を置き換える: kitei build ${file} --reissue`,
       '  記録せずに確かめる: --draft を付ける',
     ].join('\n'),
+    version,
+    before.effectiveDate,
+    differences,
   );
 }
 

@@ -8,6 +8,10 @@ import { FORMAT_NAMES, FORMATS, type Format } from '../render/index.js';
 import { ReferenceError } from '../transform/xref.js';
 import { RECOMMENDED_RULES } from '../profile/recommended.js';
 import { help, type Ctx } from './ask.js';
+import { chooseIssueAction, reviseFromWizard, shown, type IssueAction } from './revision.js';
+import { versionLabel } from '../revise/compare.js';
+import { defaultHistoryDir } from '../revise/history.js';
+import { IssueMismatchError } from '../revise/issue.js';
 import { DETAILED_SECTION, DETAILED_STEPS } from './detailed.js';
 import { runSteps, type Step } from './flow.js';
 import {
@@ -47,13 +51,6 @@ export const EXIT_OK = 0;
 /** Ctrl+C (128 + SIGINT, as shells report it), after the draft is saved. */
 export const EXIT_INTERRUPTED = 130;
 
-/**
- * The revision of an adopted policy (issue 19, `kitei revise`): called when a finished answers file
- * opened with --resume is about to be saved again, with the answers as they will be saved. It may
- * ask for the new version, date and reason and record them in the state before the save.
- */
-export type RevisionHook = (context: { readonly prompts: Prompts; readonly state: WizardState; readonly file: string }) => Promise<void>;
-
 export interface WizardOptions {
   /** The terminal; tests pass a scripted fake. Default: @inquirer (loaded only here). */
   readonly prompts?: Prompts;
@@ -65,8 +62,6 @@ export interface WizardOptions {
   readonly out?: string;
   /** Terminal width for tables (default: the terminal's, else 100). */
   readonly width?: number;
-  /** The seam of the revision workflow: see `RevisionHook`. */
-  readonly revise?: RevisionHook;
 }
 
 export async function runWizard(options: WizardOptions = {}): Promise<number> {
@@ -305,7 +300,6 @@ class Wizard {
         }
         const file = await this.chooseFile();
         if (!file) continue;
-        if (this.resume && !isDraftFile(this.resume) && this.options.revise) await this.options.revise({ prompts, state, file });
         saveAnswers(state, file, this.source());
         this.savedTo = file;
         if (this.resume !== file) removeDraft(this.resume);
@@ -372,13 +366,34 @@ class Wizard {
     if (!loaded) return;
     const { unfilled } = generationState(state, file);
     if (unfilled.length) prompts.say(`未記入の項目が ${unfilled.length} 件あるので、下書き（表紙とファイル名に「下書き」、本文に【要記入：…】）として作ります。`);
-    prompts.say('文書を作っています…');
-    // The saved file read as `kitei build` reads it (house templates are named relative to the files that name them).
-    const saved = loadAnswersFromFile(file);
-    const result = await buildAnswers(saved.answers, file, { out: this.options.out ?? 'output', formats, draft: unfilled.length > 0 }, saved.locate);
-    for (const written of result.files) {
-      const shown = relative(process.cwd(), written.path);
-      prompts.say(`書き出しました: ${shown.startsWith('..') ? written.path : shown}（${written.bytes.toLocaleString('ja-JP')} バイト）`);
+    const out = this.options.out ?? 'output';
+    // A finished policy is issued as `kitei build` issues it: its version is recorded next to the answers.
+    let issue: IssueAction | undefined = unfilled.length > 0 ? 'draft' : undefined;
+    for (;;) {
+      prompts.say('文書を作っています…');
+      // The saved file read as `kitei build` reads it (house templates are named relative to the files that name them).
+      const saved = loadAnswersFromFile(file);
+      const draft = issue === 'draft';
+      try {
+        const result = await buildAnswers(saved.answers, file, { out, formats, draft, ...(draft ? {} : { history: { dir: defaultHistoryDir(file), reissue: issue === 'reissue' } }) }, saved.locate);
+        for (const written of result.files) prompts.say(`書き出しました: ${shown(written.path)}（${written.bytes.toLocaleString('ja-JP')} バイト）`);
+        if (result.issue && result.issue.action !== 'same') {
+          prompts.say(`${result.issue.action === 'new' ? '記録しました' : '記録を置き換えました'}: ${shown(result.issue.file)}（発行した${versionLabel(result.issue.issued.version)}。改訂のときに比べる基になります）`);
+        }
+        return;
+      } catch (error) {
+        // The answers changed since their version was issued: revise, fix before it took effect, or a draft.
+        if (!(error instanceof IssueMismatchError) || issue !== undefined) throw error;
+        issue = await chooseIssueAction(prompts, error);
+        if (issue === undefined) {
+          prompts.say('文書は作りませんでした。');
+          return;
+        }
+        if (issue === 'revise') {
+          if (!(await reviseFromWizard(prompts, file, out, formats))) prompts.say('改訂せずに終わりました。文書は作っていません。');
+          return;
+        }
+      }
     }
   }
 }

@@ -43,14 +43,20 @@ describe('下書きは下書きと分かる', () => {
     expect(policy).toContain('採用された規程ではありません');
   }, 60_000);
 
-  it('未記入のない回答から作った文書には「下書き」がどこにもない', async () => {
+  it('未記入のない回答から作った文書には「下書き」がどこにもない。--draft を付ければ、未記入がなくても下書きとして作る（発行した文書に重ならない）', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kitei-draft-'));
-    await buildFile(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), { out: join(dir, 'out'), formats: ['md', 'pdf'], draft: true });
+    await buildFile(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), { out: join(dir, 'out'), formats: ['md', 'pdf'], draft: false });
     const folder = join(dir, 'out', 'こもれび設計株式会社');
-    for (const name of readdirSync(folder)) {
+    const adopted = readdirSync(folder);
+    for (const name of adopted) {
       expect(name).not.toContain('下書き');
       const text = name.endsWith('.pdf') ? pdfText(join(folder, name)) : readFileSync(join(folder, name), 'utf8');
       expect(text, name).not.toContain('下書き');
     }
+    await buildFile(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), { out: join(dir, 'out'), formats: ['md'], draft: true });
+    const drafts = readdirSync(folder).filter((name) => !adopted.includes(name));
+    expect(drafts).toContain('情報セキュリティ関連規程（下書き）.md');
+    expect(drafts.every((name) => name.includes('（下書き）'))).toBe(true);
+    expect(readFileSync(join(folder, '情報セキュリティ関連規程（下書き）.md'), 'utf8')).toContain('下書き');
   }, 60_000);
 });

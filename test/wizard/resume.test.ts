@@ -1,11 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AnswersError, loadAnswersFromFile } from '../../src/answers/load.js';
 import { checkFile } from '../../src/build.js';
-import { EXIT_INTERRUPTED, runWizard, type RevisionHook } from '../../src/wizard/index.js';
+import { EXIT_INTERRUPTED, runWizard } from '../../src/wizard/index.js';
 import { ROOT } from '../support/build.js';
 import { OFFICE_NAME, officeScript } from './office.js';
 import { CANCEL, ScriptedPrompts } from './scripted-prompts.js';
@@ -171,21 +171,52 @@ describe('中断と再開', () => {
     expect(readFileSync(join(answersDir, `${OFFICE_NAME}.yaml`), 'utf8')).toBe('kitei: 2\n');
   });
 
-  it('改訂の手順（kitei revise）が入る場所: 完成したファイルを開いて保存する直前に、その処理が呼ばれる', async () => {
+  it('完成した規程を開き直して変えると、黙って作り直さず、改訂（新しい版・施行日・新旧対照表）か手直しか下書きかを選ぶ', async () => {
     const dir = tempDir();
     const file = join(dir, 'komorebi.yaml');
+    const out = join(dir, 'output');
     copyFileSync(join(ROOT, 'answers', 'komorebi-sekkei.yaml'), file);
-    const calls: string[] = [];
-    const revise: RevisionHook = async ({ state, file: target }) => {
-      calls.push(target);
-      state.set(['document', 'version'], '1.1');
-    };
-    expect(await runWizard({ prompts: new ScriptedPrompts({ 'wizard.resume': 'review', 'wizard.review': 'saveOnly' }), resume: file, revise })).toBe(0);
-    expect(calls).toEqual([file]);
-    expect(loadAnswersFromFile(file).profile.document.version).toBe('1.1');
-    // A new answers file is not a revision.
-    const fresh = tempDir();
-    expect(await runWizard({ prompts: new ScriptedPrompts({ ...officeScript(), 'wizard.review': 'saveOnly' }), answersDir: fresh, revise })).toBe(0);
-    expect(calls).toHaveLength(1);
+    const history = join(dir, 'komorebi.history');
+    const build = { 'wizard.resume': 'review', 'wizard.review': 'save', 'wizard.formats': [['md']] };
+
+    // First build of the finished policy: issued and recorded as kitei build would.
+    const first = new ScriptedPrompts(build);
+    expect(await runWizard({ prompts: first, resume: file, out })).toBe(0);
+    expect(readdirSync(history)).toEqual(['1.0.json']);
+    expect(first.output).toContain('記録しました');
+
+    // A year later the antivirus changes.
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('ウイルスバスター ビジネスセキュリティサービス', 'ESET PROTECT Essentials').replaceAll('トレンドマイクロ', 'キヤノンマーケティングジャパン'));
+    const second = new ScriptedPrompts({
+      ...build,
+      'wizard.issue': 'revise',
+      'wizard.revision': [
+        { version: '1.1', date: '2026年3月1日', reason: 'ウイルス対策ソフトの変更' },
+        { date: '令和10年4月1日' },
+      ],
+    });
+    expect(await runWizard({ prompts: second, resume: file, out })).toBe(0);
+    expect(second.output).toMatch(/発行した第1\.0版（施行日 2027年4月1日）と次の箇所が違います/u);
+    expect(second.output).toContain('技術的対策');
+    // A date before the issued version's is refused and asked again, the typed values kept.
+    expect(second.output).toContain('！ 施行日 2026年3月1日 は第1.0版の 2027年4月1日 より後の日付にしてください');
+    expect(second.ids().filter((id) => id === 'wizard.revision')).toHaveLength(2);
+    expect(second.output).toContain('第1.1版（施行日 2028年4月1日）として改訂しました');
+    expect(readdirSync(history).sort()).toEqual(['1.0.json', '1.1.json']);
+    const profile = loadAnswersFromFile(file).profile;
+    expect(profile.document.version).toBe('1.1');
+    const written = readdirSync(join(out, 'こもれび設計株式会社'));
+    expect(written).toContain('情報セキュリティ関連規程 新旧対照表（第1.1版）.md');
+    const rulebook = readFileSync(join(out, 'こもれび設計株式会社', '情報セキュリティ関連規程.md'), 'utf8');
+    expect(rulebook).toContain('ESET PROTECT Essentials');
+    expect(rulebook).toContain('ウイルス対策ソフトの変更');
+
+    // Changed again, made as a draft: nothing recorded, the adopted files untouched.
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('ESET PROTECT Essentials', 'Microsoft Defender'));
+    const third = new ScriptedPrompts({ ...build, 'wizard.issue': 'draft' });
+    expect(await runWizard({ prompts: third, resume: file, out })).toBe(0);
+    expect(readdirSync(history).sort()).toEqual(['1.0.json', '1.1.json']);
+    expect(readdirSync(join(out, 'こもれび設計株式会社'))).toContain('情報セキュリティ関連規程（下書き）.md');
+    expect(readFileSync(join(out, 'こもれび設計株式会社', '情報セキュリティ関連規程.md'), 'utf8')).toBe(rulebook);
   });
 });
