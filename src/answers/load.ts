@@ -307,11 +307,6 @@ export function loadedFromData(data: unknown, file: string, locateKey: Locator =
   };
 }
 
-/** Validates parsed YAML data into the answers the templates read. */
-export function answersFromData(data: unknown, file: string, locateKey: Locator = () => ({ file, line: undefined })): Answers {
-  return loadedFromData(data, file, locateKey).answers;
-}
-
 function toIssues(issue: z.core.$ZodIssue): (Omit<AnswersIssue, 'file' | 'line'> & { path: PropertyKey[] })[] {
   const path = issue.path as PropertyKey[];
   const key = path.map(String).join('.');

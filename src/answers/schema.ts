@@ -6,16 +6,12 @@ import {
   organizationSchema,
   rolesSchema,
   termsSchema,
-  type OrganizationType,
 } from './core.js';
-import { companionDefaults, companionIssues, companionSchema } from './chapters/companion.js';
-import { humanDefaults, humanSchema } from './chapters/human.js';
-import { organizationalDefaults, organizationalSchema } from './chapters/organizational.js';
-import { physicalDefaults, physicalSchema } from './chapters/physical.js';
-import { technicalDefaults, technicalSchema } from './chapters/technical.js';
-import type { PresetContext } from './context.js';
-import { TERMS, confidentialityPreset, rolesPreset, scopesPreset } from './presets.js';
-import { todo } from './common.js';
+import { companionIssues, companionSchema } from './chapters/companion.js';
+import { humanSchema } from './chapters/human.js';
+import { organizationalSchema } from './chapters/organizational.js';
+import { physicalSchema } from './chapters/physical.js';
+import { technicalSchema } from './chapters/technical.js';
 import { templatesSchema } from './templates.js';
 
 /**
@@ -54,9 +50,6 @@ export const answersSchema = z
 export type Answers = z.infer<typeof answersSchema>;
 
 
-/** Top-level keys a user may write, for did-you-mean hints. */
-export const TOP_LEVEL_KEYS = Object.keys(answersSchema.shape ?? {});
-
 type Input = Record<string, unknown>;
 
 const isPlainObject = (value: unknown): value is Input =>
@@ -74,52 +67,4 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
-const pick = (input: Input, ...path: string[]): unknown =>
-  path.reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), input);
 
-/**
- * The preset for the organization type, computed against the user's own vocabulary and roles, so
- * that a renamed term (当財団) also shows in every default sentence.
- */
-export function presetFor(type: OrganizationType, input: Input): Input {
-  const terms = deepMerge(TERMS[type], pick(input, 'terms')) as PresetContext['terms'];
-  const auditKind = pick(input, 'organizational', 'audit', 'kind') === 'inspection' ? 'inspection' : 'audit';
-  const roles = deepMerge(rolesPreset(type, terms, auditKind), pick(input, 'roles')) as PresetContext['roles'];
-  const confidentiality = deepMerge(
-    confidentialityPreset(type, terms),
-    pick(input, 'confidentiality'),
-  ) as PresetContext['confidentiality'];
-  const ctx: PresetContext = { type, terms, roles, confidentiality, input };
-  return {
-    organization: {
-      business: todo('事業内容（例: 精密部品の設計・製造）'),
-      address: null,
-    },
-    document: {
-      version: '1.0',
-      effectiveDate: todo('施行日（YYYY-MM-DD）'),
-      approver: terms.head,
-      classification: null,
-      revisions: [],
-      chapterRevised: { organizational: null, human: null, physical: null, technical: null },
-      chapterScope: scopesPreset(type, terms),
-      fonts: { body: '游明朝', heading: '游ゴシック' },
-    },
-    terms: TERMS[type],
-    roles: rolesPreset(type, terms, auditKind),
-    confidentiality: confidentialityPreset(type, terms),
-    options: {
-      telework: true,
-      privateDevices: 'permitted',
-      systemDevelopment: true,
-      cloudBackup: true,
-      myNumber: true,
-    },
-    organizational: organizationalDefaults(ctx),
-    human: humanDefaults(ctx),
-    physical: physicalDefaults(ctx),
-    technical: technicalDefaults(ctx),
-    companion: companionDefaults(ctx),
-    templates: [],
-  };
-}

@@ -99,7 +99,16 @@ export function profileFindings(profile: Profile): ProfileFinding[] {
         warning(at(field), `${field} は種類 ${item.kind}（${KINDS[item.kind].label}）では文書に載りません`);
       }
     }
-    if (Array.isArray(item.backup)) item.backup.forEach((entry, i) => needItem(entry.to, ['inventory', index, 'backup', i, 'to']));
+    if (Array.isArray(item.backup)) {
+      item.backup.forEach((entry, i) => {
+        needItem(entry.to, ['inventory', index, 'backup', i, 'to']);
+        // 4.3 (backup with a cloud service) follows the kind of the destination, not its name.
+        const to = profile.inventory.find((other) => other.id === entry.to);
+        if (to && KINDS[to.kind].cloud !== true && CLOUD_WORDS.test(`${to.name ?? ''} ${to.product ?? ''}`)) {
+          warning(['inventory', index, 'backup', i, 'to'], `バックアップ先「${to.name ?? to.product}」はクラウドサービスのようですが、種類が ${to.kind}（${KINDS[to.kind].label}）です。クラウドなら kind を cloud-backup か cloud-service にしてください（技術的対策「クラウドサービスを利用したバックアップ」の規定が入ります）`);
+        }
+      });
+    }
     item.critical?.owners?.forEach((id, i) => needPerson(id, ['inventory', index, 'critical', 'owners', i]));
     if (item.holds?.length && item.backup === undefined) {
       warning(at('holds'), `「${item.name ?? item.product ?? item.id}」は情報（${item.holds.join('、')}）を保存していますが、どのバックアップにも入っていません。backup を書くか、バックアップしないなら backup: none と書いてください`);
@@ -153,6 +162,9 @@ export function profileFindings(profile: Profile): ProfileFinding[] {
 }
 
 /** 「もしかして」 for a mistyped id. */
+/** Words that name a cloud service. */
+const CLOUD_WORDS = /クラウド|cloud|オンラインストレージ|online\s*storage|Dropbox|OneDrive|Google\s*ドライブ|Google\s*Drive|Box\b/iu;
+
 function hint(word: string, known: ReadonlySet<string>): string {
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -1,4 +1,4 @@
-import { rolesPreset, TERMS } from '../answers/presets.js';
+import { TERMS } from '../answers/presets.js';
 import type { RoleKey } from './roles.js';
 import type { OrganizationSize, OrganizationType } from './types.js';
 
@@ -99,5 +99,3 @@ export function typicalPeople(type: OrganizationType, size: OrganizationSize): T
   return [head, ...MEDIUM[type]];
 }
 
-/** The role names of a type (they follow its vocabulary: 監査・点検責任者 or 点検責任者). */
-export const roleNames = (type: OrganizationType) => rolesPreset(type, TERMS[type], 'audit');

@@ -747,4 +747,3 @@ export type TeleworkProfile = z.infer<typeof teleworkSchema>;
 export type MyNumberProfile = z.infer<typeof myNumberSchema>;
 export type Rules = Profile['rules'];
 
-export const PROFILE_TOP_LEVEL_KEYS = Object.keys(profileSchema.shape);

@@ -12,7 +12,6 @@ import { KINDS } from './kinds.js';
 import { ruleQuestion } from './recommended.js';
 import { ROLE_LABELS, type RoleKey } from './roles.js';
 import { isEveryone, isNone, TELEWORK_DEVICE_KINDS, type InventoryItem, type Person, type Profile, type TeleworkProfile } from './schema.js';
-import { isCompanyType } from './types.js';
 
 /**
  * Profile → the view the templates read. Every table and sentence that names a person, a product,
@@ -72,7 +71,6 @@ export function profileView(profile: Profile): Input {
   const { organization } = profile;
   const type = organization.type;
   const size = organization.size;
-  const company = isCompanyType(type);
   const rule = <T>(value: T | Todo | undefined, key: string): T | Todo => fact(value, key, ruleQuestion(key, size));
 
   // ── people ──────────────────────────────────────────────────────────────────────────────────

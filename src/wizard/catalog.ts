@@ -411,17 +411,11 @@ export const PRODUCTS: readonly Product[] = [
 ];
 
 export const productsOf = (category: CategoryId): Product[] => PRODUCTS.filter((p) => p.category === category);
-export const productById = (id: string): Product | undefined => PRODUCTS.find((p) => p.id === id);
 
 /** The catalog item an inventory item came from (its id and product), for the facts screen. */
 export function catalogItemFor(item: { id: string; product?: unknown }): CatalogItem | undefined {
   for (const product of PRODUCTS) for (const c of product.items) if (c.id === item.id && c.product === item.product) return c;
   return undefined;
-}
-
-/** The products an inventory already holds (what a resumed file or an earlier answer chose). */
-export function chosenProducts(inventory: readonly { id: string; product?: unknown }[]): Product[] {
-  return PRODUCTS.filter((p) => p.items.every((c) => inventory.some((item) => item.id === c.id && item.product === c.product)));
 }
 
 /** What a kind needs for its tables to be complete: the fields a fact or a question must give. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadAnswersFromFile } from '../answers/load.js';
 import { buildAnswers, defaultTemplates } from '../build.js';
 import { generate, type UnfilledValue } from '../generate.js';

@@ -1,4 +1,3 @@
-import { TERMS } from '../answers/presets.js';
 import { KINDS, type InventoryKind } from '../profile/kinds.js';
 import { typicalPeople } from '../profile/presets.js';
 import { RECOMMENDED_RULES } from '../profile/recommended.js';
@@ -11,7 +10,7 @@ import { DATE_FORMS } from './dates.js';
 import type { Step } from './flow.js';
 import { addProduct, catalogOf, factApplied, holdsData, inventory, isBackupDestination, isCloud, itemName, removeItem, setItem, withFacts, type Item } from './inventory.js';
 import { courtFor, policeFor } from './places.js';
-import { deepEqual, isPlainObject, type Data } from './state.js';
+import { isPlainObject, type Data } from './state.js';
 import { textTable } from './table.js';
 import { isBack, type FormField } from './types.js';
 
@@ -1120,7 +1119,3 @@ export const recommendedStep = step('rules.recommended', '社内のきまり', a
 /** The steps of かんたんモード after the organization's type, name and the choice of mode. */
 export const QUICK_STEPS: readonly Step[] = [peopleStep, departmentsStep, areasStep, ...categorySteps, factsStep, continuityStep, teleworkStep, myNumberStep, partnersStep, ownRulesStep, recommendedStep];
 
-/** Whether two values are the same answer (for 「変えていない」). */
-export const sameAnswer = deepEqual;
-
-export const termsOf = (type: OrganizationType) => TERMS[type];

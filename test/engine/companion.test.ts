@@ -8,7 +8,7 @@ import { documentText, forEachInlines, inlineText } from '../../src/model/text.j
 import type { Block, Clause, Document, Fields, Inline, Part, Section, Signature, Table } from '../../src/model/types.js';
 import { UsageError } from '../../src/render/index.js';
 import { run } from '../../src/cli/main.js';
-import { loadTemplates, TemplateSetError, type TemplateSet } from '../../src/templates/load.js';
+import { loadTemplates, TemplateSetError } from '../../src/templates/load.js';
 import { TemplateError } from '../../src/templates/parse.js';
 import { formatIssue, loadedFromYaml } from '../../src/answers/load.js';
 import { answersFile, answersFrom, ROOT, testTemplates } from '../support/build.js';

@@ -126,6 +126,12 @@ describe('警告: 文書は作れるが、たぶん意図していない', () =>
     expect(warnings).toContain('マイナンバーを扱わない（myNumber: none）ので、特定個人情報の事務取扱責任者の役割は文書に載りません');
   });
 
+  it('バックアップ先の名前はクラウドなのに、種類がクラウドでない（4.3 の規定が入らない）', () => {
+    const yaml = `${BASE}inventory:\n  - { id: nas, kind: nas, name: NAS, backup: [{ data: 図面, method: 複製, to: c2, every: 毎日, keep: 30日分 }] }\n  - { id: c2, kind: external-storage, name: クラウドストレージ C2 }\n`;
+    expect(warningsOf(yaml).join('\n')).toContain('inventory.0.backup.0.to: バックアップ先「クラウドストレージ C2」はクラウドサービスのようですが、種類が external-storage');
+    expect(warningsOf(yaml.replace('kind: external-storage', 'kind: cloud-backup'))).toEqual([]);
+  });
+
   it('管理区域がセキュリティ領域の部屋にない', () => {
     const yaml = `${BASE}areas:\n  - { level: 2, rooms: [事務所], locking: 施錠, devices: パソコン, records: null, intrusionDetection: null, fireProtection: 消火器 }\nmyNumber:\n  contact: { desk: 総務担当 }\n  managementArea: [事務所の金庫]\n  handlingArea: [総務担当の席]\n`;
     expect(warningsOf(yaml).join('\n')).toContain('myNumber.managementArea.0: 「事務所の金庫」は areas の部屋・場所にありません');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fillableLine, line, lines, text, texts, todo } from '../common.js';
+import { fillableLine, line, lines, texts, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
 import { thresholdAt, thresholdSchema } from '../core.js';
 

@@ -145,30 +145,3 @@ export function continuityDefaults(ctx: PresetContext): ContinuityAnswers {
 }
 
 /** Words that show a backup destination is a cloud service. */
-const CLOUD_WORDS = /クラウド|cloud|オンラインストレージ|online\s*storage/iu;
-
-export interface ContinuityIssue {
-  readonly path: (string | number)[];
-  readonly message: string;
-}
-
-/**
- * Checks across the options and this part's answers: a backup destination that names a cloud
- * service while `options.cloudBackup` is false would leave cloud backup without the rules of 4.3.
- */
-export function continuityIssues(answers: {
-  readonly options: { readonly cloudBackup: boolean };
-  readonly technical: { readonly continuity: ContinuityAnswers };
-}): ContinuityIssue[] {
-  if (answers.options.cloudBackup) return [];
-  return answers.technical.continuity.backup.targets.flatMap((target, index): ContinuityIssue[] =>
-    typeof target.destination === 'string' && CLOUD_WORDS.test(target.destination)
-      ? [
-          {
-            path: ['technical', 'continuity', 'backup', 'targets', index, 'destination'],
-            message: `保管先「${target.destination}」はクラウドサービスのようですが、options.cloudBackup が false です。クラウドにバックアップするなら options.cloudBackup を true にしてください（「クラウドサービスを利用したバックアップ」の規定が入ります）。そうでなければ保管先を直してください`,
-          },
-        ]
-      : [],
-  );
-}

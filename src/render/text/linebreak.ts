@@ -141,8 +141,6 @@ function info(ch: string): CharInfo {
 
 export const charClass = (ch: string): CharClass => info(ch).cls;
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && charClass(ch) === 'latin';
-const isLatinLetter = (ch: string): boolean => info(ch).latinLetter;
-const isJapaneseLetter = (ch: string): boolean => info(ch).japaneseLetter;
 
 /** How much extra space a justified gap may take, per kind of gap, in ems (JLREQ 3.8.4). */
 export const STRETCH_LIMIT = {
