@@ -6,6 +6,8 @@ import { profileFindings } from '../profile/checks.js';
 import { PROFILE_FORMAT, profileSchema, type Profile } from '../profile/schema.js';
 import { profileView } from '../profile/view.js';
 import { answersSchema, deepMerge, type Answers } from './schema.js';
+import { didYouMean } from '../suggest.js';
+export { didYouMean } from '../suggest.js';
 import { defOfMaybe, isTodoOption } from './introspect.js';
 import { templateDirectories } from './templates.js';
 import { printable } from '../characters.js';
@@ -406,34 +408,6 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  // A key far longer than any the schema has is no typo (and its distance would take long to find).
-  if (word.length > 64) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** Where `extends:` may read from (`--extends-root`); the folder of the answers file when absent. */
 export interface LoadOptions {

@@ -1,3 +1,4 @@
+import { didYouMean } from '../suggest.js';
 import { confidentialityPreset, TERMS } from '../answers/presets.js';
 import { KINDS, type InventoryKind } from './kinds.js';
 import { ROLE_LABELS } from './roles.js';
@@ -161,33 +162,11 @@ export function profileFindings(profile: Profile): ProfileFinding[] {
   return findings;
 }
 
-/** 「もしかして」 for a mistyped id. */
 /** Words that name a cloud service. */
 const CLOUD_WORDS = /クラウド|cloud|オンラインストレージ|online\s*storage|Dropbox|OneDrive|Google\s*ドライブ|Google\s*Drive|Box\b/iu;
 
+/** 「もしかして」 for a mistyped id. */
 function hint(word: string, known: ReadonlySet<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(word, candidate);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `。もしかして「${best}」ですか？` : '';
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+  const best = didYouMean(word, [...known]);
+  return best === undefined ? '' : `。もしかして「${best}」ですか？`;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { confidentialitySchema, documentSchema, termsSchema } from '../answers/core.js';
 import { answerFillable as fillable, answerFillableLine as fillableLine, answerFillableText as fillableText, isoDate, line, lines, text, texts } from '../answers/common.js';
-import { CONTRACT_CLAUSES } from '../answers/chapters/companion.js';
+import { CONTRACT_CLAUSES, MY_NUMBER_PURPOSES } from '../answers/chapters/companion.js';
+
+export { MY_NUMBER_PURPOSES };
 import { templatesSchema } from '../answers/templates.js';
 import { VENDOR_CHECKLIST_LENGTH } from '../answers/chapters/organizational-outsourcing.js';
 import { ORGANIZATION_SIZES, ORGANIZATION_TYPES } from './types.js';
@@ -314,13 +316,6 @@ const teleworkSchema = z
   })
   .strict();
 
-export const MY_NUMBER_PURPOSES = {
-  vendors: ['fees', 'rent', 'propertyPurchase'],
-  shareholders: ['dividends'],
-  officers: ['remuneration'],
-  staff: ['withholding', 'declarations', 'healthPension', 'employmentInsurance'],
-  families: ['withholding', 'declarations', 'healthPension'],
-} as const;
 
 const subjectSchema = <T extends readonly [string, ...string[]]>(purposes: T, what: string) =>
   z
