@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
-import type * as z from 'zod';
+import type * as z from '../zod.js';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../profile/types.js';
 import { profileFindings } from '../profile/checks.js';
 import { PROFILE_FORMAT, profileSchema, type Profile } from '../profile/schema.js';

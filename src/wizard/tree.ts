@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../zod.js';
 import { isTodo } from '../answers/common.js';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../answers/core.js';
 import { answersSchema } from '../answers/schema.js';
