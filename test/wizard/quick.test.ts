@@ -152,7 +152,7 @@ describe('かんたんモード', () => {
     });
     expect(await runWizard({ prompts, answersDir: join(dir, 'answers') })).toBe(0);
     const file = join(dir, 'answers', '後回し株式会社.yaml');
-    const unfilled = checkFile(file).map((u) => u.key);
+    const unfilled = checkFile(file).unfilled.map((u) => u.key);
     expect(unfilled).toContain('document.approver');
     expect(unfilled).not.toContain('document.effectiveDate');
     expect(loadAnswersFile(file).document.effectiveDate).toBe('2026-04-01');
