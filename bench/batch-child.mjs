@@ -1,9 +1,11 @@
 // One batch run for the bench, in its own process so that its peak RSS is its own:
-// node bench/batch-child.mjs <clients-dir> <out> <formats> <jobs>  → one JSON line on stdout.
-// Uses the compiled modules (dist/), as `kitei batch` does.
-import { runBatch } from '../dist/batch/run.js';
+// node bench/batch-child.mjs <package root> <clients-dir> <out> <formats> <jobs>  → one JSON line on stdout.
+// Uses the compiled modules (dist/) of that package, as `kitei batch` does.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const [dir, out, formats, jobs] = process.argv.slice(2);
+const [root, dir, out, formats, jobs] = process.argv.slice(2);
+const { runBatch } = await import(pathToFileURL(join(root, 'dist', 'batch', 'run.js')).href);
 const started = performance.now();
 const summary = await runBatch({ inputs: [dir], out, formats: formats.split(','), draft: true, jobs: Number(jobs) });
 process.stdout.write(

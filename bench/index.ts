@@ -1,178 +1,241 @@
 /**
- * `npm run bench`: figures for kitei's speed and memory, printed, never asserted (the machine and
- * its load decide them). Runs the compiled CLI (dist/, as users run it):
- *  1. one cold build per format per example: a fresh `kitei build` process each (every document
- *     of the example: the rulebook and its companion documents);
- *  2. LibreOffice converting those docx files to PDF, the side-by-side reference (a ratio to our PDF);
- *  3. batch throughput for generated clients (100 by default) at --jobs 1 and 2, with peak RSS;
- *  4. LibreOffice converting the batch's docx files in one process, as a ratio to the batch.
- * Options: --clients N, --formats docx,pdf (batch), --no-libreoffice.
+ * `npm run bench`: kitei's speed and memory against the targets of issue 17, printed as one table
+ * with the machine and the Node.js version. Figures are printed, never asserted: the machine and its
+ * load decide them, so every comparison is measured in the same run, the two commands in turn
+ * (A B A B …), and read as a median of the pairs. Everything runs the CLI as users run it
+ * (bin/kitei.js, the bundle in dist/), one fresh process per run.
+ *
+ *  1. the whole pack of the example company (md, docx and pdf: every document and the pack), cold,
+ *     against a bare `node -e 0`; and `--format md` alone for reference;
+ *  2. every PDF of the example (`--format pdf`) against LibreOffice converting the same set of .docx
+ *     files in one process;
+ *  3. the batch of generated clients (100 by default) in docx and pdf with --jobs 2;
+ *  4. `kitei revise` (documents and 新旧対照表) against `kitei build` of the same revised answers.
+ *
+ * Options: --runs N (pairs per comparison, default 7), --clients N, --no-libreoffice, --no-batch,
+ * --kitei <bin/kitei.js of another checkout> (to compare builds with the same harness).
+ * CPU times of the child processes come from /proc/self/stat (Linux); elsewhere they are left out.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 
-const ROOT = join(import.meta.dirname, '..');
-const KITEI = join(ROOT, 'bin', 'kitei.js');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
 };
+const KITEI = resolve(option('kitei', join(import.meta.dirname, '..', 'bin', 'kitei.js')));
+const ROOT = join(dirname(KITEI), '..');
+const RUNS = Math.max(3, Number(option('runs', '7')));
 const CLIENTS = Number(option('clients', '100'));
-const BATCH_FORMATS = option('formats', 'docx,pdf');
+const EXAMPLE = join(ROOT, 'answers', 'aoba-seiki.yaml');
 const LIBREOFFICE = !args.includes('--no-libreoffice') && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const TARGET_BATCH_SECONDS = 40;
-/** Clients whose docx LibreOffice converts for the batch reference (it is slow; the figure is scaled). */
-const LO_SAMPLE = 10;
-const TARGET_RSS_PER_WORKER = 250 * 1024 * 1024;
+const BATCH = !args.includes('--no-batch');
+
+const TARGET = {
+  packSeconds: 1.0,
+  packMegabytes: 180,
+  packToNode: 12,
+  pdfToLibreOffice: 0.3,
+  batchSeconds: 30,
+  batchMegabytesPerWorker: 250,
+  comparisonSeconds: 0.2,
+};
 
 const work = mkdtempSync(join(tmpdir(), 'kitei-bench-'));
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} 秒`;
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} 倍`;
-const verdict = (ok: boolean) => (ok ? '目標内' : '目標超過');
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
 
-function timed(command: string, argv: readonly string[]): number {
-  const started = performance.now();
-  const result = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} が失敗しました:\n${result.stderr}`);
-  return performance.now() - started;
-}
+// ── measuring one process ────────────────────────────────────────────────────────────────────
 
-/** LibreOffice with its own profile, so that it never meets another soffice on the machine. */
-const PROFILE = `-env:UserInstallation=file://${join(work, 'lo-profile')}`;
-const libreOffice = (outDir: string, files: readonly string[]) => timed('soffice', [PROFILE, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files]);
-
-const examples = readdirSync(join(ROOT, 'answers'))
-  .filter((name) => name.endsWith('.yaml') && !name.startsWith('_'))
-  .sort()
-  .map((name) => join(ROOT, 'answers', name));
-const formats = (await import(pathToFileURL(join(ROOT, 'dist', 'render', 'index.js')).href)).FORMAT_NAMES as string[];
-
-console.log(`kitei bench — ${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}、Node ${process.version}、作業ディレクトリ ${work}`);
-console.log('（数値は表示するだけで判定はしません。ほかの処理が動いていると遅く出ます）\n');
-
-// 1 + 2. Cold documents, and LibreOffice on the same docx.
-console.log('1. 例ごとに 1 形式ずつ（毎回新しいプロセス、起動を含む。規程と付随する文書のすべて）');
-const NAME_WIDTH = Math.max(...examples.map((example) => basename(example, '.yaml').length));
-const header = ['例'.padEnd(NAME_WIDTH - 1), ...formats.map((f) => f.padStart(8)), ...(LIBREOFFICE ? ['  LibreOffice docx→pdf', '  対 kitei pdf'] : [])];
-console.log(`   ${header.join('  ')}`);
-if (LIBREOFFICE) {
-  // The first conversion creates LibreOffice's profile: done once outside the timings.
-  const warmup = join(work, 'lo-warmup');
-  timed(process.execPath, [KITEI, 'build', examples[0]!, '--format', 'docx', '--draft', '--out', warmup]);
-  const docx = readdirSync(warmup, { recursive: true }).map(String).find((name) => name.endsWith('.docx'))!;
-  libreOffice(warmup, [join(warmup, docx)]);
-}
-for (const example of examples) {
-  const out = join(work, 'cold', basename(example, '.yaml'));
-  const times = new Map(formats.map((format) => [format, timed(process.execPath, [KITEI, 'build', example, '--format', format, '--draft', '--out', out])]));
-  const cells = formats.map((format) => seconds(times.get(format)!).padStart(8));
-  if (LIBREOFFICE) {
-    // Every docx of the example (the rulebook and its companion documents), as kitei's PDF run makes every PDF.
-    const docx = readdirSync(out, { recursive: true })
-      .map(String)
-      .filter((name) => name.endsWith('.docx'))
-      .map((name) => join(out, name));
-    if (docx.length && times.has('pdf')) {
-      const lo = libreOffice(join(work, 'lo-cold'), docx);
-      cells.push(seconds(lo).padStart(21), ratio(lo, times.get('pdf')!).padStart(12));
-    }
+/** CPU seconds of the children this process has waited for (Linux: cutime + cstime), or undefined. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
   }
-  console.log(`   ${basename(example, '.yaml').padEnd(NAME_WIDTH)}  ${cells.join('  ')}`);
+})();
+function childrenCpu(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / TICKS;
+  } catch {
+    return undefined;
+  }
 }
 
-// 3. Batch throughput.
-const clientsDir = join(work, 'clients');
-mkdirSync(clientsDir);
-// Clients are the examples under names of their own (北浜あおば精機株式会社, 南丘…): new characters in
-// every client's documents, as real clients' names bring, rather than a number on one name.
-const NAME_FIRST = '北南東西桜梅松竹霧鶴';
-const NAME_SECOND = '浜丘川沢原台崎谷森島';
-for (let i = 0; i < CLIENTS; i++) {
-  const example = examples[i % examples.length]!;
-  const doc = parseDocument(readFileSync(example, 'utf8'));
-  const number = String(i + 1).padStart(3, '0');
-  const prefix = `${NAME_FIRST[i % 10]}${NAME_SECOND[Math.floor(i / 10) % 10]}${i >= 100 ? Math.floor(i / 100) : ''}`;
-  doc.setIn(['organization', 'name'], `${prefix}${String(doc.getIn(['organization', 'name']))}`);
-  writeFileSync(join(clientsDir, `client-${number}.yaml`), doc.toString());
+/** A Node.js child reports its own peak RSS when it exits. */
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nKITEI_BENCH_MAXRSS_KB='+process.resourceUsage().maxRSS+'\\n'))`;
+
+interface Run {
+  readonly wall: number;
+  readonly cpu: number | undefined;
+  /** Peak RSS in bytes (Node.js children only). */
+  readonly rss: number | undefined;
 }
 
-interface BatchFigures {
-  ms: number;
-  cpuMs: number;
-  ok: number;
-  failed: string[];
-  pages: number;
-  workerMemoryPeak: number;
-  maxRss: number;
+function run(command: string, argv: readonly string[], cwd = ROOT): Run {
+  const node = command === process.execPath;
+  const before = childrenCpu();
+  const started = performance.now();
+  const result = spawnSync(command, node ? ['--import', RSS_HOOK, ...argv] : argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = (performance.now() - started) / 1000;
+  const after = childrenCpu();
+  if (result.status !== 0) throw new Error(`${basename(command)} ${argv.join(' ')} が失敗しました（終了コード ${result.status}）:\n${result.stderr}`);
+  const rss = /KITEI_BENCH_MAXRSS_KB=(\d+)/u.exec(result.stderr)?.[1];
+  return { wall, cpu: before !== undefined && after !== undefined ? after - before : undefined, rss: rss ? Number(rss) * 1024 : undefined };
 }
 
-// The main thread alone (Node, the CLI's modules): what every run pays besides its workers.
-const baseline =
-  Number(
-    execFileSync(process.execPath, ['-e', `import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)}).then(() => process.stdout.write(String(process.resourceUsage().maxRSS)))`], {
-      encoding: 'utf8',
-    }),
-  ) * 1024;
-
-console.log(`\n2. 一括生成（kitei batch、${CLIENTS} 件、--format ${BATCH_FORMATS}、--draft）`);
-const batches = new Map<number, BatchFigures>();
-for (const jobs of [1, 2]) {
-  const out = join(work, `batch-${jobs}`);
-  const line = execFileSync(process.execPath, [join(ROOT, 'bench', 'batch-child.mjs'), clientsDir, out, BATCH_FORMATS, String(jobs)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const figures = JSON.parse(line) as BatchFigures;
-  batches.set(jobs, figures);
-  console.log(
-    `   --jobs ${jobs}: ${seconds(figures.ms)}（1 件あたり ${seconds(figures.ms / CLIENTS)}、${(CLIENTS / (figures.ms / 1000)).toFixed(2)} 件/秒、PDF 計 ${figures.pages} ページ）` +
-      `、成功 ${figures.ok} 件${figures.failed.length ? `、失敗 ${figures.failed.length} 件: ${figures.failed[0]}` : ''}`,
-  );
-  console.log(`             CPU 時間 ${seconds(figures.cpuMs)}（${jobs} コアを専有できたときの目安 ${seconds(figures.cpuMs / jobs)}）`);
-  console.log(
-    `             プロセスの最大 RSS ${megabytes(figures.maxRss)}（メインスレッドのみ ${megabytes(baseline)} を除くとワーカーあたり ${megabytes((figures.maxRss - baseline) / jobs)}）、ワーカー 1 つのヒープ+バッファの最大 ${megabytes(figures.workerMemoryPeak)}`,
-  );
+/** A and B in turn, after one unmeasured run of each; setup (unmeasured) before every run. */
+function pairs(a: () => Run, b: () => Run, count = RUNS): { a: Run[]; b: Run[] } {
+  a();
+  b();
+  const out = { a: [] as Run[], b: [] as Run[] };
+  for (let i = 0; i < count; i++) {
+    out.a.push(a());
+    out.b.push(b());
+  }
+  return out;
 }
-const one = batches.get(1)!;
-const two = batches.get(2)!;
-console.log(`   並列化の効果: --jobs 2 の所要時間は --jobs 1 の ${ratio(two.ms, one.ms)}。ワーカーを 1 つ増やすと最大 RSS は ${megabytes(two.maxRss - one.maxRss)} 増える`);
-const scaled = (two.ms / CLIENTS) * 100;
-const perWorker = Math.max((one.maxRss - baseline) / 1, (two.maxRss - baseline) / 2);
-console.log(`   目標（2 コア）: 100 件 ${BATCH_FORMATS} ≤ ${TARGET_BATCH_SECONDS} 秒 → ${seconds(scaled)}（${verdict(scaled <= TARGET_BATCH_SECONDS * 1000)}、CPU 時間からの目安 ${seconds((two.cpuMs / 2 / CLIENTS) * 100)}）`);
-console.log(`                   最大 RSS ≤ 250 MB/ワーカー → ${megabytes(perWorker)}/ワーカー（メインスレッド分を除いた大きいほう、${verdict(perWorker <= TARGET_RSS_PER_WORKER)}）`);
 
-// 4. LibreOffice on the batch's docx files: a sample of clients (all their documents), scaled.
-if (LIBREOFFICE && BATCH_FORMATS.split(',').includes('docx')) {
-  const sample = readdirSync(join(work, 'batch-2'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
+const ratios = (p: { a: Run[]; b: Run[] }, of: (r: Run) => number | undefined): number | undefined => {
+  const values = p.a.map((r, i) => [of(r), of(p.b[i]!)] as const);
+  return values.every(([x, y]) => x !== undefined && y !== undefined && y > 0) ? median(values.map(([x, y]) => x! / y!)) : undefined;
+};
+const medianOf = (list: readonly Run[], of: (r: Run) => number | undefined): number | undefined => {
+  const values = list.map(of);
+  return values.every((v) => v !== undefined) ? median(values as number[]) : undefined;
+};
+
+// ── the table ────────────────────────────────────────────────────────────────────────────────
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly target: string;
+  /** undefined: no target (a figure for reference). */
+  readonly ok?: boolean;
+}
+const rows: Row[] = [];
+const seconds = (s: number | undefined) => (s === undefined ? '—' : `${s.toFixed(2)} 秒`);
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`);
+const times = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(2)} 倍`);
+const add = (what: string, value: string, target = '—', ok?: boolean) => rows.push({ what, value, target, ...(ok === undefined ? {} : { ok }) });
+const within = (x: number | undefined, limit: number) => (x === undefined ? undefined : x <= limit);
+
+const kitei = (...argv: string[]) => () => run(process.execPath, [KITEI, ...argv]);
+const build = (format: string, out: string) => kitei('build', EXAMPLE, '--format', format, '--out', out, '--no-history');
+
+// 1. The whole pack, and md alone, against `node -e 0`.
+process.stderr.write('1/4 一式のコールド実行 …\n');
+const pack = pairs(build('md,docx,pdf', join(work, 'pack')), () => run(process.execPath, ['-e', '0']));
+const packWall = medianOf(pack.a, (r) => r.wall);
+const packRss = Math.max(...pack.a.map((r) => r.rss ?? 0));
+add('一式 md・docx・pdf（例の会社、コールド）の所要時間 中央値', seconds(packWall), `≤ ${TARGET.packSeconds.toFixed(1)} 秒`, within(packWall, TARGET.packSeconds));
+add('　同 CPU 時間 中央値', seconds(medianOf(pack.a, (r) => r.cpu)));
+add('　同 最大 RSS', megabytes(packRss), `≤ ${TARGET.packMegabytes} MB`, within(packRss / 1024 / 1024, TARGET.packMegabytes));
+add('　同 node -e 0 との比（所要時間、交互に測った組ごとの中央値）', times(ratios(pack, (r) => r.wall)), `≤ ${TARGET.packToNode} 倍`, within(ratios(pack, (r) => r.wall), TARGET.packToNode));
+add('　同 node -e 0 との比（CPU 時間）', times(ratios(pack, (r) => r.cpu)));
+add('　node -e 0 の所要時間 中央値', seconds(medianOf(pack.b, (r) => r.wall)));
+const mdOnly = pairs(build('md', join(work, 'md')), () => run(process.execPath, ['-e', '0']));
+add('md のみ（参考）の所要時間 中央値・node -e 0 との比', `${seconds(medianOf(mdOnly.a, (r) => r.wall))}・${times(ratios(mdOnly, (r) => r.wall))}`);
+
+// 2. Every PDF against LibreOffice converting the same .docx files (the documents and the pack).
+if (LIBREOFFICE) {
+  process.stderr.write('2/4 PDF と LibreOffice …\n');
+  const docxDir = join(work, 'docx');
+  run(process.execPath, [KITEI, 'build', EXAMPLE, '--format', 'docx', '--out', docxDir, '--no-history']);
+  const docx = readdirSync(docxDir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.docx'))
+    .map((name) => join(docxDir, name));
+  // Its own profile, made in the unmeasured first run, so that it never meets another soffice on the machine.
+  const profile = `-env:UserInstallation=file://${join(work, 'lo-profile')}`;
+  const pdf = pairs(build('pdf', join(work, 'pdf')), () => run('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'lo'), ...docx]));
+  const pdfs = readdirSync(join(work, 'pdf'), { recursive: true }).filter((name) => String(name).endsWith('.pdf')).length;
+  add(`PDF すべて（${pdfs} 冊）の所要時間 中央値・LibreOffice（docx ${docx.length} 個を 1 プロセスで）`, `${seconds(medianOf(pdf.a, (r) => r.wall))}・${seconds(medianOf(pdf.b, (r) => r.wall))}`);
+  const wall = ratios(pdf, (r) => r.wall);
+  const cpu = ratios(pdf, (r) => r.cpu);
+  add('　kitei ÷ LibreOffice（所要時間、交互に測った組ごとの中央値）', times(wall), `≤ ${TARGET.pdfToLibreOffice} 倍`, within(wall, TARGET.pdfToLibreOffice));
+  add('　kitei ÷ LibreOffice（CPU 時間）', times(cpu), `≤ ${TARGET.pdfToLibreOffice} 倍`, within(cpu, TARGET.pdfToLibreOffice));
+} else {
+  add('PDF と LibreOffice の比', '（soffice がないか --no-libreoffice のため省略）', `≤ ${TARGET.pdfToLibreOffice} 倍`);
+}
+
+// 3. The batch: generated clients (the examples under names of their own, so that every client brings new characters).
+if (BATCH) {
+  process.stderr.write(`3/4 一括生成 ${CLIENTS} 件 …\n`);
+  const examples = readdirSync(join(ROOT, 'answers'))
+    .filter((name) => name.endsWith('.yaml') && !name.startsWith('_'))
     .sort()
-    .slice(0, LO_SAMPLE);
-  // Clients share file names: copied flat under unique names, so that each conversion leaves its own PDF.
-  const flat = join(work, 'lo-batch-in');
-  mkdirSync(flat);
-  const docx = sample.flatMap((client, index) =>
-    readdirSync(join(work, 'batch-2', client))
-      .filter((name) => name.endsWith('.docx'))
-      .map((name) => {
-        const copy = join(flat, `${String(index).padStart(3, '0')}-${name}`);
-        copyFileSync(join(work, 'batch-2', client, name), copy);
-        return copy;
-      }),
-  );
-  const loOut = join(work, 'lo-batch');
-  const lo = libreOffice(loOut, docx);
-  const converted = readdirSync(loOut).filter((name) => name.endsWith('.pdf')).length;
-  const loAll = (lo / sample.length) * CLIENTS;
-  console.log(
-    `\n3. 参考: LibreOffice（1 プロセス）で ${sample.length} 件分の docx ${docx.length} ファイルを PDF に変換: ${seconds(lo)}（PDF ${converted} ファイル、${CLIENTS} 件なら約 ${seconds(loAll)}）`,
-  );
-  console.log(`   kitei batch --jobs 2（docx と PDF の両方を生成）との比: LibreOffice の PDF 変換だけで ${ratio(loAll, two.ms)}の時間`);
-} else if (!LIBREOFFICE) {
-  console.log('\n3. LibreOffice（soffice）が見つからないため、比較を省きました');
+    .map((name) => join(ROOT, 'answers', name));
+  const clients = join(work, 'clients');
+  mkdirSync(clients);
+  const FIRST = '北南東西桜梅松竹霧鶴';
+  const SECOND = '浜丘川沢原台崎谷森島';
+  for (let i = 0; i < CLIENTS; i++) {
+    const doc = parseDocument(readFileSync(examples[i % examples.length]!, 'utf8'));
+    const prefix = `${FIRST[i % 10]}${SECOND[Math.floor(i / 10) % 10]}${i >= 100 ? Math.floor(i / 100) : ''}`;
+    doc.setIn(['organization', 'name'], `${prefix}${String(doc.getIn(['organization', 'name']))}`);
+    writeFileSync(join(clients, `client-${String(i + 1).padStart(3, '0')}.yaml`), doc.toString());
+  }
+  // The main thread alone (Node.js and the CLI's modules): what the run holds besides its workers.
+  const mainOnly = Number(execFileSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(ROOT, 'dist', 'batch', 'run.js'))}); process.stdout.write(String(process.resourceUsage().maxRSS))`], { encoding: 'utf8' })) * 1024;
+  const line = execFileSync(process.execPath, [join(import.meta.dirname, 'batch-child.mjs'), ROOT, clients, join(work, 'batch'), 'docx,pdf', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const batch = JSON.parse(line) as { ms: number; cpuMs: number; ok: number; failed: string[]; pages: number; workerMemoryPeak: number; maxRss: number };
+  if (batch.failed.length) throw new Error(`一括生成で ${batch.failed.length} 件が失敗しました: ${batch.failed[0]}`);
+  const perWorker = (batch.maxRss - mainOnly) / 2;
+  add(`一括生成 ${CLIENTS} 件 docx・pdf（--jobs 2、PDF 計 ${batch.pages} ページ）`, seconds(batch.ms / 1000), `≤ ${TARGET.batchSeconds} 秒（100 件）`, within((batch.ms / 1000 / CLIENTS) * 100, TARGET.batchSeconds));
+  add('　同 CPU 時間（全スレッド）', seconds(batch.cpuMs / 1000));
+  add('　同 ワーカーあたりの RSS（プロセスの最大 RSS からメインスレッド分を除いて 2 で割る）', megabytes(perWorker), `≤ ${TARGET.batchMegabytesPerWorker} MB`, within(perWorker / 1024 / 1024, TARGET.batchMegabytesPerWorker));
+  add('　同 ワーカー 1 つのヒープと外部メモリの最大', megabytes(batch.workerMemoryPeak));
 }
+
+// 4. A revision: `kitei revise` makes the documents and the 新旧対照表; `kitei build` the same documents.
+process.stderr.write('4/4 新旧対照表 …\n');
+{
+  const source = join(work, 'revise-source');
+  mkdirSync(join(source, 'answers'), { recursive: true });
+  const answers = join(source, 'answers', 'aoba-seiki.yaml');
+  cpSync(EXAMPLE, answers);
+  run(process.execPath, [KITEI, 'build', answers, '--format', 'md', '--out', join(source, 'out')]);
+  // A revision that changes tables and removes a section: another antivirus product, no telework.
+  const text = readFileSync(answers, 'utf8');
+  const telework = /^telework:\n(?:(?: {2}.*| *#.*)?\n)+/mu.exec(text)?.[0];
+  if (!text.includes('Microsoft Defender for Endpoint') || !telework) throw new Error('例の回答が変わりました: bench/index.ts の改訂の内容を直してください');
+  writeFileSync(answers, text.replaceAll('Microsoft Defender for Endpoint', 'ESET PROTECT Essentials').replace(telework, 'telework: none\n\n'));
+  let round = 0;
+  let folder = '';
+  const revise = () => {
+    // Every run revises version 1.0 afresh: a copy of the folder as it was before any revision.
+    folder = join(work, `revise-${round++}`);
+    cpSync(source, folder, { recursive: true });
+    return run(process.execPath, [KITEI, 'revise', join(folder, 'answers', 'aoba-seiki.yaml'), '--version', '1.1', '--date', '2027-04-01', '--reason', 'ウイルス対策ソフトの変更・テレワークの廃止', '--out', join(folder, 'out')]);
+  };
+  // The answers as `kitei revise` left them (version 1.1 written in), built without recording.
+  const rebuild = () => run(process.execPath, [KITEI, 'build', join(folder, 'answers', 'aoba-seiki.yaml'), '--out', join(folder, 'build'), '--format', 'md,docx,pdf', '--no-history']);
+  const revised = pairs(revise, rebuild, Math.max(3, Math.min(RUNS, 5)));
+  const tables = readdirSync(join(folder, 'out'), { recursive: true }).filter((name) => String(name).includes('新旧対照表')).length;
+  const extra = median(revised.a.map((r, i) => r.wall - revised.b[i]!.wall));
+  add(`新旧対照表（${tables} ファイル）で増える時間: kitei revise − kitei build（組ごとの差の中央値）`, seconds(extra), `≤ ${TARGET.comparisonSeconds} 秒`, within(extra, TARGET.comparisonSeconds));
+  add('　kitei revise・kitei build の所要時間 中央値', `${seconds(medianOf(revised.a, (r) => r.wall))}・${seconds(medianOf(revised.b, (r) => r.wall))}`);
+}
+
+// ── print ────────────────────────────────────────────────────────────────────────────────────
+
+const kiteiVersion = existsSync(join(ROOT, 'package.json')) ? (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version : '?';
+console.log(`kitei ${kiteiVersion} bench — ${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}、メモリ ${Math.round(totalmem() / 1024 ** 3)} GB、Node.js ${process.version}（${process.platform}）`);
+console.log(`比べる 2 つは交互に ${RUNS} 組（新旧対照表は ${Math.max(3, Math.min(RUNS, 5))} 組）、各 1 回の慣らしの後。ほかの処理が動いていると遅く出ます（判定は表示だけ）\n`);
+const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '目標内' : '目標超過');
+const table = [['項目', '測定値', '目標', '判定'], ...rows.map((r) => [r.what, r.value, r.target, verdict(r.ok)])];
+console.log(table.map((cells, i) => `| ${cells.join(' | ')} |${i === 0 ? '\n| --- | --- | --- | --- |' : ''}`).join('\n'));
 
 rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { fillable, fillableLine, isoDate, line, lines, text, todo } from './common.js';
 
 /**

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from '../zod.js';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../profile/types.js';
 import { profileFindings } from '../profile/checks.js';
 import { PROFILE_FORMAT, profileSchema, type Profile } from '../profile/schema.js';
@@ -60,6 +60,8 @@ export const formatIssue = (issue: AnswersIssue): string =>
 interface ParsedYaml {
   readonly data: unknown;
   readonly locate: (path: readonly PropertyKey[]) => number | undefined;
+  /** The parsed document, for reading node positions (never changed). */
+  readonly document: YamlDocument;
 }
 
 /** Where a key is written: the file of the chain that holds it, and its line there. */
@@ -110,7 +112,7 @@ export function parseAnswersYaml(source: string, file: string): ParsedYaml {
       { file, line: undefined, key: '', message: `エイリアス（&名前・*名前）の参照が多すぎて読み込めません。値をそのまま書いてください（${message}）` },
     ]);
   }
-  return { data, locate: (path) => locate(doc, lineCounter, path) };
+  return { data, locate: (path) => locate(doc, lineCounter, path), document: doc };
 }
 
 /** Keys that JavaScript gives a meaning of its own (`__proto__` would set the prototype instead of a key). */
@@ -226,6 +228,8 @@ export interface LoadedAnswers {
   readonly warnings: readonly AnswersWarning[];
   /** Where a dotted answers key (as a gap names it) is written: the file of the chain and the line. */
   readonly locate: (key: string) => KeyLocation;
+  /** The answers file itself as parsed (not its bases), when it was read from text: `kitei revise` edits it by its node positions. */
+  readonly yaml?: YamlDocument;
 }
 
 /** `people[].roles: head` → ['people']; `inventory.3.update` → ['inventory', 3, 'update']: the part a file can hold. */
@@ -422,7 +426,7 @@ export function loadedFromYaml(source: string, file: string, options: LoadOption
   const templates = templateDirectories(layers);
   if (templates.issues.length) throw new AnswersError(templates.issues);
   if (templates.directories) merged.templates = templates.directories;
-  return loadedFromData(merged, file, locateInChain(layers));
+  return { ...loadedFromData(merged, file, locateInChain(layers)), yaml: layers[layers.length - 1]!.document };
 }
 
 export const answersFromYaml = (source: string, file: string, options: LoadOptions = {}): Answers => loadedFromYaml(source, file, options).answers;
@@ -461,6 +465,7 @@ interface Layer {
   readonly file: string;
   readonly data: Record<string, unknown>;
   readonly locate: ParsedYaml['locate'];
+  readonly document: YamlDocument;
 }
 
 /**
@@ -473,7 +478,7 @@ function loadLayers(source: string, file: string, namedBy: readonly { file: stri
     throw new AnswersError([{ file, line: 1, key: '', message: '回答ファイルの中身が「キー: 値」の形になっていません' }]);
   }
   const { extends: base, ...data } = parsed.data;
-  const layer: Layer = { file, data, locate: parsed.locate };
+  const layer: Layer = { file, data, locate: parsed.locate, document: parsed.document };
   if (base === undefined) return [layer];
 
   const at = { file, line: parsed.locate(['extends']), key: 'extends' };

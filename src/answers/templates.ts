@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { line } from './common.js';
 import type { AnswersIssue } from './load.js';
 

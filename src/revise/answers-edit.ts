@@ -218,9 +218,10 @@ class Editor {
  * list when the file has none), and the dates of chapters and documents. `current` are the answers
  * the text gives (with its bases), to tell which rows the file already has.
  */
-export function writeRevision(source: string, current: Answers, edits: RevisionEdits): string {
+export function writeRevision(source: string, current: Answers, edits: RevisionEdits, parsed?: YamlDocument): string {
   const text = source.replace(/^\ufeff/u, '');
-  const doc = parseDocument(text, { version: '1.2' });
+  // The loader's parse of the same text, when the caller has it: only its node positions are read.
+  const doc = parsed ?? parseDocument(text, { version: '1.2' });
   const editor = new Editor(text, doc);
   const own = revisionRows(current);
   const ownRowsInFile = isSeq(doc.getIn(['document', 'revisions'], true)) && own.length > 0;

@@ -1,6 +1,6 @@
 import { parseJapaneseDate } from '../templates/render.js';
 import { isoDate, line, text } from '../answers/common.js';
-import { answersFromYaml, decodeAnswers, readAnswersBytes } from '../answers/load.js';
+import { answersFromYaml, decodeAnswers, loadedFromYaml, readAnswersBytes } from '../answers/load.js';
 import type { Answers } from '../answers/schema.js';
 import { defaultTemplates, documentJobs, outputDirectory, readAnswersFile, UnfilledError, withContractor, writeDocumentSet, type OutputJob, type WrittenFile } from '../build.js';
 import { generate, type GenerateResult } from '../generate.js';
@@ -105,7 +105,8 @@ export function lastIssued(history: readonly RecordedVersion[], file: string, di
  */
 export function planRevision(source: string, file: string, history: readonly RecordedVersion[], dir: string, request: RevisionRequest, templates: TemplateSet, contractor?: string): RevisionPlan {
   const { version, date, reason } = checkRequest(request);
-  const answers = answersFromYaml(source, file);
+  const loaded = loadedFromYaml(source, file);
+  const answers = loaded.answers;
   const previous = lastIssued(history, file, dir);
   const rows = revisionRows(answers).length ? revisionRows(answers) : printedRows(previous);
 
@@ -145,7 +146,7 @@ export function planRevision(source: string, file: string, history: readonly Rec
   }
   const edits: RevisionEdits = { version, effectiveDate: date, revisions: [...rows, { version, date, description: reason }], chapterRevised, documentDates };
 
-  const answersText = writeRevision(source, answers, edits);
+  const answersText = writeRevision(source, answers, edits, loaded.yaml);
   const revised = answersFromYaml(answersText, file);
   if (revised.document.version !== version || revised.document.effectiveDate !== date || revised.document.revisions.length !== edits.revisions.length) {
     throw new Error(`${file}: 回答ファイルへの書き込みを確かめられませんでした（版 ${revised.document.version}、施行日 ${String(revised.document.effectiveDate)}）`);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { headingIds, lintTemplateSource, referenceTargets, type TemplateIssue } from './lint.js';
 
 /**

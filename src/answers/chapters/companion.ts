@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { fillable, fillableLine, isoDate, line, text, texts, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
 

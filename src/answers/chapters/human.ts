@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { fillableLine, line, lines, texts, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
 import { thresholdAt, thresholdSchema } from '../core.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod.js';
 import { fillableLine, fillableText, line, lines, todo } from '../common.js';
 import type { PresetContext } from '../context.js';
 import { continuityDefaults, continuitySchema } from './technical-continuity.js';

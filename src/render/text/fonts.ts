@@ -69,6 +69,7 @@ function openFace(name: FaceName): Face {
   const glyph = cachedByCodePoint((codePoint): Glyph => font.glyphForCodePoint(codePoint));
   // A glyph's advanceWidth also works out vertical metrics (decoding the outline): read hmtx.
   const advance = cachedByCodePoint((codePoint) => hmtx.metrics.get(Math.min(glyph(codePoint).id, hmtx.metrics.length - 1)).advance * scale);
+  // From the cached glyph (id 0 is .notdef): the text is checked before it is set, and one cmap lookup serves both.
   const has = cachedByCodePoint((codePoint) => font.hasGlyphForCodePoint(codePoint));
   return {
     name,
