@@ -252,8 +252,10 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
   const tops = [0, ...boundaries(body).map((b) => b.top)];
   // A row taller than this share of the page is cut between its lines rather than moved whole.
   const tall = TABLE.tallRow * pageHeight;
-  // A first row shorter than this does not start a table at the foot of a page alone.
-  const slight = pageHeight / 8;
+  // A first row shorter than this does not start a table at the foot of a page alone. A table in
+  // a cell (no page height of its own) starts wherever its cell is cut: the row around it holds the
+  // page's place, and moving the table on would leave the rest of that cell's page empty.
+  const slight = Number.isFinite(pageHeight) ? pageHeight / 8 : 0;
   /** Least body height worth starting the table with on a page that has something on it already. */
   const leastHead = (() => {
     const [first = 0, second] = body.rows;
