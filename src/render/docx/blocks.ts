@@ -430,75 +430,11 @@ export function blocks(nodes: readonly Block[], ctx: Context): string[] {
       state.pendingBreak = false;
       out.push(BREAK_PARAGRAPH);
     }
-    out.push(...blockXml(node, here));
+    out.push(...(blockHandlers[node.type] as BlockHandler<BlockType>)(node, here));
     // Only the first block of a Word section is at its top.
     state.sectionStart = false;
   }
   return out;
-}
-
-/**
- * Blocks written before, by identity and context: a pack's parts are its documents' own blocks (the
- * same objects, never changed after generation), so a paragraph or table the document wrote is not
- * written again for the pack. Only blocks whose XML depends on nothing of the render's state: no
- * list (numbering instances), external link (relationships), chart (drawing ids) or heading
- * (bookmarks) anywhere inside. Weak: the entries go with the documents.
- */
-const xmlCache = new WeakMap<Block, Map<string, readonly string[]>>();
-const stateless = new WeakMap<Block, boolean>();
-
-const inlinesStateless = (nodes: readonly Inline[]): boolean =>
-  nodes.every((node) => node.type !== 'link' && (node.type === 'strong' || node.type === 'changed' ? inlinesStateless(node.children) : true));
-
-function isStateless(node: Block): boolean {
-  let known = stateless.get(node);
-  if (known === undefined) {
-    switch (node.type) {
-      case 'paragraph':
-      case 'label':
-        known = inlinesStateless(node.children);
-        break;
-      case 'table':
-        known = node.children.every((row) => row.children.every((cell) => cell.children.every(isStateless)));
-        break;
-      case 'note':
-        known = node.children.every(isStateless);
-        break;
-      case 'fields':
-        known = node.children.every((field) => inlinesStateless(field.label) && inlinesStateless(field.hint));
-        break;
-      case 'signature':
-        known = node.lines.every(inlinesStateless);
-        break;
-      case 'clause':
-        known = node.children.every(isStateless);
-        break;
-      case 'closing':
-        known = true;
-        break;
-      // Lists, charts, headings and page breaks count or set something of the render.
-      default:
-        known = false;
-    }
-    stateless.set(node, known);
-  }
-  return known;
-}
-
-const contextKey = (ctx: Context): string => `${ctx.listDepth}|${ctx.inCell}|${ctx.paragraphStyle}|${ctx.headingBase}|${ctx.legal}|${ctx.textWidth}|${ctx.keepEnd}`;
-
-function blockXml(node: Block, ctx: Context): readonly string[] {
-  const handler = blockHandlers[node.type] as BlockHandler<BlockType>;
-  if (!isStateless(node)) return handler(node, ctx);
-  let byContext = xmlCache.get(node);
-  if (!byContext) xmlCache.set(node, (byContext = new Map()));
-  const key = contextKey(ctx);
-  let xml = byContext.get(key);
-  if (!xml) {
-    xml = handler(node, ctx);
-    byContext.set(key, xml);
-  }
-  return xml;
 }
 
 export const bodyContext = (state: RenderState, textWidth?: number): Context => ({ state, listDepth: 0, inCell: false, ...(textWidth ? { textWidth } : {}) });
