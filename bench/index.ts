@@ -13,7 +13,8 @@
  *  4. `kitei revise` (documents and 新旧対照表) against `kitei build` of the same revised answers.
  *
  * Options: --runs N (pairs per comparison, default 7), --clients N, --no-libreoffice, --no-batch,
- * --kitei <bin/kitei.js of another checkout> (to compare builds with the same harness).
+ * --kitei <bin/kitei.js of another checkout> (to compare builds with the same harness),
+ * --node <node binary> (run kitei, and the bare `node -e 0`, with another Node.js than the bench's own).
  * CPU times of the child processes come from /proc/self/stat (Linux); elsewhere they are left out.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,6 +29,9 @@ const option = (name: string, fallback: string): string => {
   return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
 };
 const KITEI = resolve(option('kitei', join(import.meta.dirname, '..', 'bin', 'kitei.js')));
+/** The Node.js that runs kitei (and the bare `node -e 0` it is compared with): this one unless --node names another. */
+const NODE = option('node', process.execPath);
+const NODE_VERSION = NODE === process.execPath ? process.version : execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
 const ROOT = join(dirname(KITEI), '..');
 const RUNS = Math.max(3, Number(option('runs', '7')));
 const CLIENTS = Number(option('clients', '100'));
@@ -83,7 +87,7 @@ interface Run {
 }
 
 function run(command: string, argv: readonly string[], cwd = ROOT): Run {
-  const node = command === process.execPath;
+  const node = command === NODE;
   const before = childrenCpu();
   const started = performance.now();
   const result = spawnSync(command, node ? ['--import', RSS_HOOK, ...argv] : argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -131,12 +135,12 @@ const times = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed
 const add = (what: string, value: string, target = '—', ok?: boolean) => rows.push({ what, value, target, ...(ok === undefined ? {} : { ok }) });
 const within = (x: number | undefined, limit: number) => (x === undefined ? undefined : x <= limit);
 
-const kitei = (...argv: string[]) => () => run(process.execPath, [KITEI, ...argv]);
+const kitei = (...argv: string[]) => () => run(NODE, [KITEI, ...argv]);
 const build = (format: string, out: string) => kitei('build', EXAMPLE, '--format', format, '--out', out, '--no-history');
 
 // 1. The whole pack, and md alone, against `node -e 0`.
 process.stderr.write('1/4 一式のコールド実行 …\n');
-const pack = pairs(build('md,docx,pdf', join(work, 'pack')), () => run(process.execPath, ['-e', '0']));
+const pack = pairs(build('md,docx,pdf', join(work, 'pack')), () => run(NODE, ['-e', '0']));
 const packWall = medianOf(pack.a, (r) => r.wall);
 const packRss = Math.max(...pack.a.map((r) => r.rss ?? 0));
 add('一式 md・docx・pdf（例の会社、コールド）の所要時間 中央値', seconds(packWall), `≤ ${TARGET.packSeconds.toFixed(1)} 秒`, within(packWall, TARGET.packSeconds));
@@ -145,14 +149,14 @@ add('　同 最大 RSS', megabytes(packRss), `≤ ${TARGET.packMegabytes} MB`, w
 add('　同 node -e 0 との比（所要時間、交互に測った組ごとの中央値）', times(ratios(pack, (r) => r.wall)), `≤ ${TARGET.packToNode} 倍`, within(ratios(pack, (r) => r.wall), TARGET.packToNode));
 add('　同 node -e 0 との比（CPU 時間）', times(ratios(pack, (r) => r.cpu)));
 add('　node -e 0 の所要時間 中央値', seconds(medianOf(pack.b, (r) => r.wall)));
-const mdOnly = pairs(build('md', join(work, 'md')), () => run(process.execPath, ['-e', '0']));
+const mdOnly = pairs(build('md', join(work, 'md')), () => run(NODE, ['-e', '0']));
 add('md のみ（参考）の所要時間 中央値・node -e 0 との比', `${seconds(medianOf(mdOnly.a, (r) => r.wall))}・${times(ratios(mdOnly, (r) => r.wall))}`);
 
 // 2. Every PDF against LibreOffice converting the same .docx files (the documents and the pack).
 if (LIBREOFFICE) {
   process.stderr.write('2/4 PDF と LibreOffice …\n');
   const docxDir = join(work, 'docx');
-  run(process.execPath, [KITEI, 'build', EXAMPLE, '--format', 'docx', '--out', docxDir, '--no-history']);
+  run(NODE, [KITEI, 'build', EXAMPLE, '--format', 'docx', '--out', docxDir, '--no-history']);
   const docx = readdirSync(docxDir, { recursive: true })
     .map(String)
     .filter((name) => name.endsWith('.docx'))
@@ -188,8 +192,8 @@ if (BATCH) {
     writeFileSync(join(clients, `client-${String(i + 1).padStart(3, '0')}.yaml`), doc.toString());
   }
   // The main thread alone (Node.js and the CLI's modules): what the run holds besides its workers.
-  const mainOnly = Number(execFileSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(ROOT, 'dist', 'batch', 'run.js'))}); process.stdout.write(String(process.resourceUsage().maxRSS))`], { encoding: 'utf8' })) * 1024;
-  const line = execFileSync(process.execPath, [join(import.meta.dirname, 'batch-child.mjs'), ROOT, clients, join(work, 'batch'), 'docx,pdf', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const mainOnly = Number(execFileSync(NODE, ['--input-type=module', '-e', `await import(${JSON.stringify(join(ROOT, 'dist', 'batch', 'run.js'))}); process.stdout.write(String(process.resourceUsage().maxRSS))`], { encoding: 'utf8' })) * 1024;
+  const line = execFileSync(NODE, [join(import.meta.dirname, 'batch-child.mjs'), ROOT, clients, join(work, 'batch'), 'docx,pdf', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const batch = JSON.parse(line) as { ms: number; cpuMs: number; ok: number; failed: string[]; pages: number; workerMemoryPeak: number; maxRss: number };
   if (batch.failed.length) throw new Error(`一括生成で ${batch.failed.length} 件が失敗しました: ${batch.failed[0]}`);
   const perWorker = (batch.maxRss - mainOnly) / 2;
@@ -206,7 +210,7 @@ process.stderr.write('4/4 新旧対照表 …\n');
   mkdirSync(join(source, 'answers'), { recursive: true });
   const answers = join(source, 'answers', 'aoba-seiki.yaml');
   cpSync(EXAMPLE, answers);
-  run(process.execPath, [KITEI, 'build', answers, '--format', 'md', '--out', join(source, 'out')]);
+  run(NODE, [KITEI, 'build', answers, '--format', 'md', '--out', join(source, 'out')]);
   // A revision that changes tables and removes a section: another antivirus product, no telework.
   const text = readFileSync(answers, 'utf8');
   const telework = /^telework:\n(?:(?: {2}.*| *#.*)?\n)+/mu.exec(text)?.[0];
@@ -218,10 +222,10 @@ process.stderr.write('4/4 新旧対照表 …\n');
     // Every run revises version 1.0 afresh: a copy of the folder as it was before any revision.
     folder = join(work, `revise-${round++}`);
     cpSync(source, folder, { recursive: true });
-    return run(process.execPath, [KITEI, 'revise', join(folder, 'answers', 'aoba-seiki.yaml'), '--version', '1.1', '--date', '2027-04-01', '--reason', 'ウイルス対策ソフトの変更・テレワークの廃止', '--out', join(folder, 'out')]);
+    return run(NODE, [KITEI, 'revise', join(folder, 'answers', 'aoba-seiki.yaml'), '--version', '1.1', '--date', '2027-04-01', '--reason', 'ウイルス対策ソフトの変更・テレワークの廃止', '--out', join(folder, 'out')]);
   };
   // The answers as `kitei revise` left them (version 1.1 written in), built without recording.
-  const rebuild = () => run(process.execPath, [KITEI, 'build', join(folder, 'answers', 'aoba-seiki.yaml'), '--out', join(folder, 'build'), '--format', 'md,docx,pdf', '--no-history']);
+  const rebuild = () => run(NODE, [KITEI, 'build', join(folder, 'answers', 'aoba-seiki.yaml'), '--out', join(folder, 'build'), '--format', 'md,docx,pdf', '--no-history']);
   const revised = pairs(revise, rebuild, Math.max(3, Math.min(RUNS, 5)));
   const tables = readdirSync(join(folder, 'out'), { recursive: true }).filter((name) => String(name).includes('新旧対照表')).length;
   const extra = median(revised.a.map((r, i) => r.wall - revised.b[i]!.wall));
@@ -232,7 +236,7 @@ process.stderr.write('4/4 新旧対照表 …\n');
 // ── print ────────────────────────────────────────────────────────────────────────────────────
 
 const kiteiVersion = existsSync(join(ROOT, 'package.json')) ? (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version : '?';
-console.log(`kitei ${kiteiVersion} bench — ${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}、メモリ ${Math.round(totalmem() / 1024 ** 3)} GB、Node.js ${process.version}（${process.platform}）`);
+console.log(`kitei ${kiteiVersion} bench — ${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}、メモリ ${Math.round(totalmem() / 1024 ** 3)} GB、Node.js ${NODE_VERSION}（${process.platform}）`);
 console.log(`比べる 2 つは交互に ${RUNS} 組（新旧対照表は ${Math.max(3, Math.min(RUNS, 5))} 組）、各 1 回の慣らしの後。ほかの処理が動いていると遅く出ます（判定は表示だけ）\n`);
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '目標内' : '目標超過');
 const table = [['項目', '測定値', '目標', '判定'], ...rows.map((r) => [r.what, r.value, r.target, verdict(r.ok)])];

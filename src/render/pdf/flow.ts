@@ -82,9 +82,43 @@ export function flowBlocks(blocks: readonly Block[], flow: Flow): Box[] {
   blocks.forEach((node, k) => {
     if (node.type === 'signature' || node.type === 'closing' || (node.type === 'fields' && k > 0)) keepClosing(blocks, k, out, starts);
     starts.push(out.length);
-    out.push(...(handlers[node.type] as BlockHandler<Block['type']>)(node, flow));
+    out.push(...blockBoxes(node, flow));
   });
   return out;
+}
+
+/**
+ * Blocks laid out before, by identity and measure: a pack's parts are its documents' own blocks (the
+ * same objects, never changed after generation), so each chapter, section and table of the pack
+ * takes the boxes its document got when it was written, instead of being laid out again. Inside a
+ * part everything sits one level deeper in the outline: the depth is not part of the key, and the
+ * marks of boxes laid out at another depth are moved by the difference (nothing else depends on it).
+ * Boxes are plain data that nothing changes after layout (flowBlocks copies the list). Weak: the
+ * entries go with the documents.
+ */
+const blockCache = new WeakMap<Block, Map<string, { readonly depth: number; readonly boxes: readonly Box[] }>>();
+
+const flowKey = (flow: Flow): string => {
+  const t = flow.text;
+  return `${flow.width}|${flow.indent}|${flow.paragraphSpace}|${flow.align}|${flow.pageHeight}|${flow.items}|${flow.phrases}|${t.face}|${t.size}|${t.leading}|${t.color}`;
+};
+
+function blockBoxes(node: Block, flow: Flow): readonly Box[] {
+  const handler = handlers[node.type] as BlockHandler<Block['type']>;
+  // Only the body's blocks: the inside of a cell or note goes with its table, cached as one.
+  if (flow.nested || node.type === 'part') return handler(node, flow);
+  let byFlow = blockCache.get(node);
+  if (!byFlow) blockCache.set(node, (byFlow = new Map()));
+  const key = flowKey(flow);
+  const cached = byFlow.get(key);
+  if (!cached) {
+    const boxes = handler(node, flow);
+    byFlow.set(key, { depth: flow.depth, boxes });
+    return boxes;
+  }
+  const shift = flow.depth - cached.depth;
+  if (shift === 0) return cached.boxes;
+  return cached.boxes.map((box) => (box.marks?.length ? { ...box, marks: box.marks.map((mark) => ({ ...mark, depth: mark.depth + shift })) } : box));
 }
 
 /**

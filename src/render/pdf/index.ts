@@ -25,20 +25,20 @@ const LAST_PAGE_FEW = 0.2;
 const OWN_TEXT = '改訂履歴目次版改訂日改訂内容施行日承認機密区分適用範囲0123456789.…・①②③④⑤⑥⑦⑧⑨⑩()';
 
 /**
- * Lists of blocks whose text an earlier PDF of this process has checked: the pack's parts are its
- * documents' own children (the same arrays, never changed after generation), checked when each
+ * Blocks whose text an earlier PDF of this process has checked: the pack's parts hold its
+ * documents' own blocks (the same objects, never changed after generation), checked when each
  * document was written, so the pack checks only what is its own.
  */
-const checkedBlocks = new WeakSet<readonly Block[]>();
+const checkedBlocks = new WeakSet<Block>();
 
 /** Fails with every character that the fonts lack, before anything is drawn. */
 function checkGlyphs(doc: Document): void {
   const m = doc.meta;
-  const unchecked = doc.children.map((block) => (block.type === 'part' && checkedBlocks.has(block.children) ? { ...block, children: [] } : block));
+  const unchecked = doc.children.map((block) => (block.type === 'part' ? { ...block, children: block.children.filter((child) => !checkedBlocks.has(child)) } : block));
   const text = [documentText({ ...doc, children: unchecked }), m.organization, m.version, m.effectiveDateText, m.approver, m.classification, ...m.revisions.flatMap((r) => [r.version, r.dateText, r.description]), OWN_TEXT].join('\n');
   const missing = missingCharacters(text, FACE_NAMES);
   if (missing.length === 0) {
-    checkedBlocks.add(doc.children);
+    for (const block of doc.children) checkedBlocks.add(block);
     return;
   }
   const lines = text.normalize('NFC').split('\n');

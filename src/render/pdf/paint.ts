@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { face, type FaceName } from '../text/fonts.js';
+import { face, type Face, type FaceName } from '../text/fonts.js';
 import { compactObjects } from './objstm.js';
 import { copySimpleGlyphsDirectly, type TrueTypeSubset } from './subset.js';
 import type { GlyphRun, Op } from './ops.js';
@@ -196,8 +196,53 @@ function literalByte(byte: number): string {
   }
 }
 
-/** The gaps between the characters of the run being written (reused: one run at a time). */
+/** The gaps between the characters of the run being worked out (reused: one run at a time). */
 const GAPS: number[] = [];
+
+interface RunSpacing {
+  /** Character spacing (Tc) of the run. */
+  readonly spacing: number;
+  /** Before each character but the first: its TJ adjustment (`)-12.5(`), or nothing; undefined when there is none (the usual line). */
+  readonly adjustments: readonly string[] | undefined;
+}
+
+/**
+ * The spacing of a run, worked out once per run: the pack's pages hold its documents' own runs (the
+ * same objects: layout is shared), painted again with other glyph ids but the same spacing.
+ */
+const spacings = new WeakMap<GlyphRun, RunSpacing>();
+
+/**
+ * The most common gap between the characters (the justification spacing of the line) becomes the
+ * character spacing Tc; only the exceptions (inside Latin words, squeezed punctuation) are written
+ * as TJ adjustments.
+ */
+function runSpacing(op: GlyphRun, face: Face): RunSpacing {
+  let known = spacings.get(op);
+  if (known) return known;
+  const { chars, offsets, size } = op;
+  const n = chars.length;
+  const gaps = GAPS;
+  let uniform = true;
+  for (let k = 1; k < n; k++) {
+    const advance = (face.advance(chars[k - 1]!.codePointAt(0)!) * size) / 1000;
+    const gap = Math.round((offsets[k]! - offsets[k - 1]! - advance) * 1000) / 1000;
+    gaps[k - 1] = gap;
+    if (gap !== gaps[0]) uniform = false;
+  }
+  // The usual line has every gap alike: all of it is character spacing, nothing to count.
+  const spacing = n === 1 ? 0 : uniform ? gaps[0]! : mostCommonGap(gaps, n - 1);
+  let adjustments: string[] | undefined;
+  for (let k = 1; k < n; k++) {
+    const d = gaps[k - 1]! - spacing;
+    if (Math.abs(d) <= 0.0005) continue;
+    adjustments ??= new Array<string>(n - 1).fill('');
+    adjustments[k - 1] = `)${fixed((-d * 1000) / size, 1)}(`;
+  }
+  known = { spacing, adjustments };
+  spacings.set(op, known);
+  return known;
+}
 
 /** The gap that occurs most often among the first `count`; of equally frequent ones, the smallest. */
 function mostCommonGap(gaps: readonly number[], count: number): number {
@@ -378,32 +423,16 @@ class Painter {
     }
   }
 
-  /**
-   * One run of one face. The most common gap between characters (the justification spacing of the
-   * line) becomes the character spacing Tc; only the exceptions (inside Latin words, squeezed
-   * punctuation) are written as TJ adjustments.
-   */
+  /** One run of one face: glyph ids, with the character spacing and adjustments of runSpacing. */
   private text(op: GlyphRun): void {
     const n = op.chars.length;
     if (n === 0) return;
     const enc = this.encoder(op.face);
-    const { chars, offsets, size } = op;
-    const gaps = GAPS;
-    let uniform = true;
-    for (let k = 1; k < n; k++) {
-      const advance = (enc.face.advance(chars[k - 1]!.codePointAt(0)!) * size) / 1000;
-      const gap = Math.round((offsets[k]! - offsets[k - 1]! - advance) * 1000) / 1000;
-      gaps[k - 1] = gap;
-      if (gap !== gaps[0]) uniform = false;
-    }
-    // The usual line has every gap alike: all of it is character spacing, nothing to count.
-    const spacing = n === 1 ? 0 : uniform ? gaps[0]! : mostCommonGap(gaps, n - 1);
+    const { chars } = op;
+    const { spacing, adjustments } = runSpacing(op, enc.face);
     let tj = `(${enc.encode(chars[0]!)}`;
-    for (let k = 1; k < n; k++) {
-      const d = gaps[k - 1]! - spacing;
-      if (Math.abs(d) > 0.0005) tj += `)${fixed((-d * 1000) / size, 1)}(`;
-      tj += enc.encode(chars[k]!);
-    }
+    if (adjustments) for (let k = 1; k < n; k++) tj += adjustments[k - 1]! + enc.encode(chars[k]!);
+    else for (let k = 1; k < n; k++) tj += enc.encode(chars[k]!);
     tj += ')';
     const font = enc.font;
     this.raw.page.fonts[font.id] ??= font.ref();
