@@ -115,7 +115,8 @@ function tableGrids(node: Table, flow: Flow): { header: Grid | undefined; body: 
     const width = sum(widths.slice(col, col + colSpan));
     const labelColumn = !header && node.headerColumn && col === 0;
     const text: TextStyle = header ? CELL_HEADER : CELL;
-    const cellFlow: Flow = { ...nestedFlow(width - 2 * look.padX, text, header || centredColumn[col] ? 'center' : 'justify', 3), phrases: header || labelColumn ? 'all' : 'short' };
+    // The page's height goes in too: a long row of a table inside this cell is cut like any other table's.
+    const cellFlow: Flow = { ...nestedFlow(width - 2 * look.padX, text, header || centredColumn[col] ? 'center' : 'justify', 3), pageHeight: flow.pageHeight, phrases: header || labelColumn ? 'all' : 'short' };
     parts.push({
       row,
       rowSpan,
@@ -242,7 +243,7 @@ function boundaries(grid: Grid): { index: number; top: number }[] {
   return out;
 }
 
-function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, pageHeight: number): Box {
+function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number, spacing: { before: number; after: number }, pageHeight: number, nested: boolean): Box {
   const headerHeight = header ? sum(header.rows) : 0;
   const bodyHeight = sum(body.rows);
   // Drawn only when placed: a long table is cut page by page, and each remainder is cut again.
@@ -253,9 +254,9 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
   // A row taller than this share of the page is cut between its lines rather than moved whole.
   const tall = TABLE.tallRow * pageHeight;
   // A first row shorter than this does not start a table at the foot of a page alone. A table in
-  // a cell (no page height of its own) starts wherever its cell is cut: the row around it holds the
-  // page's place, and moving the table on would leave the rest of that cell's page empty.
-  const slight = Number.isFinite(pageHeight) ? pageHeight / 8 : 0;
+  // a cell starts wherever its cell is cut: the row around it holds the page's place, and moving
+  // the table on would leave the rest of that cell's page empty.
+  const slight = nested ? 0 : pageHeight / 8;
   /** Least body height worth starting the table with on a page that has something on it already. */
   const leastHead = (() => {
     const [first = 0, second] = body.rows;
@@ -283,8 +284,8 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
     const parts = cutGrid(body, cut, look);
     if (!parts) return undefined;
     return {
-      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, pageHeight),
-      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, pageHeight),
+      head: gridBox(header, parts.head, look, width, { before: spacing.before, after: 0 }, pageHeight, nested),
+      tail: gridBox(header, parts.tail, look, width, { before: 0, after: spacing.after }, pageHeight, nested),
     };
   };
   return {
@@ -304,7 +305,7 @@ function gridBox(header: Grid | undefined, body: Grid, look: Look, width: number
 
 export function tableBox(node: Table, flow: Flow): Box {
   const { header, body, look } = tableGrids(node, flow);
-  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, flow.pageHeight);
+  return gridBox(header, body, look, flow.width, { before: TABLE.before, after: TABLE.after }, flow.pageHeight, flow.nested);
 }
 
 export function noteBox(node: Note, flow: Flow): Box {
@@ -312,5 +313,5 @@ export function noteBox(node: Note, flow: Flow): Box {
   const inner = nestedFlow(flow.width - 2 * look.padX, flow.nested ? flow.text : NOTE, 'justify', 4);
   const part: Part = { row: 0, rowSpan: 1, x: 0, width: flow.width, items: stack(flowBlocks(node.children, inner), look), fill: COLORS.noteFill, valign: 'top', answer: false };
   const body: Grid = { rows: fitRows([2 * look.padY], [part], look), parts: [part] };
-  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, flow.pageHeight);
+  return gridBox(undefined, body, look, flow.width, { before: 8, after: 10 }, flow.pageHeight, flow.nested);
 }
