@@ -165,10 +165,16 @@ function block(ctx: Context, node: md.RootContent): Block[] {
 /**
  * A paragraph that is only 「＜…＞」 is one of the sample's sub-headings (＜ウイルス感染時の初期対応＞):
  * a label, so that writers keep it with what it introduces. The templates need no markup for it.
+ * So is a paragraph that is only bold text (「**記入の方法**」), Markdown's usual run-in heading.
  */
 const LABEL = /^＜[^＜＞\n]+＞$/u;
 const SEAL = /^\s*[印㊞]\s*$/u;
-const isLabel = (children: readonly Inline[]): boolean => children.every((node) => node.type === 'text') && LABEL.test(inlineText(children).trim());
+const plainText = (children: readonly Inline[]): boolean => children.every((node) => node.type === 'text');
+const isLabel = (children: readonly Inline[]): boolean => {
+  if (plainText(children)) return LABEL.test(inlineText(children).trim());
+  const [only] = children;
+  return children.length === 1 && only?.type === 'strong' && plainText(only.children) && inlineText(only.children).trim() !== '';
+};
 
 function blocks(ctx: Context, nodes: readonly md.RootContent[]): Block[] {
   const out: Block[] = [];

@@ -23,6 +23,12 @@ describe('テンプレートの Markdown → 文書モデル', () => {
     expect(blocks[3]).toMatchObject({ type: 'list', children: [{ children: [{ type: 'label' }, { type: 'paragraph' }] }] });
   });
 
+  it('太字だけの段落（**記入の方法**）も小見出し。太字と地の文が混ざる段落は段落のまま', () => {
+    const blocks = parse('**記入の方法**\n\n本文。\n\n**重要**：持ち出さない。\n\n**太字**と**太字**\n');
+    expect(blocks[0]).toEqual({ type: 'label', children: [{ type: 'strong', children: [{ type: 'text', value: '記入の方法' }] }] });
+    expect(blocks.slice(1).map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+
   it('id のない見出し・階層の飛び・不明なディレクティブはファイルと行を示すエラー', () => {
     expect(() => parse('# 見出しだけ\n')).toThrow(/test\.md:1: 見出しには \{#id\} が必要/u);
     expect(() => parse('# A {#a}\n\n### C {#c}\n')).toThrow(/test\.md:3: 見出しの階層が飛んでいます/u);
