@@ -231,6 +231,7 @@ function tablesOf(kind: (typeof INVENTORY_KINDS)[number]): string {
     info.networkDevice ? '3.5.1 ネットワーク機器の要件と標準ネットワーク機器' : '',
     info.cloud ? 'バックアップ先ならクラウドバックアップの規定（4.3）を含める' : '',
     kind === 'external-storage' || kind === 'nas' ? 'バックアップ先なら 4.2 保管' : '',
+    kind === 'mdm' ? '表には載らず、あれば人的対策 6.2.1 の「指定されたMDM（モバイル機器管理）エージェントをインストールし…」が入る' : '',
   ].filter(Boolean);
   return tables.length ? tables.join('、') : '（共通の項目の表だけ）';
 }

@@ -12,6 +12,8 @@ export const INVENTORY_KINDS = [
   'browser',
   'pc-antivirus',
   'mobile-antivirus',
+  // the management service of the smartphones (人的対策 6.2.1: its agent on every lent smartphone)
+  'mdm',
   'software',
   // on servers (技術的対策 3.5.1 標準ソフトウェア)
   'server-os',
@@ -83,5 +85,6 @@ export const KINDS: Record<InventoryKind, KindInfo> = {
   'cloud-service': { label: 'クラウドサービス', cloud: true },
   'cloud-backup': { label: 'クラウドバックアップサービス', cloud: true },
   'business-system': { label: '業務システム' },
+  mdm: { label: 'MDM（モバイル機器管理）' },
   website: { label: 'ホームページ' },
 };

@@ -13,6 +13,10 @@ import { ruleQuestion } from './recommended.js';
 import { ROLE_LABELS, type RoleKey } from './roles.js';
 import { isEveryone, isNone, TELEWORK_DEVICE_KINDS, type InventoryItem, type Person, type Profile, type TeleworkProfile } from './schema.js';
 
+/** A mobile OS item's name or product that says Android / iOS (iPhone, iPad). */
+const ANDROID = /android/iu;
+const IOS = /\bios\b|iphone|ipad/iu;
+
 /**
  * Profile → the view the templates read. Every table and sentence that names a person, a product,
  * a system, a vendor or a period is computed here from the one place the profile states it; what
@@ -55,6 +59,18 @@ export interface Has {
   readonly teleworkOwnedPc: boolean;
   readonly teleworkOwnedMobile: boolean;
   readonly teleworkOwnedMedia: boolean;
+  /**
+   * The organization's smartphones run Android / iOS (its inventory's mobile OSes): the OS update
+   * and app store lines name only those. Unknown (no mobile OS in the inventory, or one of another
+   * name): both, as the sample.
+   */
+  readonly androidDevices: boolean;
+  /** An MDM (inventory kind `mdm`) manages the smartphones: its agent is installed on the lent ones (人的対策 6.2.1). */
+  readonly mdm: boolean;
+  readonly iosDevices: boolean;
+  /** The app stores of the telework apps: the organization's devices', and every one when private smartphones are allowed. */
+  readonly androidStore: boolean;
+  readonly iosStore: boolean;
   /** Telework reaches the office's own machines (VPN or remote desktop): data can be sent back to the office server. */
   readonly teleworkRemote: boolean;
   readonly recoveryTargets: boolean;
@@ -658,6 +674,12 @@ export function profileView(profile: Profile): Input {
     teleworkProfile === null || teleworkProfile.devices.some((device) => !isNone(device.lent) && teleworkDeviceKind(device) === kind);
 
   const doc = profile.document;
+  // Which smartphone OSes the organization has, read off its inventory's mobile OS items.
+  const mobileOses = where((item) => item.kind === 'mobile-os').map((item) => `${item.name ?? ''} ${item.product ?? ''}`);
+  const runs = (pattern: RegExp) => mobileOses.some((text) => pattern.test(text));
+  const knownOses = mobileOses.length > 0 && mobileOses.every((text) => ANDROID.test(text) || IOS.test(text));
+  const androidDevices = !knownOses || runs(ANDROID);
+  const iosDevices = !knownOses || runs(IOS);
   const has: Has = {
     departments: profile.departments.length > 0,
     servers: serverDevices.length > 0,
@@ -683,6 +705,11 @@ export function profileView(profile: Profile): Input {
     teleworkOwnedPc: lendsTelework('pc'),
     teleworkOwnedMobile: lendsTelework('mobile'),
     teleworkOwnedMedia: lendsTelework('media'),
+    androidDevices,
+    mdm: where((item) => item.kind === 'mdm').length > 0,
+    iosDevices,
+    androidStore: androidDevices || privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
+    iosStore: iosDevices || privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
     teleworkRemote: humanView.telework.configurations.some((configuration) => configuration === 'vpn' || configuration === 'remoteDesktop'),
     recoveryTargets: technicalView.continuity.restore.rpo.length + technicalView.continuity.restore.rto.length > 0,
   };

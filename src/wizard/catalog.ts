@@ -65,7 +65,7 @@ export const CATEGORIES: readonly Category[] = [
     question: '仕事で使っているパソコンと、会社が貸与しているスマートフォン',
     why: '規程の「標準ソフトウェア」と「アップデートの方法」の表に、OS（基本ソフト）ごとの行ができます。',
     example: '例: Windows のパソコンと会社の iPhone → 「Windows」「iPhone」に印',
-    otherKinds: ['pc-os', 'mobile-os'],
+    otherKinds: ['pc-os', 'mobile-os', 'mdm'],
   },
   {
     id: 'cloud',

@@ -247,6 +247,48 @@ describe('人的対策: テレワーク・私有機器の有無', () => {
   });
 });
 
+describe('人的対策: 組織のスマートフォン（MDM・OS・公式マーケット）', () => {
+  /** The sample's facts with the inventory's mobile OSes and MDM replaced. */
+  const withMobile = (items: { id: string; kind: string; product: string }[], privateMobile = true) =>
+    rulebookOf(sampleProfileYaml((p) => {
+      p.inventory = [...p.inventory.filter((item) => item.kind !== 'mobile-os' && item.kind !== 'mdm'), ...items];
+      if (!privateMobile) (p.rules as { privateDevices?: unknown }).privateDevices = { use: 'prohibited' };
+    }));
+  const owned = (doc: Document) => sectionText(doc, 'hr-telework-owned-devices');
+  const stores = (doc: Document) => sectionText(doc, 'hr-telework-apps');
+  const IPHONE = { id: 'ios', kind: 'mobile-os', product: 'iOS（会社貸与の iPhone）' };
+  const ANDROID = { id: 'android', kind: 'mobile-os', product: 'Android' };
+
+  it('MDM の導入は inventory に MDM があるときだけ（サンプルの事実には MDM がある）', () => {
+    expect(owned(rulebookOf(SAMPLE))).toContain('指定されたMDM（モバイル機器管理）エージェントをインストールし');
+    expect(owned(withMobile([IPHONE, ANDROID]))).not.toContain('MDM');
+  });
+
+  it('iPhone だけの組織: OS の更新は iPhone の行だけ、私有のスマートフォンを認めなければ公式マーケットも App Store だけ', () => {
+    const doc = withMobile([IPHONE], false);
+    expect(owned(doc)).toContain('iPhoneの場合：デバイスの自動アップデートを有効にする。');
+    expect(owned(doc)).not.toContain('Android');
+    expect(stores(doc)).toContain('App Store');
+    expect(stores(doc)).not.toContain('Google Play');
+  });
+
+  it('私有のスマートフォンを認めるなら公式マーケットは両方。Android だけなら OS の行は Android だけ', () => {
+    const doc = withMobile([ANDROID], true);
+    expect(owned(doc)).toContain('Android端末の場合');
+    expect(owned(doc)).not.toContain('iPhoneの場合');
+    expect(stores(doc)).toContain('Google Play');
+    expect(stores(doc)).toContain('App Store');
+  });
+
+  it('OS が分からない（inventory にスマートフォンの OS がない・どちらとも読めない名前）ならサンプルどおり両方', () => {
+    for (const items of [[], [{ id: 'phone', kind: 'mobile-os', product: '業務用スマートフォン' }]]) {
+      const text = owned(withMobile(items, false));
+      expect(text).toContain('Android端末の場合');
+      expect(text).toContain('iPhoneの場合');
+    }
+  });
+});
+
 describe('人的対策: 選択肢', () => {
   it('雇用時の守秘義務: pledge（誓約書）/ contract（秘密保持契約）と社外要員の有無', () => {
     const pledge = sectionText(rulebookOf(COMPANY), 'hr-employment');
