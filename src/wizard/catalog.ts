@@ -195,6 +195,13 @@ export const PRODUCTS: readonly Product[] = [
     description: '会社が貸与しているもの（私物のスマートフォンは含めません）',
     items: [{ id: 'android', kind: 'mobile-os', product: 'Android（会社貸与のスマートフォン）', vendor: 'Google', facts: [autoUpdate('システムアップデートを自動で適用する。')] }],
   },
+  {
+    id: 'intune',
+    category: 'devices',
+    choice: '会社のスマートフォンを Microsoft Intune で管理（MDM）',
+    description: '紛失したときの遠隔消去などのため、管理用のアプリ（エージェント）を入れているとき',
+    items: [{ id: 'intune', kind: 'mdm', product: 'Microsoft Intune', vendor: 'Microsoft', facts: [] }],
+  },
 
   // メール・予定表・ファイル共有・連絡
   {

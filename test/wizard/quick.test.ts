@@ -86,6 +86,19 @@ describe('かんたんモード（12人の設計事務所）', () => {
     expect(markdown).toContain('2027年4月1日');
   });
 
+  it('会社のスマートフォンの MDM は選んだときだけ規程に載り、iPhone だけなら Android の手順は載らない', async () => {
+    const rulebook = (out: string) => readFileSync(join(out, '情報セキュリティ関連規程.md'), 'utf8');
+    const without = rulebook((await office()).out);
+    expect(without).not.toContain('MDM');
+    expect(without).toContain('iPhoneの場合');
+    expect(without).not.toContain('Android');
+    const dir = tempDir();
+    const prompts = new ScriptedPrompts({ ...officeScript(), 'inventory.devices': [['windows', 'iphone', 'intune']] });
+    expect(await runWizard({ prompts, answersDir: join(dir, 'answers'), out: join(dir, 'output'), width: 100 })).toBe(0);
+    expect(rulebook(join(dir, 'output', OFFICE_NAME))).toContain('指定されたMDM（モバイル機器管理）エージェントをインストールし');
+    expect(loadAnswersFromFile(join(dir, 'answers', `${OFFICE_NAME}.yaml`)).profile.inventory.map((item) => item.kind)).toContain('mdm');
+  });
+
   it('画面は日本語だけで、どの質問にも「なぜ聞くのか」と例がある', async () => {
     const { prompts } = await office();
     const screens = prompts.screens;
