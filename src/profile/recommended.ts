@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type RoleKey } from './roles.js';
 import type { OrganizationSize } from './types.js';
 
 /**
@@ -16,7 +17,12 @@ export interface RecommendedRule {
   readonly value: Readonly<Record<OrganizationSize, string | number>>;
   /** How a number reads to a person (回, 文字, 分…); the answers file holds the number alone. */
   readonly unit?: string;
+  /** The value names this role by its default name: an organization that renames the role gets its own name there. */
+  readonly namesRole?: RoleKey;
 }
+
+/** The organization's names for the roles it renamed (`roles.<role>.name`). */
+export type RoleNames = Partial<Record<RoleKey, string>>;
 
 const same = (value: string | number) => ({ small: value, medium: value });
 
@@ -39,7 +45,7 @@ export const RECOMMENDED_RULES: readonly RecommendedRule[] = [
   { key: 'rules.software.virusScan', question: 'ウイルス対策ソフトでフルスキャンする頻度', value: same('週次') },
   { key: 'rules.logs.authentication.retention', question: '情報機器・情報システムの認証ログの保存期間', value: { small: '1年間', medium: '3年間' } },
   { key: 'rules.logs.authenticationReview.frequency', question: '認証ログを確認（レビュー）する頻度', value: same('月1回以上の頻度') },
-  { key: 'rules.logs.otherReview.frequency', question: 'そのほかのログ（ファイアウォール・UTM など）を確認する頻度', value: same('システム管理者の判断に基づき、適宜実施') },
+  { key: 'rules.logs.otherReview.frequency', question: 'そのほかのログ（ファイアウォール・UTM など）を確認する頻度', value: same(`${ROLE_LABELS.systemAdmin}の判断に基づき、適宜実施`), namesRole: 'systemAdmin' },
   { key: 'rules.logs.cloudRetention', question: 'クラウドサービスのログに求める保存期間', value: { small: '1年間', medium: '3年間' } },
   { key: 'rules.logs.procedureReview', question: 'ログ分析の手順書を見直す間隔', value: same('年1回') },
   { key: 'rules.backup.restoreTraining', question: 'バックアップからの復元（リストア）訓練の頻度', value: { small: '年1回', medium: '年2回' } },
@@ -59,15 +65,22 @@ export const RECOMMENDED_RULES: readonly RecommendedRule[] = [
 const byKey = new Map(RECOMMENDED_RULES.map((rule) => [rule.key, rule] as const));
 
 /** The gap question for a rule value: what is asked, and the recommendation in brackets. */
-export function ruleQuestion(key: string, size: OrganizationSize): string {
+export function ruleQuestion(key: string, size: OrganizationSize, roleNames: RoleNames = {}): string {
   const rule = byKey.get(key);
   if (!rule) throw new Error(`内部エラー: 推奨値のない規則 ${key}`);
-  return `${rule.question}（推奨: ${recommendedText(rule, size)}）`;
+  return `${rule.question}（推奨: ${recommendedText(rule, size, roleNames)}）`;
+}
+
+/** The recommended value for an organization of that size, with its own name for a role the value names. */
+export function recommendedValue(rule: RecommendedRule, size: OrganizationSize, roleNames: RoleNames = {}): string | number {
+  const value = rule.value[size];
+  const own = rule.namesRole && roleNames[rule.namesRole];
+  return own && typeof value === 'string' ? value.replaceAll(ROLE_LABELS[rule.namesRole!], own) : value;
 }
 
 /** A recommended value as a person reads it: 「10回」「hours（時間）」. */
-export function recommendedText(rule: RecommendedRule, size: OrganizationSize): string {
-  const value = rule.value[size];
+export function recommendedText(rule: RecommendedRule, size: OrganizationSize, roleNames: RoleNames = {}): string {
+  const value = recommendedValue(rule, size, roleNames);
   if (value === 'hours') return 'hours（時間）';
   if (value === 'minutes') return 'minutes（分）';
   return `${String(value)}${rule.unit ?? ''}`;

@@ -9,8 +9,8 @@ import { physicalDefaults } from '../answers/chapters/physical.js';
 import { technicalDefaults } from '../answers/chapters/technical.js';
 import { companionDefaults } from '../answers/chapters/companion.js';
 import { KINDS } from './kinds.js';
-import { ruleQuestion } from './recommended.js';
-import { ROLE_LABELS, type RoleKey } from './roles.js';
+import { ruleQuestion, type RoleNames } from './recommended.js';
+import { ROLE_KEYS, ROLE_LABELS, type RoleKey } from './roles.js';
 import { isEveryone, isNone, TELEWORK_DEVICE_KINDS, type InventoryItem, type Person, type Profile, type TeleworkProfile } from './schema.js';
 
 /** A mobile OS item's name or product that says Android / iOS (iPhone, iPad). */
@@ -87,7 +87,9 @@ export function profileView(profile: Profile): Input {
   const { organization } = profile;
   const type = organization.type;
   const size = organization.size;
-  const rule = <T>(value: T | Todo | undefined, key: string): T | Todo => fact(value, key, ruleQuestion(key, size));
+  // A recommendation that names a role names it as this organization does (roles.<role>.name).
+  const roleNames: RoleNames = Object.fromEntries(ROLE_KEYS.flatMap((key) => (profile.roles[key]?.name ? [[key, profile.roles[key].name]] : [])));
+  const rule = <T>(value: T | Todo | undefined, key: string): T | Todo => fact(value, key, ruleQuestion(key, size, roleNames));
 
   // ── people ──────────────────────────────────────────────────────────────────────────────────
   const peopleById = new Map(profile.people.map((person, index) => [person.id, { person, index }] as const));

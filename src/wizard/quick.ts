@@ -1,6 +1,6 @@
 import { KINDS, type InventoryKind } from '../profile/kinds.js';
 import { typicalPeople } from '../profile/presets.js';
-import { RECOMMENDED_RULES } from '../profile/recommended.js';
+import { RECOMMENDED_RULES, recommendedValue } from '../profile/recommended.js';
 import { ROLE_KEYS, type RoleKey } from '../profile/roles.js';
 import { isNone } from '../profile/schema.js';
 import { ORGANIZATION_SIZE_LABELS, ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '../profile/types.js';
@@ -1058,7 +1058,12 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['脆弱性', 'ソフトウェアの弱点'],
 ];
 
-const recommended = (ctx: Ctx, key: string) => RECOMMENDED_RULES.find((r) => r.key === key)!.value[ctx.state.size];
+/** The recommended value, naming a role as the organization has renamed it (detailed mode's 言葉づかい). */
+const recommended = (ctx: Ctx, key: string) => {
+  const rule = RECOMMENDED_RULES.find((r) => r.key === key)!;
+  const renamed = rule.namesRole ? ctx.state.get(['roles', rule.namesRole, 'name']) : undefined;
+  return recommendedValue(rule, ctx.state.size, typeof renamed === 'string' && rule.namesRole ? { [rule.namesRole]: renamed } : {});
+};
 
 export const recommendedStep = step('rules.recommended', '社内のきまり', async (ctx, progress) => {
   for (;;) {

@@ -24,6 +24,16 @@ describe('回答ファイルの誤りは、ファイル・行・キーを示す�
     expect(answers.technical.software.scanFrequency).toEqual({ todo: 'ウイルス対策ソフトでフルスキャンする頻度（推奨: 週次）', key: 'rules.software.virusScan' });
   });
 
+  it('役割の名前を変えると、その役割を名指す推奨値もその名前で示す（ファイアウォールのログの確認の頻度）', () => {
+    const firewall = 'inventory:\n  - { id: fw, kind: firewall, name: ファイアウォール, logs: { retention: 1年間, items: 日時 } }\n';
+    const frequency = (yaml: string) => answersFromYaml(yaml, 'a.yaml').technical.logs.reviews.map((review) => review.frequency);
+    expect(frequency(`${BASE}${firewall}`)).toContainEqual({ todo: 'そのほかのログ（ファイアウォール・UTM など）を確認する頻度（推奨: システム管理者の判断に基づき、適宜実施）', key: 'rules.logs.otherReview.frequency' });
+    expect(frequency(`${BASE}${firewall}roles:\n  systemAdmin: { name: 情報システム担当 }\n`)).toContainEqual({
+      todo: 'そのほかのログ（ファイアウォール・UTM など）を確認する頻度（推奨: 情報システム担当の判断に基づき、適宜実施）',
+      key: 'rules.logs.otherReview.frequency',
+    });
+  });
+
   it('役割は people の役職名から', () => {
     const answers = answersFromYaml(`${BASE}people:\n  - { id: it, title: 情報システム課長, roles: [systemAdmin, incidentOfficer] }\n`, 'a.yaml');
     expect(answers.roles.systemAdmin.title).toBe('情報システム課長');
