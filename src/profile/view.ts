@@ -682,6 +682,7 @@ export function profileView(profile: Profile): Input {
   const knownOses = mobileOses.length > 0 && mobileOses.every((text) => ANDROID.test(text) || IOS.test(text));
   const androidDevices = !knownOses || runs(ANDROID);
   const iosDevices = !knownOses || runs(IOS);
+  const privateMobile = privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile');
   const has: Has = {
     departments: profile.departments.length > 0,
     servers: serverDevices.length > 0,
@@ -703,15 +704,15 @@ export function profileView(profile: Profile): Input {
     teleworkApps: humanView.telework.apps.length > 0,
     teleworkPrivateDevices: privateTelework.length > 0,
     teleworkPrivatePc: privateTelework.some((device) => teleworkDeviceKind(device) === 'pc'),
-    teleworkPrivateMobile: privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
+    teleworkPrivateMobile: privateMobile,
     teleworkOwnedPc: lendsTelework('pc'),
     teleworkOwnedMobile: lendsTelework('mobile'),
     teleworkOwnedMedia: lendsTelework('media'),
     androidDevices,
     mdm: where((item) => item.kind === 'mdm').length > 0,
     iosDevices,
-    androidStore: androidDevices || privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
-    iosStore: iosDevices || privateTelework.some((device) => teleworkDeviceKind(device) === 'mobile'),
+    androidStore: androidDevices || privateMobile,
+    iosStore: iosDevices || privateMobile,
     teleworkRemote: humanView.telework.configurations.some((configuration) => configuration === 'vpn' || configuration === 'remoteDesktop'),
     recoveryTargets: technicalView.continuity.restore.rpo.length + technicalView.continuity.restore.rto.length > 0,
   };

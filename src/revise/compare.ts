@@ -204,7 +204,8 @@ export function comparisonDocument(comparison: DocumentComparison, header: Compa
   const japaneseDate = (value: string) => formatJapaneseDate(value, style);
   const after = comparison.after ?? comparison.before!;
   const title = `${after.meta.title} 新旧対照表${header.proposal ? '（案）' : ''}`;
-  const side = (label: string, v: ComparisonHeader['after']) => `${label}\n${versionLabel(v.version)}（${japaneseDate(v.effectiveDate)}施行）`;
+  const edition = (v: ComparisonHeader['after']) => `${versionLabel(v.version)}（${japaneseDate(v.effectiveDate)}施行）`;
+  const side = (label: string, v: ComparisonHeader['after']) => `${label}\n${edition(v)}`;
   const table: Block = {
     type: 'table',
     columns: [{ width: 1 }, { width: 1 }],
@@ -213,11 +214,7 @@ export function comparisonDocument(comparison: DocumentComparison, header: Compa
     variant: 'comparison',
     children: [row([paragraph([text(side('改正後', header.after))])], [paragraph([text(side('改正前', header.before))])]), ...comparisonRows(comparison)],
   };
-  const fact = (label: string, value: string): TableRow => ({
-    type: 'tableRow',
-    children: [cell([paragraph([text(label)])]), cell([paragraph([text(value)])])],
-  });
-  const edition = (v: ComparisonHeader['after']) => `${versionLabel(v.version)}（${japaneseDate(v.effectiveDate)}施行）`;
+  const fact = (label: string, value: string): TableRow => row([paragraph([text(label)])], [paragraph([text(value)])]);
   // What the board is asked to approve, in a box above the table.
   const facts: Block = {
     type: 'table',
