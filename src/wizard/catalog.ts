@@ -186,14 +186,14 @@ export const PRODUCTS: readonly Product[] = [
     category: 'devices',
     choice: '会社の iPhone',
     description: '会社が貸与しているもの（私物のスマートフォンは含めません）',
-    items: [{ id: 'iphone', kind: 'mobile-os', product: 'iOS（会社貸与の iPhone）', vendor: 'Apple', facts: [autoUpdate('iOS の自動アップデートを有効にする。')] }],
+    items: [{ id: 'iphone', kind: 'mobile-os', product: 'iOS（iPhone）', vendor: 'Apple', facts: [autoUpdate('iOS の自動アップデートを有効にする。')] }],
   },
   {
     id: 'android',
     category: 'devices',
     choice: '会社の Android スマートフォン',
     description: '会社が貸与しているもの（私物のスマートフォンは含めません）',
-    items: [{ id: 'android', kind: 'mobile-os', product: 'Android（会社貸与のスマートフォン）', vendor: 'Google', facts: [autoUpdate('システムアップデートを自動で適用する。')] }],
+    items: [{ id: 'android', kind: 'mobile-os', product: 'Android', vendor: 'Google', facts: [autoUpdate('システムアップデートを自動で適用する。')] }],
   },
   {
     id: 'intune',

@@ -1,3 +1,4 @@
+import { TERMS } from '../answers/presets.js';
 import { KINDS, type InventoryKind } from '../profile/kinds.js';
 import { typicalPeople } from '../profile/presets.js';
 import { RECOMMENDED_RULES, recommendedValue } from '../profile/recommended.js';
@@ -805,11 +806,14 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
     ctx.state.set(['telework'], 'none');
     return 'next';
   }
+  // 「会社貸与」 in the organization's own word (事務所貸与, 法人貸与…): the rows are printed as its answers.
+  const ownWord = ctx.state.get(['terms', 'org']);
+  const lent = `${typeof ownWord === 'string' ? ownWord : TERMS[ctx.state.type ?? 'company'].org}貸与`;
   const pcRow =
     answer.pc === 'private'
       ? { device: 'パソコン', lent: 'none', private: 'measures' }
-      : { device: 'パソコン', lent: ['会社貸与のパソコンを利用'], private: answer.pc === 'both' ? 'asNeeded' : 'prohibited' };
-  const phoneRow = hasPhones ? (answer.phone === 'private' ? { device: 'スマートフォン', lent: 'none', private: 'measures' } : { device: 'スマートフォン', lent: ['会社貸与のスマートフォンを利用'], private: 'prohibited' }) : undefined;
+      : { device: 'パソコン', lent: [`${lent}のパソコンを利用`], private: answer.pc === 'both' ? 'asNeeded' : 'prohibited' };
+  const phoneRow = hasPhones ? (answer.phone === 'private' ? { device: 'スマートフォン', lent: 'none', private: 'measures' } : { device: 'スマートフォン', lent: [`${lent}のスマートフォンを利用`], private: 'prohibited' }) : undefined;
   const keptRows = devices.filter((d) => d.device !== 'パソコン' && d.device !== 'スマートフォン');
   ctx.state.set(['telework'], {
     configurations: [answer.configuration],
@@ -820,7 +824,7 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
     const before = (isPlainObject(used?.telework) && used?.id === answer.service ? used.telework : {}) as Data;
     setItem(ctx.state, answer.service, (item) => ({
       ...item,
-      telework: { ...before, uses: splitWords(answer.uses ?? ''), procedures: answer.pc === 'lent' ? ['会社貸与のパソコンから利用', '私有のパソコン・メールアドレスの業務利用禁止'] : ((before.procedures as string[] | undefined) ?? []) },
+      telework: { ...before, uses: splitWords(answer.uses ?? ''), procedures: answer.pc === 'lent' ? [`${lent}のパソコンから利用`, '私有のパソコン・メールアドレスの業務利用禁止'] : ((before.procedures as string[] | undefined) ?? []) },
     }));
   }
   return 'next';

@@ -99,6 +99,15 @@ describe('かんたんモード（12人の設計事務所）', () => {
     expect(loadAnswersFromFile(join(dir, 'answers', `${OFFICE_NAME}.yaml`)).profile.inventory.map((item) => item.kind)).toContain('mdm');
   });
 
+  it('貸与の機器の行は組織の語で書く（士業事務所なら「事務所貸与」、会社の語は残らない）', async () => {
+    const dir = tempDir();
+    const prompts = new ScriptedPrompts({ ...officeScript(), 'organization.type': 'professional' });
+    expect(await runWizard({ prompts, answersDir: join(dir, 'answers'), out: join(dir, 'output'), width: 100 })).toBe(0);
+    const rulebook = readFileSync(join(dir, 'output', OFFICE_NAME, '情報セキュリティ関連規程.md'), 'utf8');
+    expect(rulebook).toContain('事務所貸与のパソコンを利用');
+    expect(rulebook).not.toContain('会社貸与');
+  });
+
   it('画面は日本語だけで、どの質問にも「なぜ聞くのか」と例がある', async () => {
     const { prompts } = await office();
     const screens = prompts.screens;
