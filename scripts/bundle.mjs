@@ -21,9 +21,12 @@ const require = createRequire(join(ROOT, 'package.json'));
  * (brotli), encryption (AES), pdfkit's own line breaking, OpenType shaping (Unicode properties),
  * BudouX's HTML processing (linkedom, a DOM) — and that cost ~70 ms to load and initialise at every start. Each becomes a small module whose
  * functions load the real one (CommonJS, from node_modules) the first time they are called, so
- * nothing changes if one is ever used.
+ * nothing changes if one is ever used. Likewise what the CLI needs only for some commands: the
+ * terminal width of text (string-width, with its emoji and East Asian width tables: help and the
+ * wizard), the batch's progress bar (cli-progress, which loads readline) and commander's
+ * executable subcommands, which kitei has none of (child_process, which loads net and dgram).
  */
-const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties', 'linkedom'];
+const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties', 'linkedom', 'string-width', 'cli-progress', 'node:child_process'];
 
 function loadedOnFirstUse(specifier) {
   const real = require(specifier);
