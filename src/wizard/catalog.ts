@@ -129,8 +129,9 @@ const routerFacts: Fact[] = [
   {
     id: 'guest',
     field: 'deviceAuth',
-    value: 'Wi-Fiのパスワードは従業員だけに知らせ、来客には別のネットワーク（ゲスト用Wi-Fi）を使わせる',
-    label: 'Wi-Fi のパスワードは従業員だけが知り、来客用は別の Wi-Fi にしている',
+    // Worded without the staff word (従業員・職員), which depends on the organization's type.
+    value: 'Wi-Fiのパスワードは来客に知らせず、来客には別のネットワーク（ゲスト用Wi-Fi）を使わせる',
+    label: 'Wi-Fi のパスワードは来客に教えず、来客用は別の Wi-Fi にしている',
   },
 ];
 

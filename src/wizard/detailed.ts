@@ -633,9 +633,9 @@ const accountsTopic = formTopic({
   title: 'アカウントとパスワード',
   why: 'アカウントの削除の期限と名前の付け方、ロックアウトの時間の単位です。',
   base: ['rules', 'accounts'],
-  specs: () => [
+  specs: (ctx) => [
     { key: 'removalDeadline', label: '不要なアカウントを消す期限', kind: 'optional', initial: '当該アカウントが不要になった日の翌日', same: '当該アカウントが不要になった日の翌日', help: help('アカウント管理の規定に載ります。', '退職日の翌日') },
-    { key: 'generalAccountNames', label: '一般アカウントの名前に使うもの', kind: 'words', initial: '従業員番号、従業員コード', same: ['従業員番号', '従業員コード'], help: help('「、」で区切ります。', '従業員番号、氏名のローマ字') },
+    { key: 'generalAccountNames', label: '一般アカウントの名前に使うもの', kind: 'words', initial: `${ctx.state.term('staff')}番号、${ctx.state.term('staff')}コード`, same: [`${ctx.state.term('staff')}番号`, `${ctx.state.term('staff')}コード`], help: help('「、」で区切ります。', `${ctx.state.term('staff')}番号、氏名のローマ字`) },
     { key: 'privileged.lockoutUnit', label: '特権アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
     { key: 'general.lockoutUnit', label: '一般アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
   ],
@@ -682,10 +682,10 @@ const peopleRulesTopic = formTopic({
   title: '雇用と教育',
   why: '雇うときの守秘義務の取り方と、教育の対象・テーマ・推奨する資格です。',
   base: ['rules'],
-  specs: () => [
+  specs: (ctx) => [
     choice('employment.confidentiality', '雇うときの守秘義務', '雇用条件の規定に、守秘義務の取り方として載ります。', { pledge: '誓約書', contract: '秘密保持契約' }, 'pledge'),
     bool('employment.externalStaff', '派遣・委託の要員は、その企業と秘密保持契約を結ぶ', '雇用条件の規定に載ります。', true),
-    { key: 'education.audience', label: '教育の対象者', kind: 'optional', initial: '全従業員', same: '全従業員', help: help('情報セキュリティ教育の規定に載ります。', '全従業員（パート・アルバイトを含む）') },
+    { key: 'education.audience', label: '教育の対象者', kind: 'optional', initial: `全${ctx.state.term('staff')}`, same: `全${ctx.state.term('staff')}`, help: help('情報セキュリティ教育の規定に載ります。', `全${ctx.state.term('staff')}（パート・アルバイトを含む）`) },
     { key: 'education.topics', label: '教育のテーマ', ...sentences('情報セキュリティ教育で扱うテーマとして載ります。', '情報セキュリティ関連規程の説明（入社時）／標的型攻撃メールへの対応') },
     { key: 'education.qualifications', label: '推奨する資格・試験', kind: 'words', help: help('空欄なら既定の4つです。「、」で区切ります。', '情報セキュリティマネジメント試験') },
   ],

@@ -1,4 +1,3 @@
-import { TERMS } from '../answers/presets.js';
 import { KINDS, type InventoryKind } from '../profile/kinds.js';
 import { typicalPeople } from '../profile/presets.js';
 import { RECOMMENDED_RULES, recommendedValue } from '../profile/recommended.js';
@@ -807,8 +806,7 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
     return 'next';
   }
   // 「会社貸与」 in the organization's own word (事務所貸与, 法人貸与…): the rows are printed as its answers.
-  const ownWord = ctx.state.get(['terms', 'org']);
-  const lent = `${typeof ownWord === 'string' ? ownWord : TERMS[ctx.state.type ?? 'company'].org}貸与`;
+  const lent = `${ctx.state.term('org')}貸与`;
   const pcRow =
     answer.pc === 'private'
       ? { device: 'パソコン', lent: 'none', private: 'measures' }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { isTodo } from '../answers/common.js';
 import { AnswersError, loadedFromData, type AnswersIssue, type LoadedAnswers } from '../answers/load.js';
+import type { Terms } from '../answers/core.js';
+import { TERMS } from '../answers/presets.js';
 import { deepMerge } from '../answers/schema.js';
 import { defaultTemplates } from '../build.js';
 import { generate, type UnfilledValue } from '../generate.js';
@@ -70,6 +72,12 @@ export class WizardState {
   get size(): OrganizationSize {
     const size = valueAt(this.data, ['organization', 'size']);
     return ORGANIZATION_SIZES.includes(size as OrganizationSize) ? (size as OrganizationSize) : 'medium';
+  }
+
+  /** A word of the organization's vocabulary (従業員 or 職員, 会社 or 法人…): its own (terms:) over its type's preset. */
+  term(key: keyof Terms): string {
+    const own = valueAt(this.data, ['terms', key]);
+    return typeof own === 'string' && own.trim() ? own : TERMS[this.type ?? 'company'][key];
   }
 
   get name(): string | undefined {

@@ -87,6 +87,24 @@ describe('詳しいモード', () => {
     expect(prompts.output).toMatch(/\| # +\| 業者 +\| 担当の内容 +\| 連絡先 +\|/u);
   });
 
+  it('欄の初めの値は組織の語で示す（協会なら「職員番号、職員コード」「全職員」。文書の既定と同じ）', async () => {
+    const { prompts, code, file } = await detailed({
+      'organization.type': 'association',
+      'topic.accounts': ['edit', 'keep'],
+      'topic.accounts.form': {},
+      'topic.employment': ['edit', 'keep'],
+      'topic.employment.form': {},
+    });
+    expect(code).toBe(0);
+    const field = (form: string, label: string) => prompts.asked.find((a) => a.id === form)?.fields?.find((f) => f.label === label);
+    expect(field('topic.accounts.form', '一般アカウントの名前に使うもの')?.default).toBe('職員番号、職員コード');
+    expect(field('topic.employment.form', '教育の対象者')?.default).toBe('全職員');
+    // Taken as shown, they are the documents' own defaults: nothing is written, and the rulebook says 職員.
+    const { profile } = loadAnswersFromFile(file);
+    expect(profile.rules?.accounts?.generalAccountNames).toBeUndefined();
+    expect(prompts.screens).not.toMatch(/従業員番号|全従業員/u);
+  });
+
   it('どの項目の画面にも、欄ごとに「なぜ聞くのか」がある', async () => {
     const open = Object.fromEntries(TOPICS.flatMap((t) => [[`topic.${t}`, ['edit', 'keep']], [`topic.${t}.form`, BACK], [`topic.${t}#action`, BACK]]));
     const { prompts, code } = await detailed(open);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadAnswersFromFile } from '../../src/answers/load.js';
 import { checkFile } from '../../src/build.js';
+import { CATEGORIES, productsOf } from '../../src/wizard/catalog.js';
 import { runWizard } from '../../src/wizard/index.js';
 import { KEY_PATH, OFFICE_NAME, officeScript } from './office.js';
 import { ScriptedPrompts } from './scripted-prompts.js';
@@ -106,6 +107,12 @@ describe('かんたんモード（12人の設計事務所）', () => {
     const rulebook = readFileSync(join(dir, 'output', OFFICE_NAME, '情報セキュリティ関連規程.md'), 'utf8');
     expect(rulebook).toContain('事務所貸与のパソコンを利用');
     expect(rulebook).not.toContain('会社貸与');
+  });
+
+  it('製品の「よくある設定」は組織の種類によらない言葉で書く（従業員・職員のどちらも入れない: 回答にそのまま載るため）', () => {
+    const facts = CATEGORIES.flatMap((c) => productsOf(c.id)).flatMap((p) => p.items.flatMap((item) => item.facts));
+    expect(facts.length).toBeGreaterThan(20);
+    for (const fact of facts) expect(`${fact.value} ${fact.product ?? ''}`, fact.label).not.toMatch(/従業員|職員|当社|会社/u);
   });
 
   it('画面は日本語だけで、どの質問にも「なぜ聞くのか」と例がある', async () => {
