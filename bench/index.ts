@@ -32,6 +32,9 @@ const KITEI = resolve(option('kitei', join(import.meta.dirname, '..', 'bin', 'ki
 /** The Node.js that runs kitei (and the bare `node -e 0` it is compared with): this one unless --node names another. */
 const NODE = option('node', process.execPath);
 const NODE_VERSION = NODE === process.execPath ? process.version : execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+/** The majors package.json's engines names (scripts/node-majors.mjs): figures under another Node.js are not the project's. */
+const SUPPORTED_MAJORS = execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'node-majors.mjs')], { encoding: 'utf8' }).trim().split(' ');
+const supported = SUPPORTED_MAJORS.includes(NODE_VERSION.replace(/^v(\d+)\..*$/u, '$1'));
 const ROOT = join(dirname(KITEI), '..');
 const RUNS = Math.max(3, Number(option('runs', '7')));
 const CLIENTS = Number(option('clients', '100'));
@@ -237,6 +240,7 @@ process.stderr.write('4/4 新旧対照表 …\n');
 
 const kiteiVersion = existsSync(join(ROOT, 'package.json')) ? (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version : '?';
 console.log(`kitei ${kiteiVersion} bench — ${cpus()[0]?.model ?? 'CPU'} × ${availableParallelism()}、メモリ ${Math.round(totalmem() / 1024 ** 3)} GB、Node.js ${NODE_VERSION}（${process.platform}）`);
+if (!supported) console.log(`※ Node.js ${NODE_VERSION} は package.json の engines の対象外です。対応する版（${SUPPORTED_MAJORS.join('・')}）で測るには -- --node <その node> を付けてください`);
 console.log(`比べる 2 つは交互に ${RUNS} 組（新旧対照表は ${Math.max(3, Math.min(RUNS, 5))} 組）、各 1 回の慣らしの後。ほかの処理が動いていると遅く出ます（判定は表示だけ）\n`);
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '目標内' : '目標超過');
 const table = [['項目', '測定値', '目標', '判定'], ...rows.map((r) => [r.what, r.value, r.target, verdict(r.ok)])];
