@@ -26,7 +26,13 @@ const require = createRequire(join(ROOT, 'package.json'));
  * wizard), the batch's progress bar (cli-progress, which loads readline) and commander's
  * executable subcommands, which kitei has none of (child_process, which loads net and dgram).
  */
-const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties', 'linkedom', 'string-width', 'cli-progress', 'node:child_process'];
+const ON_FIRST_USE = ['brotli/decompress.js', '@noble/ciphers/aes', 'linebreak', 'unicode-properties', 'linkedom', 'cli-progress', 'node:child_process'];
+/**
+ * The same, only where kitei's own modules import them: packages of the wizard (wrap-ansi, under
+ * @inquirer) import string-width too, some as CommonJS, which would call the module object.
+ */
+const ON_FIRST_USE_BY_KITEI = ['string-width'];
+const KITEI_DIST = join(ROOT, 'dist');
 
 function loadedOnFirstUse(specifier) {
   const real = require(specifier);
@@ -47,6 +53,8 @@ const deferUnusedModules = {
     // (esbuild's filters are Go regular expressions: no `u` flag.)
     const filter = new RegExp(`^(${ON_FIRST_USE.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`);
     b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'on-first-use' }));
+    const own = new RegExp(`^(${ON_FIRST_USE_BY_KITEI.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: own }, (args) => (args.importer.startsWith(KITEI_DIST) ? { path: args.path, namespace: 'on-first-use' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({ contents: loadedOnFirstUse(args.path), loader: 'js', resolveDir: ROOT }));
   },
 };

@@ -62,11 +62,28 @@ function start(cwd: string, args: string): void {
   tmux('set-option', '-t', 'w', 'history-limit', '50000');
 }
 
+/** The same with the command as installed: the bundle (bin/kitei.js → dist/bundle/), which loads some packages on first use. */
+function startBundled(cwd: string, args: string): void {
+  tmux('kill-session', '-t', 'w');
+  const started = tmux('new-session', '-d', '-s', 'w', '-x', '120', '-y', '50', '-c', cwd, `env LANG=C.UTF-8 node ${join(ROOT, 'bin', 'kitei.js')} ${args}; echo EXIT=$?; sleep 120`);
+  if (started.status !== 0) throw new Error(`tmux を起動できません: ${started.stderr}`);
+}
+
 afterEach(() => {
   tmux('kill-server');
 });
 
 describe.skipIf(!hasTmux && !process.env.CI)('端末での通し試験（tmux）', () => {
+  it('インストールされた形（バンドル）でも、選択の画面と入力欄の画面が出る（文字幅を測るモジュールは最初に使うときに読む）', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kitei-terminal-'));
+    startBundled(dir, '');
+    await waitFor('組織の種類');
+    keys('Down', 'Down', 'Enter');
+    await waitFor('正式名称');
+    expect(history()).toContain('一般社団法人・一般財団法人・公益法人（協会）');
+    expect(history()).not.toMatch(/内部エラー|EXIT=/u);
+  });
+
   it('npx kitei → かんたんモード → 完成版の PDF。画面にキーの名前・null・\\n は出ない。Ctrl+C で下書き', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kitei-terminal-'));
     const transcript: string[] = [];
