@@ -51,10 +51,10 @@ const deferUnusedModules = {
   name: 'defer-unused-modules',
   setup(b) {
     // (esbuild's filters are Go regular expressions: no `u` flag.)
-    const filter = new RegExp(`^(${ON_FIRST_USE.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`);
-    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'on-first-use' }));
-    const own = new RegExp(`^(${ON_FIRST_USE_BY_KITEI.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`);
-    b.onResolve({ filter: own }, (args) => (args.importer.startsWith(KITEI_DIST) ? { path: args.path, namespace: 'on-first-use' } : undefined));
+    const exactly = (specifiers) => new RegExp(`^(${specifiers.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')).join('|')})$`);
+    const deferred = (args) => ({ path: args.path, namespace: 'on-first-use' });
+    b.onResolve({ filter: exactly(ON_FIRST_USE) }, deferred);
+    b.onResolve({ filter: exactly(ON_FIRST_USE_BY_KITEI) }, (args) => (args.importer.startsWith(KITEI_DIST) ? deferred(args) : undefined));
     b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({ contents: loadedOnFirstUse(args.path), loader: 'js', resolveDir: ROOT }));
   },
 };
