@@ -167,8 +167,7 @@ class Encoder {
     let b = this.bytes.get(ch);
     if (b === undefined) {
       const cp = ch.codePointAt(0)!;
-      const glyph = this.face.glyph(cp);
-      const gid = this.font.subset.includeGlyph(glyph.id);
+      const gid = this.font.subset.includeGlyph(this.face.glyphId(cp));
       this.font.widths[gid] ??= this.face.advance(cp);
       this.font.unicode[gid] ??= [cp];
       b = literalByte(gid >> 8) + literalByte(gid & 0xff);

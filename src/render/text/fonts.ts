@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create, type Font, type Glyph } from 'fontkit';
+import { create, type Font } from 'fontkit';
+import { sfntMetrics } from './sfnt.js';
 
 /**
  * The fonts kitei typesets with: Noto Serif JP (regular) for text, Noto Sans JP (bold) for headings,
@@ -36,8 +37,8 @@ export interface Face {
   readonly descent: number;
   /** Advance of a code point in thousandths of an em. */
   advance(codePoint: number): number;
-  /** The cmap's glyph for a code point (cached). */
-  glyph(codePoint: number): Glyph;
+  /** The cmap's glyph id for a code point (0: none). */
+  glyphId(codePoint: number): number;
   has(codePoint: number): boolean;
   /** Width of a string in points at `size`. */
   width(text: string, size: number): number;
@@ -46,6 +47,15 @@ export interface Face {
 /** fontkit's hmtx table (public as a raw table): advances without building glyph metrics. */
 interface Hmtx {
   readonly metrics: { readonly length: number; get(index: number): { readonly advance: number } };
+}
+
+/** fontkit's own look-ups, for a font whose cmap sfnt.ts does not read. */
+function fontkitMetrics(font: Font) {
+  const hmtx = (font as unknown as { hmtx: Hmtx }).hmtx;
+  return {
+    glyphId: (codePoint: number) => font.glyphForCodePoint(codePoint).id,
+    advance: (glyphId: number) => hmtx.metrics.get(Math.min(glyphId, hmtx.metrics.length - 1)).advance,
+  };
 }
 
 /** A function of a code point, worked out once per code point. */
@@ -62,22 +72,22 @@ function cachedByCodePoint<T>(compute: (codePoint: number) => T): (codePoint: nu
 }
 
 function openFace(name: FaceName): Face {
-  const font = create(readFileSync(fontFile(name)));
+  const file = readFileSync(fontFile(name));
+  const font = create(file);
   const scale = 1000 / font.unitsPerEm;
-  const hmtx = (font as unknown as { hmtx: Hmtx }).hmtx;
-  // Advances are looked up once per character: fontkit builds a glyph object on every call.
-  const glyph = cachedByCodePoint((codePoint): Glyph => font.glyphForCodePoint(codePoint));
-  // A glyph's advanceWidth also works out vertical metrics (decoding the outline): read hmtx.
-  const advance = cachedByCodePoint((codePoint) => hmtx.metrics.get(Math.min(glyph(codePoint).id, hmtx.metrics.length - 1)).advance * scale);
-  // From the cached glyph (id 0 is .notdef): the text is checked before it is set, and one cmap lookup serves both.
-  const has = cachedByCodePoint((codePoint) => font.hasGlyphForCodePoint(codePoint));
+  const metrics = sfntMetrics(file) ?? fontkitMetrics(font);
+  // Looked up once per character: typesetting asks for the same few thousand again and again.
+  const glyphId = cachedByCodePoint(metrics.glyphId);
+  const advance = cachedByCodePoint((codePoint) => metrics.advance(glyphId(codePoint)) * scale);
+  // Glyph 0 is .notdef: the text is checked before it is set, and one cmap look-up serves both.
+  const has = (codePoint: number) => glyphId(codePoint) !== 0;
   return {
     name,
     font,
     ascent: font.ascent * scale,
     descent: font.descent * scale,
     advance,
-    glyph,
+    glyphId,
     has,
     width: (text, size) => {
       let sum = 0;
