@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copySimpleGlyphsDirectly, type TrueTypeSubset } from '../../src/render/pdf/subset.js';
 import { FACE_NAMES, face } from '../../src/render/text/fonts.js';
 
-/** The faster glyph copy must give exactly the font file fontkit's own subsetter gives. */
+/** The faster glyph copy and file writer (src/render/pdf/subset.ts) must give exactly the font file fontkit's own subsetter gives. */
 
 interface Subset {
   includeGlyph(gid: number): number;
@@ -14,7 +14,7 @@ const TEXT =
   'ABCxyz 0123456789 ①②③ ー・：；？！、。「」『』【】〒髙﨑𠮷';
 
 describe('フォントのサブセット', () => {
-  it.each(FACE_NAMES)('%s: 単純なグリフを直接写しても、fontkit のサブセットとバイト単位で同じ', (name) => {
+  it.each(FACE_NAMES)('%s: グリフを直接写し表を自前で書いても、fontkit のサブセットとバイト単位で同じ', (name) => {
     const { font } = face(name);
     const fontkitOwn = font.createSubset() as Subset;
     const direct = font.createSubset() as Subset;
