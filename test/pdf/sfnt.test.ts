@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { sfntMetrics } from '../../src/render/text/sfnt.js';
+import { readSparseFont, sfntMetrics } from '../../src/render/text/sfnt.js';
 import { FACE_NAMES, fontFile } from '../../src/render/text/fonts.js';
 
 /** kitei reads cmap and hmtx itself (src/render/text/sfnt.ts): it must agree with fontkit everywhere. */
@@ -40,5 +40,23 @@ describe('cmap と hmtx の直接の読み取り', () => {
       if (file.toString('latin1', record, record + 4) === 'cmap') file.write('cmaq', record, 'latin1');
     }
     expect(sfntMetrics(file)).toBeUndefined();
+  });
+
+  it.each(FACE_NAMES)('%s: 輪郭を除いて読んだファイルは、輪郭以外・読んだ輪郭・全部読んだ後がファイルと同じ', (name) => {
+    const whole = readFileSync(fontFile(name));
+    const sparse = readSparseFont(fontFile(name))!;
+    const { offset, length } = sparse.glyf;
+    expect(length).toBeGreaterThan(whole.length / 2);
+    // Everything but glyf is there; glyf is not read (zeros).
+    expect(sparse.bytes.subarray(0, offset).equals(whole.subarray(0, offset))).toBe(true);
+    expect(sparse.bytes.subarray(offset + length).equals(whole.subarray(offset + length))).toBe(true);
+    expect(sparse.bytes.subarray(offset, offset + length).every((byte) => byte === 0)).toBe(true);
+    // Ranges read together (close ones share a read), apart, and one never prefetched.
+    const ranges = [[offset, offset + 40], [offset + 100, offset + 180], [offset + length - 64, offset + length], [offset + 900_000, offset + 900_200]] as const;
+    sparse.prefetch(ranges.slice(0, 3));
+    for (const [start, end] of ranges) expect(Buffer.from(sparse.outline(start, end)).equals(whole.subarray(start, end))).toBe(true);
+    sparse.loadAllOutlines();
+    expect(sparse.bytes.equals(whole)).toBe(true);
+    expect(Buffer.from(sparse.outline(offset + 5, offset + 9)).equals(whole.subarray(offset + 5, offset + 9))).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import { sparseFileOf } from '../text/sfnt.js';
+
 /**
  * A faster way for fontkit's TrueType subsetter to write the subset font. fontkit's `_addGlyph`
  * decodes every glyph's whole outline just to learn whether it is composite (~80 ms of a cold run
@@ -61,12 +63,19 @@ export function copySimpleGlyphsDirectly(subset: TrueTypeSubset): void {
   const glyphCount = view.getUint16(maxp.offset + 4);
   const glyphStart = (gid: number) => glyf.offset + (locaVersion === 0 ? view.getUint16(loca.offset + 2 * gid) * 2 : view.getUint32(loca.offset + 4 * gid));
 
+  // Opened by fonts.ts without its outlines: they are read from the file as the subset needs them.
+  const sparse = sparseFileOf(font);
+  const outline = (start: number, end: number) => (sparse ? sparse.outline(start, end) : file.subarray(start, end));
+
   const fontkitAddGlyph = subset._addGlyph.bind(subset);
   subset._addGlyph = (gid: number): number => {
     const start = glyphStart(gid);
-    const buffer = file.subarray(start, glyphStart(gid + 1));
-    // Composite glyphs renumber their components: fontkit's way.
-    if (buffer.length >= 2 && (buffer[0]! & 0x80) !== 0) return fontkitAddGlyph(gid);
+    const buffer = outline(start, glyphStart(gid + 1));
+    // Composite glyphs renumber their components: fontkit's way (which reads outlines from the font's bytes).
+    if (buffer.length >= 2 && (buffer[0]! & 0x80) !== 0) {
+      sparse?.loadAllOutlines();
+      return fontkitAddGlyph(gid);
+    }
     subset.glyf.push(buffer);
     subset.loca.offsets.push(subset.offset);
     subset.hmtx.metrics.push(metricOf(gid));
@@ -89,6 +98,7 @@ export function copySimpleGlyphsDirectly(subset: TrueTypeSubset): void {
     subset.offset = 0;
     subset.loca = { offsets: [], version: locaVersion };
     subset.hmtx = { metrics: [], bearings: [] };
+    sparse?.prefetch(subset.glyphs.map((gid) => [glyphStart(gid), glyphStart(gid + 1)] as const));
     // The list grows while it is walked: composite glyphs add their components.
     for (let i = 0; i < subset.glyphs.length; i++) subset._addGlyph(subset.glyphs[i]!);
     subset.loca.offsets.push(subset.offset);

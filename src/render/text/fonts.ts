@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';
-import { sfntMetrics } from './sfnt.js';
+import { readSparseFont, rememberSparseFile, sfntMetrics } from './sfnt.js';
 
 /**
  * The fonts kitei typesets with: Noto Serif JP (regular) for text, Noto Sans JP (bold) for headings,
@@ -72,8 +72,11 @@ function cachedByCodePoint<T>(compute: (codePoint: number) => T): (codePoint: nu
 }
 
 function openFace(name: FaceName): Face {
-  const file = readFileSync(fontFile(name));
+  const path = fontFile(name);
+  const sparse = readSparseFont(path);
+  const file = sparse ? sparse.bytes : readFileSync(path);
   const font = create(file);
+  if (sparse) rememberSparseFile(font, sparse);
   const scale = 1000 / font.unitsPerEm;
   const metrics = sfntMetrics(file) ?? fontkitMetrics(font);
   // Looked up once per character: typesetting asks for the same few thousand again and again.
