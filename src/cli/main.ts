@@ -1,8 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { relative } from 'node:path';
 import { AnswersError, didYouMean } from '../answers/load.js';
-import { formatSummary, barReporter, plainReporter } from '../batch/progress.js';
-import { parseJobs, runBatch } from '../batch/run.js';
 import { BuildInterrupted, buildFile, checkFile, formatUnfilled, formatWarnings, UnfilledError } from '../build.js';
 import { printableMessage } from '../characters.js';
 import { OutputError } from '../output/set.js';
@@ -293,6 +291,8 @@ function program(io: Io, onTerminal: boolean, setExit: (code: number) => void): 
     .helpOption('-h, --help', 'このヘルプを表示します')
     .action(async (inputs: string[], opts: { out: string; format: string; jobs?: string; draft?: boolean; templates?: string[]; extendsRoot?: string }) => {
       const formats = parseFormats(opts.format);
+      // The batch's modules (input patterns, the worker pool, the progress bar) load for this command only.
+      const [{ parseJobs, runBatch }, { formatSummary, barReporter, plainReporter }] = await Promise.all([import('../batch/run.js'), import('../batch/progress.js')]);
       const jobs = parseJobs(opts.jobs);
       // A bar only on a real terminal; CI logs and pipes get one plain line per client.
       const reporter = onTerminal && process.stdout.isTTY ? barReporter(process.stdout) : plainReporter(io.out);
