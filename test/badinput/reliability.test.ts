@@ -242,15 +242,21 @@ describe('extends: は回答ファイルのフォルダーとその下だけを�
 
 describe('Word の XML は、モデルが何を持っていても XML として正しい（issue 18: 3）', () => {
   /** The example's basic policy with characters XML cannot hold in its title, organization and body. */
-  function pollutedPolicy(): Document {
+  function pollutedPolicy(pollution = 'あおば\\uFFFE精機\\uD800株式\\u0001会社\\uFFFF'): Document {
     const answers = answersFromYaml(exampleWith('あおば精機株式会社'), 'x.yaml');
     const policy = generate(answers, defaultTemplates()).documents.find((d) => d.id === 'basic-policy')!;
     // Through JSON, where \u escapes make any character (a lone surrogate too) in any string of the model.
-    return JSON.parse(JSON.stringify(policy).replaceAll('あおば精機株式会社', 'あおば\\uFFFE精機\\uD800株式\\u0001会社\\uFFFF')) as Document;
+    return JSON.parse(JSON.stringify(policy).replaceAll('あおば精機株式会社', pollution)) as Document;
   }
 
-  it('U+FFFE・U+FFFF・単独のサロゲート・制御文字は、本文・ヘッダー・フッター・文書のプロパティのどこにも書かれない', async () => {
-    const parts = unzipSync(await renderDocx(pollutedPolicy()));
+  // Each kind alone too: a part is checked for each kind separately (lone surrogates by isWellFormed()).
+  it.each([
+    ['すべて', undefined],
+    ['単独のサロゲートだけ', 'あおば\\uD800精機\\uDC00株式会社'],
+    ['制御文字だけ', 'あおば\\u0001精機株式会社'],
+    ['U+FFFE だけ', 'あおば\\uFFFE精機株式会社'],
+  ])('U+FFFE・U+FFFF・単独のサロゲート・制御文字は、本文・ヘッダー・フッター・文書のプロパティのどこにも書かれない（%s）', async (_kind, pollution) => {
+    const parts = unzipSync(await renderDocx(pollutedPolicy(pollution)));
     const xmlParts = Object.keys(parts).filter((name) => /\.(xml|rels)$/u.test(name));
     expect(xmlParts.length).toBeGreaterThan(10);
     for (const name of xmlParts) {
