@@ -116,7 +116,9 @@ export const sparseFileOf = (font: object): SparseFontFile | undefined => sparse
 const READ_GAP = 4096;
 
 export function readSparseFont(path: string): SparseFontFile | undefined {
+  // Kept open for the outlines read later (one file per face, for the life of the process).
   const fd = openSync(path, 'r');
+  let kept = false;
   try {
     const size = fstatSync(fd).size;
     const header = Buffer.alloc(12);
@@ -139,14 +141,10 @@ export function readSparseFont(path: string): SparseFontFile | undefined {
     let whole = false;
     const readRange = (start: number, end: number): Uint8Array => {
       const chunk = Buffer.allocUnsafe(end - start);
-      const handle = openSync(path, 'r');
-      try {
-        readFully(handle, chunk, 0, chunk.length, start);
-      } finally {
-        closeSync(handle);
-      }
+      readFully(fd, chunk, 0, chunk.length, start);
       return chunk;
     };
+    kept = true;
     return {
       bytes,
       glyf,
@@ -173,17 +171,12 @@ export function readSparseFont(path: string): SparseFontFile | undefined {
       },
       loadAllOutlines() {
         if (whole) return;
-        const handle = openSync(path, 'r');
-        try {
-          readFully(handle, bytes, glyf.offset, glyf.length, glyf.offset);
-        } finally {
-          closeSync(handle);
-        }
+        readFully(fd, bytes, glyf.offset, glyf.length, glyf.offset);
         whole = true;
         read.clear();
       },
     };
   } finally {
-    closeSync(fd);
+    if (!kept) closeSync(fd);
   }
 }
