@@ -12,6 +12,11 @@ export interface ZipEntry {
   readonly data: Uint8Array;
 }
 
+/**
+ * zlib's fastest level. A Word file's parts are repetitive XML: level 6 spent 2.5× the time for
+ * files ~15 % smaller (the example's eleven .docx: 38 → 15 ms of a cold run, 278 → 329 KB in all).
+ */
+const DEFLATE_LEVEL = 1;
 const DOS_TIME = 0;
 const DOS_DATE = (1 << 5) | 1; // 1980-01-01
 const VERSION = 20;
@@ -24,7 +29,7 @@ export function zipEntries(entries: readonly ZipEntry[]): Uint8Array {
   for (const { path, data } of entries) {
     const name = Buffer.from(path, 'utf8');
     const flags = name.length === path.length ? 0 : UTF8_NAME;
-    const compressed = deflateRawSync(data, { level: 6 });
+    const compressed = deflateRawSync(data, { level: DEFLATE_LEVEL });
     const crc = crc32(data);
     // The fields a local header and its central directory entry share, from "version needed" on.
     const fields = (header: Buffer, at: number) => {
