@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import * as z from '../zod.js';
 import { headingIds, lintTemplateSource, referenceTargets, type TemplateIssue } from './lint.js';
+import { precompiledSpecData } from './precompiled.js';
 
 /**
  * Reads template directories once (IO at the edge) and composes them into one template set.
@@ -297,16 +298,17 @@ export function readTemplateLayer(dir: string, overlay: string | null): Template
 
 /** A document.yaml, checked against the schema; every problem with its line. */
 function parseSpec(file: LayerFile, issues: TemplateIssue[]): SpecFile | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(file.source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length) {
-    for (const problem of problems) {
-      issues.push({ file: file.file, line: lineCounter.linePos(problem.pos[0]).line, message: `YAML の書き方に誤りがあります: ${problem.message.split('\n')[0]}` });
+  // The YAML is parsed when the data was not read at build time, or when a line is asked for.
+  let yaml: { readonly doc: YamlDocument; readonly lineCounter: LineCounter } | undefined;
+  const parsedYaml = () => {
+    if (!yaml) {
+      const lineCounter = new LineCounter();
+      yaml = { doc: parseDocument(file.source, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
     }
-    return undefined;
-  }
+    return yaml;
+  };
   const line = (keyPath: readonly (string | number)[]): number | undefined => {
+    const { doc, lineCounter } = parsedYaml();
     let node: unknown = doc.contents;
     let found: number | undefined = 1;
     for (const key of keyPath) {
@@ -324,12 +326,22 @@ function parseSpec(file: LayerFile, issues: TemplateIssue[]): SpecFile | undefin
     }
     return found;
   };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    issues.push({ file: file.file, line: undefined, message: `YAML を読み取れません: ${error instanceof Error ? error.message : String(error)}` });
-    return undefined;
+  let data = precompiledSpecData(file.sha256);
+  if (data === undefined) {
+    const { doc, lineCounter } = parsedYaml();
+    const problems = [...doc.errors, ...doc.warnings];
+    if (problems.length) {
+      for (const problem of problems) {
+        issues.push({ file: file.file, line: lineCounter.linePos(problem.pos[0]).line, message: `YAML の書き方に誤りがあります: ${problem.message.split('\n')[0]}` });
+      }
+      return undefined;
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      issues.push({ file: file.file, line: undefined, message: `YAML を読み取れません: ${error instanceof Error ? error.message : String(error)}` });
+      return undefined;
+    }
   }
   const parsed = documentSpecSchema.safeParse(data ?? {});
   if (!parsed.success) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -24,4 +24,19 @@ export function precompiledSpec(source: string): TemplateSpec | undefined {
   table ??= existsSync(PRECOMPILED_FILE) ? (createRequire(import.meta.url)(PRECOMPILED_FILE) as Record<string, TemplateSpec>) : {};
   const digest = sourceDigest(source);
   return Object.hasOwn(table, digest) ? table[digest] : undefined;
+}
+
+/**
+ * The bundled templates' document.yaml files, read into data when kitei is built (the same
+ * script), by the SHA-256 (hex) of the file's text: a run skips the YAML parser for them (~10 ms
+ * of a cold build) and parses a file only when it is not there (edited or an overlay's) or when
+ * a problem needs its line numbers.
+ */
+export const PRECOMPILED_SPECS_FILE = fileURLToPath(new URL('../../dist/precompiled-specs.json', import.meta.url));
+
+let specTable: Readonly<Record<string, unknown>> | undefined;
+
+export function precompiledSpecData(sha256: string): unknown {
+  specTable ??= existsSync(PRECOMPILED_SPECS_FILE) ? (JSON.parse(readFileSync(PRECOMPILED_SPECS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  return Object.hasOwn(specTable, sha256) ? specTable[sha256] : undefined;
 }

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFile } from '../../src/build.js';
-import { loadTemplates, templateSources } from '../../src/templates/load.js';
-import { precompiledSpec } from '../../src/templates/precompiled.js';
+import { DEFAULT_TEMPLATE_DIR, loadTemplates, readTemplateLayer, templateSources } from '../../src/templates/load.js';
+import { precompiledSpec, precompiledSpecData } from '../../src/templates/precompiled.js';
+import { parse as parseYaml } from 'yaml';
 import { ROOT } from '../support/build.js';
 import { ensureBuilt, KITEI_BIN } from '../support/dist.js';
 
@@ -27,6 +29,14 @@ describe('配布される形（dist/bundle と事前コンパイルしたテン�
     expect(missing.map(({ file }) => file)).toEqual([]);
     // A template edited after the build has no spec and compiles at run time.
     expect(precompiledSpec(`${templates.documents[0]!.sections[0]?.source ?? templates.documents[0]!.title}\n追記`)).toBeUndefined();
+  }, 120_000);
+
+  it('npm run build は各文書の document.yaml をデータにしておく（実行時は YAML を読まない。書き換えたものは読む）', () => {
+    ensureBuilt();
+    const specs = [...readTemplateLayer(DEFAULT_TEMPLATE_DIR, null).specs.values()];
+    expect(specs.length).toBeGreaterThanOrEqual(9);
+    for (const spec of specs) expect(precompiledSpecData(spec.sha256), spec.file).toEqual(parseYaml(spec.source));
+    expect(precompiledSpecData(createHash('sha256').update(`${specs[0]!.source}\n# 追記`).digest('hex'))).toBeUndefined();
   }, 120_000);
 
   it('bin/kitei.js（バンドル）で作った md・docx・pdf は、ソースから作ったものとバイト単位で同じ', async () => {
