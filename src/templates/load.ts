@@ -523,11 +523,15 @@ function compose(layers: readonly TemplateLayer[], issues: TemplateIssue[]): Tem
   // Ids name reference targets across all documents of a build, so each may be defined in one file only
   // (the same id may stand in the two branches of an {{#if}}/{{else}} of one file).
   const knownIds = new Map<string, string>();
-  const owners = new Map<string, { file: string; line: number | undefined }>();
-  const define = (id: string, title: string, file: string, line: number | undefined) => {
+  // A line is worked out only for a problem: finding it in a document.yaml means parsing the YAML.
+  type LineOf = number | undefined | (() => number | undefined);
+  const lineOf = (line: LineOf) => (typeof line === 'function' ? line() : line);
+  const owners = new Map<string, { file: string; line: LineOf }>();
+  const define = (id: string, title: string, file: string, line: LineOf) => {
     const owner = owners.get(id);
     if (owner !== undefined && owner.file !== file) {
-      add(file, line, `id「${id}」は ${owner.file}${owner.line ? `:${owner.line}` : ''} でも使われています（id は全文書で一意にしてください）`);
+      const ownerLine = lineOf(owner.line);
+      add(file, lineOf(line), `id「${id}」は ${owner.file}${ownerLine ? `:${ownerLine}` : ''} でも使われています（id は全文書で一意にしてください）`);
       return;
     }
     if (!owner) owners.set(id, { file, line });
@@ -535,9 +539,9 @@ function compose(layers: readonly TemplateLayer[], issues: TemplateIssue[]): Tem
   };
   for (const document of ordered) {
     const specFile = document.specFiles[document.specFiles.length - 1]!;
-    define(document.id, document.spec.title.replace(/\{\{[^}]*\}\}/gu, '…'), specFile.file, specFile.line(['id']));
+    define(document.id, document.spec.title.replace(/\{\{[^}]*\}\}/gu, '…'), specFile.file, () => specFile.line(['id']));
     const chaptersFile = [...document.specFiles].reverse().find((file) => file.spec.chapters !== undefined) ?? specFile;
-    document.spec.chapters.forEach((chapter, index) => define(chapter.id, chapter.title, chaptersFile.file, chaptersFile.line(['chapters', index, 'id'])));
+    document.spec.chapters.forEach((chapter, index) => define(chapter.id, chapter.title, chaptersFile.file, () => chaptersFile.line(['chapters', index, 'id'])));
   }
   const sectionFiles = composed.flatMap((document) => [...document.sections, ...document.chapters.flatMap((chapter) => chapter.sections)]);
   for (const section of sectionFiles) for (const heading of headingIds(section.source)) define(heading.id, heading.title, section.file, heading.line);
