@@ -250,6 +250,13 @@ describe('誤った独自テンプレートは、ファイルと行を示して�
     ]);
   });
 
+  it('id の重複（同梱の document.yaml の章と）: 行は事前に読み込んだ document.yaml でも示す', () => {
+    const dir = overlay({ [section]: '# SNS {#org-sns-official}\n\n## 組織 {#org}\n\n本文。\n' });
+    expect(refused(() => loadTemplates(undefined, [dir]))).toEqual([
+      `${join(dir, section)}:3: id「org」は rulebook/document.yaml:11 でも使われています（id は全文書で一意にしてください）`,
+    ]);
+  });
+
   it('置き換えたファイルが、同梱の節が参照する見出しをなくした', () => {
     const dir = overlay({ 'rulebook/1-organizational/07-internet.md': '# インターネットの利用 {#org-internet}\n\n## メール {#org-mail}\n\n本文。\n' });
     expect(refused(() => loadTemplates(undefined, [dir]))).toEqual([
