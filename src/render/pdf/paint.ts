@@ -25,6 +25,8 @@ interface EmbeddedFont {
 
 interface PdfInternals {
   _font: EmbeddedFont;
+  _offset: number;
+  _write(data: string | Uint8Array): void;
   page: { fonts: Record<string, unknown>; dictionary: unknown };
   _root: { data: Record<string, unknown> };
 }
@@ -57,6 +59,20 @@ function deflateStreamsFast(pdf: { ref(data?: object): unknown }): void {
       finalize.call(this);
     };
     return ref;
+  };
+}
+
+/**
+ * pdfkit writes the file as a readable stream, a few bytes at a time (`1 0 obj`, a dictionary,
+ * `endobj`…), each string turned into bytes by a JavaScript loop and pushed through the stream.
+ * The file is collected here instead, the strings encoded by Buffer (latin1: the low byte of each
+ * code unit, as pdfkit's loop does); pdfkit's offsets for the cross-reference table stay its own.
+ */
+function collectOutput(raw: PdfInternals, chunks: Uint8Array[]): void {
+  raw._write = function (this: PdfInternals, data: string | Uint8Array) {
+    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
+    chunks.push(bytes);
+    this._offset += bytes.length;
   };
 }
 
@@ -131,8 +147,13 @@ export async function paint(input: PaintInput): Promise<Uint8Array> {
   // info dictionary is written from its enumerable keys).
   if (!hasDate) Object.defineProperty(pdf.info, 'CreationDate', { value: input.idDate, enumerable: false });
   raw._root.data.PageMode = 'UseOutlines';
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // What pdfkit wrote while it was made (the header) is in its stream; everything after is collected.
+  const head = pdf.read() as Buffer | null;
+  const chunks: Uint8Array[] = head ? [head] : [];
+  collectOutput(raw, chunks);
+  pdf.on('data', () => {
+    throw new Error('pdfkit wrote past the collected output');
+  });
   const finished = new Promise<void>((resolve, reject) => {
     pdf.on('end', resolve);
     pdf.on('error', reject);
