@@ -407,12 +407,19 @@ class Painter {
     return y;
   }
 
+  /** A layer's x and y as written in the page's coordinates (y up). */
+  private X(x: number): string {
+    return f2(x + this.dx);
+  }
+
+  private Y(y: number): string {
+    return f2(this.height - y - this.dy);
+  }
+
   private draw(op: Op): void {
     const out = this.out;
     const dx = this.dx;
     const dy = this.dy;
-    const X = (x: number) => f2(x + dx);
-    const Y = (y: number) => f2(this.height - y - dy);
     switch (op.kind) {
       case 'group':
         // A span of text as written lies within one text object (it holds glyph runs only).
@@ -434,11 +441,11 @@ class Painter {
         const y = this.gy(op.y);
         if (op.fill) {
           this.setFill(op.fill);
-          out.push(`${X(x)} ${Y(y + op.height)} ${f2(op.width)} ${f2(op.height)} re f`);
+          out.push(`${this.X(x)} ${this.Y(y + op.height)} ${f2(op.width)} ${f2(op.height)} re f`);
         }
         if (op.stroke) {
           this.setStroke(op.stroke, op.lineWidth ?? 0.5);
-          out.push(`${X(x)} ${Y(y + op.height)} ${f2(op.width)} ${f2(op.height)} re S`);
+          out.push(`${this.X(x)} ${this.Y(y + op.height)} ${f2(op.width)} ${f2(op.height)} re S`);
         }
         return;
       }
@@ -446,7 +453,7 @@ class Painter {
         if (op.points.length < 2) return;
         this.endText();
         this.setStroke(op.color, op.width);
-        out.push(`${op.points.map(([x, y], i) => `${X(this.gx(x))} ${Y(this.gy(y))} ${i === 0 ? 'm' : 'l'}`).join(' ')} S`);
+        out.push(`${op.points.map(([x, y], i) => `${this.X(this.gx(x))} ${this.Y(this.gy(y))} ${i === 0 ? 'm' : 'l'}`).join(' ')} S`);
         return;
       case 'dots': {
         const x1 = this.gx(op.x1);
@@ -458,7 +465,7 @@ class Painter {
         if (start > x2 + dx) return;
         this.endText();
         this.setStroke(op.color, 0.9);
-        out.push(`q 1 J [0 ${f2(op.pitch)}] 0 d ${f2(start)} ${Y(y)} m ${X(x2)} ${Y(y)} l S Q`);
+        out.push(`q 1 J [0 ${f2(op.pitch)}] 0 d ${f2(start)} ${this.Y(y)} m ${this.X(x2)} ${this.Y(y)} l S Q`);
         return;
       }
       case 'link': {
