@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { readSparseFont, sfntMetrics } from '../../src/render/text/sfnt.js';
+import { locaTable, readSparseFont, sfntMetrics } from '../../src/render/text/sfnt.js';
 import { FACE_NAMES, fontFile } from '../../src/render/text/fonts.js';
 
 /** kitei reads cmap and hmtx itself (src/render/text/sfnt.ts): it must agree with fontkit everywhere. */
@@ -58,5 +58,14 @@ describe('cmap と hmtx の直接の読み取り', () => {
     sparse.loadAllOutlines();
     expect(sparse.bytes.equals(whole)).toBe(true);
     expect(Buffer.from(sparse.outline(offset + 5, offset + 9)).equals(whole.subarray(offset + 5, offset + 9))).toBe(true);
+  });
+
+  it.each(FACE_NAMES)('%s: loca は fontkit が読むのと同じ（版と全オフセット）', (name) => {
+    const file = readFileSync(fontFile(name));
+    const fontkitOwn = (create(file) as unknown as { loca: { version: number; offsets: number[] } }).loca;
+    const own = locaTable(file)!;
+    expect(own.version).toBe(fontkitOwn.version);
+    expect(own.offsets.length).toBeGreaterThan(10_000);
+    expect(own.offsets).toEqual([...fontkitOwn.offsets]);
   });
 });

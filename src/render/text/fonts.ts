@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';
-import { readSparseFont, rememberSparseFile, sfntMetrics } from './sfnt.js';
+import { locaTable, readSparseFont, rememberSparseFile, sfntMetrics } from './sfnt.js';
 
 /**
  * The fonts kitei typesets with: Noto Serif JP (regular) for text, Noto Sans JP (bold) for headings,
@@ -77,6 +77,10 @@ function openFace(name: FaceName): Face {
   const file = sparse ? sparse.bytes : readFileSync(path);
   const font = create(file);
   if (sparse) rememberSparseFile(font, sparse);
+  // fontkit's cache of decoded tables: loca read here, not through its struct reader (sfnt.ts).
+  const loca = locaTable(file);
+  const tables = (font as unknown as { _tables?: Record<string, unknown> })._tables;
+  if (loca && tables && !('loca' in tables)) tables.loca = loca;
   const scale = 1000 / font.unitsPerEm;
   const metrics = sfntMetrics(file) ?? fontkitMetrics(font);
   // Looked up once per character: typesetting asks for the same few thousand again and again.
