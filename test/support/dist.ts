@@ -8,14 +8,14 @@ import { ROOT } from './build.js';
  * when a source or template is newer (CI builds it in `npm ci`; locally it may be stale).
  */
 export function ensureBuilt(): void {
-  const built = join(ROOT, 'dist', 'bundle', 'main.js');
+  const built = join(ROOT, 'dist', 'bundle', 'main.cjs');
   const newest = Math.max(
     ...['src', 'templates', 'scripts'].flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true }).map((p) => statSync(join(ROOT, dir, String(p))).mtimeMs)),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
   const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
   // (Type errors are the typecheck's business; tsc emits the JavaScript anyway.)
-  if (!existsSync(built)) throw new Error(`npm run build が dist/bundle/main.js を作りませんでした:\n${result.stdout}${result.stderr}`);
+  if (!existsSync(built)) throw new Error(`npm run build が dist/bundle/main.cjs を作りませんでした:\n${result.stdout}${result.stderr}`);
 }
 
 export const KITEI_BIN = join(ROOT, 'bin', 'kitei.js');
