@@ -79,7 +79,7 @@ export const CATEGORIES: readonly Category[] = [
     id: 'software',
     title: '業務のソフト・サービス',
     question: 'パソコンに入れて使うソフトと、会計・給与などの業務のサービス',
-    why: '「標準ソフトウェア」の表（従業員が使ってよいソフトの一覧）とアップデートの表に載ります。',
+    why: '「標準ソフトウェア」の表（業務で使ってよいソフトの一覧）とアップデートの表に載ります。',
     example: '例: Word・Excel、会計は freee、設計は CAD（その他に入力）',
     otherKinds: ['software', 'office', 'browser', 'cloud-service', 'business-system'],
   },

@@ -330,7 +330,7 @@ const sitesTopic = listTopic({
 
 const AREA_LEVELS = [
   { value: '1', name: 'レベル1（来客も入る場所）' },
-  { value: '2', name: 'レベル2（従業員だけの場所）' },
+  { value: '2', name: 'レベル2（組織の人だけが入る場所）' },
   { value: '3', name: 'レベル3（限られた人だけの部屋）' },
 ];
 
@@ -341,7 +341,7 @@ const areasTopic = listTopic({
   path: ['areas'],
   columns: ['レベル', '場所', '機器'],
   cells: (row) => [str(row.level), joinWords(row.rooms), str(row.devices)],
-  row: () => [
+  row: (ctx) => [
     { key: 'level', label: 'レベル', kind: 'choice', numeric: true, choices: AREA_LEVELS, help: help('← → で選びます。') },
     { key: 'rooms', label: '場所', kind: 'words', required: true, help: help('「、」で区切ります。', '執務スペース、書類保管庫') },
     { key: 'locking', label: '施錠', required: true, help: help('セキュリティ領域の表の「施錠」欄に載ります。', '最終退室者による施錠') },
@@ -349,7 +349,7 @@ const areasTopic = listTopic({
     { key: 'records', label: '入退室の記録', kind: 'nullable', help: help('空欄なら「－」です。', '入退室を所定様式に記録') },
     { key: 'intrusionDetection', label: '侵入検知', kind: 'nullable', help: help('空欄なら「－」です。', 'ビルの機械警備') },
     { key: 'fireProtection', label: '火災対策', required: true, help: help('セキュリティ領域の表の「火災対策」欄に載ります。', '火災報知器、消火器設置') },
-    { key: 'users', label: '利用者', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。', '従業員及び許可された来訪者') },
+    { key: 'users', label: '利用者', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。', `${ctx.state.term('staff')}及び許可された来訪者`) },
     { key: 'restrictions', label: '制限事項', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。') },
     { key: 'visitors', label: '部外者の扱い', kind: 'optional', help: help('空欄ならレベルごとの既定の文です。') },
     { key: 'visitorBadge', label: '来客用名札', kind: 'optional', help: help('空欄ならレベル1は「着用不要」、2以上は「要着用」です。') },
@@ -522,14 +522,14 @@ const contactsTopic = formTopic({
     if (authorities === 'back') return 'back';
     return editList(ctx, {
       id: 'topic.recovery',
-      title: 'システム以外の復旧責任者（電源・顧客・従業員など）',
+      title: `システム以外の復旧責任者（電源・顧客・${ctx.state.term('staff')}など）`,
       path: ['continuity', 'recovery'],
       columns: ['被害対象', '復旧責任者', '連絡先'],
       cells: (row) => [joinWords(row.targets), (peopleByTitle(ctx).show as (v: unknown) => string)(row.owners), joinWords(row.contacts)],
       row: () => [
         { key: 'targets', label: '被害対象', kind: 'words', required: true, help: help('「、」で区切ります。', '施主・施工会社') },
         { key: 'owners', label: '復旧責任者（役職）', ...peopleByTitle(ctx), required: true, help: help('「だれが何をするか」で答えた役職を「、」で区切ります。', '代表取締役') },
-        { key: 'contacts', label: '関係者の連絡先', kind: 'words', help: help('「、」で区切ります。', '従業員名簿参照') },
+        { key: 'contacts', label: '関係者の連絡先', kind: 'words', help: help('「、」で区切ります。', `${ctx.state.term('staff')}名簿参照`) },
       ],
       blank: () => ({ targets: [], owners: [], contacts: [] }),
     });
@@ -651,12 +651,12 @@ const handlingTopic = formTopic({
   title: '情報の持ち出しと送り方',
   why: 'ノートパソコン・USBメモリを持ち出すときの対策と、秘密の情報をメールで送る方法です。',
   base: ['rules'],
-  specs: () => [
+  specs: (ctx) => [
     choice('laptopEncryption', 'ノートパソコンで暗号化するもの', '持ち出すときの暗号化の範囲です。', { hardDisk: 'ハードディスク全体', folder: 'フォルダー', data: 'データ' }, 'hardDisk'),
     choice('smallMediaMeasure', 'USBメモリなどの紛失対策', '持ち出すときの紛失対策として規程に載ります。', { tag: '大きなタグを付ける', strap: 'ストラップで体やカバンに固定する', bell: '鈴を付ける' }, 'tag'),
     { key: 'confidentialEmail', label: '秘密の情報をメールで送る方法', ...named(EMAIL_NAMES), initial: EMAIL_NAMES.encryptedAttachment, same: ['encryptedAttachment'], help: help(`「、」で区切ります（${Object.values(EMAIL_NAMES).join('、')}）。`) },
     { key: 'externalSystemProviders', label: '外部の情報システムを提供する組織の例', kind: 'optional', help: help('空欄なら種類ごとの既定の文です。', '顧客、関係会社、クラウドサービス提供者を含む取引先等') },
-    { key: 'secretsThreshold', label: '秘密として管理する情報（機密性の評価値がこれ以上）', kind: 'int', min: 0, max: 9, help: help('人的対策「従業員の責務」に載ります。空欄なら最も低い非公開の区分の評価値です。', '2') },
+    { key: 'secretsThreshold', label: '秘密として管理する情報（機密性の評価値がこれ以上）', kind: 'int', min: 0, max: 9, help: help(`人的対策「${ctx.state.term('staff')}の責務」に載ります。空欄なら最も低い非公開の区分の評価値です。`, '2') },
     { key: 'outsourcing.sharingCounterparties', label: '機密情報を共有する相手', kind: 'optional', help: help('空欄なら種類ごとの既定の文です。', '施工会社又は協力設計事務所') },
   ],
 });

@@ -44,15 +44,28 @@ export const typeStep = step('organization.type', '組織について', async (c
   return 'next';
 });
 
-export const organizationStep = step('organization', '組織について', async (ctx, progress) =>
-  askForm(ctx, {
+/** A made-up organization of each type, for the examples of the first questions. */
+const EXAMPLE_ORGANIZATION: Record<OrganizationType, { readonly name: string; readonly business: string; readonly size: string }> = {
+  company: { name: 'こもれび設計株式会社', business: '住宅・店舗の設計及び工事監理', size: '12人の設計事務所' },
+  llc: { name: '合同会社こもれびデザイン', business: 'ウェブサイトの制作及び運用支援', size: '6人の制作会社' },
+  association: { name: '一般社団法人ひかり地域振興協会', business: '地域の観光振興と公共施設の指定管理', size: '15人の協会' },
+  cooperative: { name: 'みどり野菜生産協同組合', business: '組合員の野菜の共同出荷と資材の共同購入', size: '職員10人の組合' },
+  npo: { name: '特定非営利活動法人こもれび子ども支援', business: '子ども食堂の運営と学習支援', size: '職員5人の法人' },
+  medical: { name: '医療法人社団こもれび会', business: '内科・小児科の診療所の運営', size: '職員18人の診療所' },
+  welfare: { name: '社会福祉法人こもれび福祉会', business: '通所介護と訪問介護の事業所の運営', size: '職員20人の事業所' },
+  professional: { name: 'こもれび税理士事務所', business: '税務申告・記帳代行・経営相談', size: '8人の事務所' },
+};
+
+export const organizationStep = step('organization', '組織について', async (ctx, progress) => {
+  const example = EXAMPLE_ORGANIZATION[ctx.state.type ?? 'company'];
+  return askForm(ctx, {
     id: 'organization',
     message: '組織のこと',
     progress,
     base: [],
     help: '↑↓ で欄を移り、入力して Enter で次の欄へ。最後の「決定して次へ」で Enter を押します。',
     specs: [
-      { key: 'organization.name', label: '正式名称', required: true, help: help('表紙と本文に載り、保存するファイルと出力フォルダーの名前にもなります。', 'こもれび設計株式会社') },
+      { key: 'organization.name', label: '正式名称', required: true, help: help('表紙と本文に載り、保存するファイルと出力フォルダーの名前にもなります。', example.name) },
       {
         key: 'organization.size',
         label: '働いている人数',
@@ -62,14 +75,14 @@ export const organizationStep = step('organization', '組織について', async
           { value: 'medium', name: '21人以上（部門があり、情報システムの担当者がいる）' },
         ],
         initial: 'small',
-        help: help('役割の分担の提案と、運用ルールの推奨値が人数で変わります。← → で選びます。', '12人の設計事務所なら「おおむね20人まで」'),
+        help: help('役割の分担の提案と、運用ルールの推奨値が人数で変わります。← → で選びます。', `${example.size}なら「おおむね20人まで」`),
       },
-      { key: 'organization.business', label: '事業内容', required: true, help: help('公開する「情報セキュリティ基本方針」の冒頭で、何をしている組織かを述べる文に入ります。', '住宅・店舗の設計及び工事監理') },
+      { key: 'organization.business', label: '事業内容', required: true, help: help('公開する「情報セキュリティ基本方針」の冒頭で、何をしている組織かを述べる文に入ります。', example.business) },
       { key: 'organization.address', label: '所在地（任意）', kind: 'optional', help: help('契約の裁判所と、警察の相談窓口の提案に使います。空欄でもかまいません。', '神奈川県横浜市中区架空通3-4-5') },
       { key: 'document.effectiveDate', label: '規程を使い始める日', kind: 'date', required: true, help: help('施行日として表紙・改訂履歴・各章に載ります（今日の日付は使いません）。', `${DATE_FORMS} のどの形でも`) },
     ],
-  }),
-);
+  });
+});
 
 // ── 2 だれが何をするか ───────────────────────────────────────────────────────────────────────
 
@@ -156,6 +169,7 @@ export const peopleStep = step('people', 'だれが何をするか', async (ctx,
 });
 
 async function peopleForm(ctx: Ctx, proposed: Person[], withExtra: boolean, progress: string): Promise<Outcome> {
+  const staff = ctx.state.term('staff');
   const fields: FormField[] = [];
   proposed.forEach((person, i) => {
     const group = `${i + 1}人目: ${roleSummary(person.roles) || '（役割は次の画面で選びます）'}`;
@@ -169,7 +183,7 @@ async function peopleForm(ctx: Ctx, proposed: Person[], withExtra: boolean, prog
       validate: (v) => (isHead && !v.trim() ? '基本方針の署名に使います。氏名を入力してください' : true),
     });
     if (person.roles.includes('systemAdmin')) {
-      fields.push({ name: `${i}.phone`, label: '職場の電話', default: typeof person.phone === 'string' ? person.phone : '', help: help('従業員がパソコンやシステムのことで問い合わせる先として載ります。', '045-000-1002'), validate: phoneCheck });
+      fields.push({ name: `${i}.phone`, label: '職場の電話', default: typeof person.phone === 'string' ? person.phone : '', help: help(`${staff}がパソコンやシステムのことで問い合わせる先として載ります。`, '045-000-1002'), validate: phoneCheck });
     }
     if (onCallList(person)) {
       fields.push({ name: `${i}.mobile`, label: '携帯電話（緊急連絡用）', default: typeof person.mobile === 'string' ? person.mobile : '', help: help('事故（情報漏えい・ウイルス感染など）のとき、夜間・休日でも連絡する緊急連絡網に載ります。', '090-0000-1001'), validate: phoneCheck });
@@ -213,9 +227,10 @@ function orderPerson(person: Person): Person {
 async function rolesForm(ctx: Ctx, progress: string): Promise<Outcome> {
   const all = people(ctx);
   const choices = all.map((p, i) => ({ value: String(i), name: p.title }));
+  const roleHelp = ROLE_HELP(ctx.state.term('staff'));
   const fields: FormField[] = ROLE_KEYS.map((role) => {
     const holder = all.findIndex((p) => p.roles.includes(role));
-    return { name: role, label: SHORT_ROLE[role], default: holder >= 0 ? String(holder) : '', choices, help: help(ROLE_HELP[role]) };
+    return { name: role, label: SHORT_ROLE[role], default: holder >= 0 ? String(holder) : '', choices, help: help(roleHelp[role]) };
   });
   const answer = await ctx.prompts.form({ id: 'people.roles', message: 'だれがどの役割を務めるか', progress, help: help('役割ごとに、務める人を ← → で選びます。1人がいくつ務めてもかまいません。'), fields });
   if (isBack(answer)) return 'back';
@@ -226,11 +241,11 @@ async function rolesForm(ctx: Ctx, progress: string): Promise<Outcome> {
   return 'next';
 }
 
-const ROLE_HELP: Record<RoleKey, string> = {
+const ROLE_HELP = (staff: string): Record<RoleKey, string> => ({
   head: '公開する基本方針に署名し、規程を承認する人です。',
   securityOfficer: '情報セキュリティ対策全体の責任者です（小さな組織では代表者が務めます）。',
   systemAdmin: 'パソコン・ネットワーク・クラウドサービスの設定やアカウントを管理する人です。',
-  educationOfficer: '従業員への情報セキュリティ教育を計画し、行う人です。',
+  educationOfficer: `${staff}への情報セキュリティ教育を計画し、行う人です。`,
   incidentOfficer: '情報漏えいやウイルス感染などの事故が起きたとき、対応を指揮する人です。',
   complaintsOfficer: '個人情報の取扱いについての苦情・相談を受ける人です。',
   privacyOfficer: '個人情報の管理の責任者です。',
@@ -238,7 +253,7 @@ const ROLE_HELP: Record<RoleKey, string> = {
   myNumberManager: 'マイナンバー（個人番号）の事務の責任者です。',
   myNumberClerk: 'マイナンバーを実際に扱う担当者です。',
   publicRelations: '事故のとき、報道機関への発表を準備する人です。',
-};
+});
 
 export const departmentsStep = step(
   'departments',
@@ -291,6 +306,7 @@ export const departmentsStep = step(
 // ── 3 どこで ─────────────────────────────────────────────────────────────────────────────────
 
 export const areasStep = step('areas', 'どこで仕事をするか', async (ctx, progress) => {
+  const staff = ctx.state.term('staff');
   const areas = ctx.state.list(['areas']);
   const at = (level: number) => areas.find((a) => a.level === level);
   const text = (level: number, key: string) => {
@@ -303,11 +319,11 @@ export const areasStep = step('areas', 'どこで仕事をするか', async (ctx
     id: 'areas',
     message: '事務所の場所と戸締まり',
     progress,
-    help: help('規程の「セキュリティ領域」（だれが入ってよい場所か）の表になります。来客が入る場所と、従業員だけが入る場所に分けます。'),
+    help: help(`規程の「セキュリティ領域」（だれが入ってよい場所か）の表になります。来客が入る場所と、${staff}だけが入る場所に分けます。`),
     fields: [
       { name: 'rooms1', label: '来客が入る場所', default: joinWords(at(1)?.rooms), help: help('打合せ・受付など、来客を通す場所です。複数は「、」で区切ります。なければ空欄。', '打合せコーナー') },
       { name: 'devices1', label: 'そこに置く情報機器', default: text(1, 'devices'), help: help('来客が入る場所に置いてよい機器です。置かなければ空欄（「なし」と載ります）。', 'モニター（打合せ用）') },
-      { name: 'rooms2', label: '従業員だけが入る場所', default: joinWords(at(2)?.rooms), help: help('執務室など、従業員だけが入る場所です。複数は「、」で区切ります。', '執務スペース、書類保管庫'), validate: (v) => (splitWords(v).length ? true : '1か所以上入力してください') },
+      { name: 'rooms2', label: `${staff}だけが入る場所`, default: joinWords(at(2)?.rooms), help: help(`執務室など、${staff}だけが入る場所です。複数は「、」で区切ります。`, '執務スペース、書類保管庫'), validate: (v) => (splitWords(v).length ? true : '1か所以上入力してください') },
       { name: 'devices2', label: 'そこに置く情報機器', default: text(2, 'devices'), help: help('執務室に置く機器です。', 'パソコン、複合機、NAS、Wi-Fiルーター'), validate: (v) => (v.trim() ? true : '入力してください') },
       { name: 'rooms3', label: 'サーバーなどを置く鍵のかかる部屋', default: joinWords(at(3)?.rooms), help: help('サーバー室など、限られた人だけが入る部屋です。なければ空欄。', 'サーバー室') },
       { name: 'devices3', label: 'その部屋に置く機器', default: text(3, 'devices'), help: help('上の部屋がなければ空欄。', 'サーバー、UTM') },
@@ -832,6 +848,7 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
 const mergeRow = (before: Data | undefined, row: Data): Data => ({ ...(before ?? {}), ...row, ...(row.private !== 'measures' && before?.privateAlternatives ? { privateAlternatives: null } : {}) });
 
 export const myNumberStep = step('myNumber', '働き方', async (ctx, progress) => {
+  const staff = ctx.state.term('staff');
   const current = ctx.state.get(['myNumber']);
   const mn = (isPlainObject(current) ? current : {}) as Data;
   const contact = (isPlainObject(mn.contact) ? mn.contact : {}) as Data;
@@ -851,10 +868,10 @@ export const myNumberStep = step('myNumber', '働き方', async (ctx, progress) 
         label: 'マイナンバーを',
         default: current === undefined ? '' : isNone(current) ? 'no' : 'yes',
         choices: [
-          { value: 'yes', name: '扱う（源泉徴収票・社会保険の手続きで従業員の番号を集める）' },
+          { value: 'yes', name: `扱う（源泉徴収票・社会保険の手続きで${staff}の番号を集める）` },
           { value: 'no', name: '扱わない（番号を集めず、保管もしない）' },
         ],
-        help: help('従業員を雇っていれば、ふつうは「扱う」です（手続きを社労士・税理士に頼んでいても、番号を集めて渡すなら扱います）。'),
+        help: help(`${staff}を雇っていれば、ふつうは「扱う」です（手続きを社労士・税理士に頼んでいても、番号を集めて渡すなら扱います）。`),
       },
       { name: 'desk', label: '問い合わせ窓口', default: str(contact.desk) || manager?.title || '', help: help('公開する基本方針に、お問合せ窓口として載ります。', '総務担当') },
       { name: 'phone', label: '窓口の電話（任意）', default: str(contact.phone) || str(manager?.phone), help: help('基本方針の問い合わせ先に載ります。', '045-000-1002'), validate: phoneCheck },
@@ -963,6 +980,7 @@ function suggestedPolicyAccess(ctx: Ctx): string {
 }
 
 export const ownRulesStep = step('rules.own', '社内のきまり', async (ctx, progress) => {
+  const staff = ctx.state.term('staff');
   const rules = (ctx.state.get(['rules']) ?? {}) as Data;
   const pair = (list: unknown, target: string) => (Array.isArray(list) ? ((list as Data[]).find((r) => r.target === target)?.method as string | undefined) : undefined);
   const audit = (rules.audit ?? {}) as Data;
@@ -972,7 +990,7 @@ export const ownRulesStep = step('rules.own', '社内のきまり', async (ctx, 
     progress,
     help: help('規程に「当社の決まり」として載ります。入っている文は、小さな組織によくある決め方の提案です。実際と違うところを直してください。'),
     fields: [
-      { name: 'policyAccess', label: '規程を従業員が見られる場所', default: joinWords(rules.policyAccess) || suggestedPolicyAccess(ctx), help: help('基本方針と規程を、従業員がいつでも見られるようにする方法です。「、」で区切ります。', '共有フォルダーへの格納、事務所内への掲示') },
+      { name: 'policyAccess', label: `規程を${staff}が見られる場所`, default: joinWords(rules.policyAccess) || suggestedPolicyAccess(ctx), help: help(`基本方針と規程を、${staff}がいつでも見られるようにする方法です。「、」で区切ります。`, '共有フォルダーへの格納、事務所内への掲示') },
       { name: 'labelData', label: '秘密の電子データの見分け方', group: '秘密の情報（社外秘など）', default: pair(rules.labeling, '電子データ') ?? 'ファイル名の先頭に機密区分を表示', help: help('機密性の表示方法として載ります。', 'ファイル名の先頭に機密区分を表示') },
       { name: 'labelPaper', label: '秘密の書類の見分け方', default: pair(rules.labeling, '書類') ?? '表紙に機密区分を表示', help: help('機密性の表示方法として載ります。', '表紙に機密区分の印を押印') },
       { name: 'storeData', label: '秘密の電子データの保管場所', default: pair(rules.storage, '電子データ') ?? 'アクセス権を設定した共有フォルダー', help: help('非公開の情報の保管方法として載ります。', 'アクセス権を設定した SharePoint のサイト') },

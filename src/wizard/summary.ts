@@ -70,7 +70,8 @@ export function summaryLines(ctx: Ctx): string[] {
   }
 
   section('場所');
-  const names = ['', '来客が入る場所', '従業員だけが入る場所', '鍵のかかる部屋'];
+  const staff = state.term('staff');
+  const names = ['', '来客が入る場所', `${staff}だけが入る場所`, '鍵のかかる部屋'];
   for (const area of state.list(['areas'])) line(`${names[Number(area.level)] ?? `レベル${str(area.level)}`}: ${words(area.rooms)}（機器: ${str(area.devices)}）`);
   const first = state.list(['areas'])[0];
   if (first) line(`戸締まり: ${str(first.locking)}／夜間・休日: ${str(first.intrusionDetection) || 'なし'}／火災: ${str(first.fireProtection)}／入退室の記録: ${first.records ? 'する' : 'しない'}`);
@@ -135,7 +136,7 @@ export function summaryLines(ctx: Ctx): string[] {
 
   section('社内のきまり');
   const rules = (state.get(['rules']) ?? {}) as Data;
-  if (rules.policyAccess) line(`規程を従業員が見られる場所: ${words(rules.policyAccess)}`);
+  if (rules.policyAccess) line(`規程を${staff}が見られる場所: ${words(rules.policyAccess)}`);
   for (const [key, name] of [
     ['labeling', '秘密の情報の表示'],
     ['storage', '秘密の情報の保管'],

@@ -109,6 +109,22 @@ describe('かんたんモード（12人の設計事務所）', () => {
     expect(rulebook).not.toContain('会社貸与');
   });
 
+  it('画面の言葉と例は組織の種類に合わせる（協会なら「職員」、例も協会の名前。会社の「従業員」は種類を選ぶ画面の説明だけ）', async () => {
+    const dir = tempDir();
+    const prompts = new ScriptedPrompts({ ...officeScript(), 'organization.type': 'association' });
+    expect(await runWizard({ prompts, answersDir: join(dir, 'answers'), out: join(dir, 'output'), width: 100 })).toBe(0);
+    const screens = prompts.asked.filter((a) => a.id !== 'organization.type');
+    const shown = screens.map((a) => [a.message, a.help ?? '', ...(a.fields ?? []).flatMap((f) => [f.label, f.help ?? '', f.group ?? '', f.default ?? ''])].join('\n')).join('\n');
+    expect(shown).toContain('職員だけが入る場所');
+    expect(shown).toContain('一般社団法人ひかり地域振興協会');
+    expect(shown).not.toMatch(/従業員|こもれび設計株式会社/u);
+    expect(prompts.output).not.toContain('従業員');
+    // A company sees the company's words and example.
+    const company = (await office()).prompts;
+    expect(company.screens).toContain('従業員だけが入る場所');
+    expect(company.screens).toContain('例: こもれび設計株式会社');
+  });
+
   it('製品の「よくある設定」は組織の種類によらない言葉で書く（従業員・職員のどちらも入れない: 回答にそのまま載るため）', () => {
     const facts = CATEGORIES.flatMap((c) => productsOf(c.id)).flatMap((p) => p.items.flatMap((item) => item.facts));
     expect(facts.length).toBeGreaterThan(20);
