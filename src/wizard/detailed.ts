@@ -636,10 +636,10 @@ const accountsTopic = formTopic({
   specs: (ctx) => {
     const staff = ctx.state.term('staff');
     return [
-    { key: 'removalDeadline', label: '不要なアカウントを消す期限', kind: 'optional', initial: '当該アカウントが不要になった日の翌日', same: '当該アカウントが不要になった日の翌日', help: help('アカウント管理の規定に載ります。', '退職日の翌日') },
-    { key: 'generalAccountNames', label: '一般アカウントの名前に使うもの', kind: 'words', initial: `${staff}番号、${staff}コード`, same: [`${staff}番号`, `${staff}コード`], help: help('「、」で区切ります。', `${staff}番号、氏名のローマ字`) },
-    { key: 'privileged.lockoutUnit', label: '特権アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
-    { key: 'general.lockoutUnit', label: '一般アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
+      { key: 'removalDeadline', label: '不要なアカウントを消す期限', kind: 'optional', initial: '当該アカウントが不要になった日の翌日', same: '当該アカウントが不要になった日の翌日', help: help('アカウント管理の規定に載ります。', '退職日の翌日') },
+      { key: 'generalAccountNames', label: '一般アカウントの名前に使うもの', kind: 'words', initial: `${staff}番号、${staff}コード`, same: [`${staff}番号`, `${staff}コード`], help: help('「、」で区切ります。', `${staff}番号、氏名のローマ字`) },
+      { key: 'privileged.lockoutUnit', label: '特権アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
+      { key: 'general.lockoutUnit', label: '一般アカウントのロックアウトの単位', kind: 'choice', choices: [{ value: 'hours', name: '時間' }, { value: 'minutes', name: '分' }], help: help('← → で選びます。') },
     ];
   },
 });
