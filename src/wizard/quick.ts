@@ -139,12 +139,13 @@ export const peopleStep = step('people', 'だれが何をするか', async (ctx,
     const plan = plans.get(ctx) ?? 'keep';
     if (screen === 'plan') {
       const proposed = proposedPeople(ctx);
+      const auditor = proposed.find((p) => p.roles.includes('auditor'))?.title;
       ctx.prompts.say(`\n${proposed.map((p) => `  ・${p.title}: ${roleSummary(p.roles) || '（役割なし）'}`).join('\n')}`);
       const chosen = await ctx.prompts.select<'keep' | 'change'>({
         id: 'people.plan',
         message: people(ctx).length ? 'この役割の分担でよいですか' : `${ORGANIZATION_SIZE_LABELS[ctx.state.size].replace(/（.*$/u, '')}の${ORGANIZATION_TYPE_LABELS[ctx.state.type ?? 'company'].replace(/（.*$/u, '')}によくある分担です。この分担でよいですか`,
         progress,
-        help: help('規程の体制表と、本文の「…が承認する」「…に報告する」に、この役職名が入ります。小さな組織では1人が複数の役割を兼ねます。', '監査役がいない会社なら、この分担のまま進み、次の画面で3人目の役職を「設計主任」などに直します'),
+        help: help('規程の体制表と、本文の「…が承認する」「…に報告する」に、この役職名が入ります。小さな組織では1人が複数の役割を兼ねます。', auditor ? `${auditor}がいない${ctx.state.term('org')}なら、この分担のまま進み、次の画面で「${auditor}」を点検を務める人の実際の役職名に直します` : '役職名だけ違うなら、この分担のまま進み、次の画面で直します'),
         choices: [
           { value: 'keep', name: 'この分担でよい（次の画面で役職名・氏名・連絡先を入力）' },
           { value: 'change', name: '分担を変える（だれが何を務めるかを選び直す）' },
@@ -170,10 +171,12 @@ export const peopleStep = step('people', 'だれが何をするか', async (ctx,
 
 async function peopleForm(ctx: Ctx, proposed: Person[], withExtra: boolean, progress: string): Promise<Outcome> {
   const staff = ctx.state.term('staff');
+  // The titles usual for the organization's type (the proposal), as the example.
+  const titles = [...new Set(proposed.map((p) => p.title).filter(Boolean))].join('、') || '代表者、総務担当';
   const fields: FormField[] = [];
   proposed.forEach((person, i) => {
     const group = `${i + 1}人目: ${roleSummary(person.roles) || '（役割は次の画面で選びます）'}`;
-    fields.push({ name: `${i}.title`, label: '役職', group, default: person.title, help: help('体制表と本文に載る役職名です。', '代表取締役、総務担当、設計主任'), validate: (v) => (v.trim() ? true : '役職を入力してください') });
+    fields.push({ name: `${i}.title`, label: '役職', group, default: person.title, help: help('体制表と本文に載る役職名です。', titles), validate: (v) => (v.trim() ? true : '役職を入力してください') });
     const isHead = person.roles.includes('head');
     fields.push({
       name: `${i}.name`,
