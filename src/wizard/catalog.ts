@@ -62,9 +62,9 @@ export const CATEGORIES: readonly Category[] = [
   {
     id: 'devices',
     title: 'パソコンとスマートフォン',
-    question: '仕事で使っているパソコンと、会社が貸与しているスマートフォン',
+    question: '仕事で使っているパソコンと、貸与しているスマートフォン',
     why: '規程の「標準ソフトウェア」と「アップデートの方法」の表に、OS（基本ソフト）ごとの行ができます。',
-    example: '例: Windows のパソコンと会社の iPhone → 「Windows」「iPhone」に印',
+    example: '例: Windows のパソコンと貸与している iPhone → 「Windows」「iPhone」に印',
     otherKinds: ['pc-os', 'mobile-os', 'mdm'],
   },
   {
@@ -185,21 +185,21 @@ export const PRODUCTS: readonly Product[] = [
   {
     id: 'iphone',
     category: 'devices',
-    choice: '会社の iPhone',
-    description: '会社が貸与しているもの（私物のスマートフォンは含めません）',
+    choice: '貸与している iPhone',
+    description: '組織が貸与しているもの（私物のスマートフォンは含めません）',
     items: [{ id: 'iphone', kind: 'mobile-os', product: 'iOS（iPhone）', vendor: 'Apple', facts: [autoUpdate('iOS の自動アップデートを有効にする。')] }],
   },
   {
     id: 'android',
     category: 'devices',
-    choice: '会社の Android スマートフォン',
-    description: '会社が貸与しているもの（私物のスマートフォンは含めません）',
+    choice: '貸与している Android スマートフォン',
+    description: '組織が貸与しているもの（私物のスマートフォンは含めません）',
     items: [{ id: 'android', kind: 'mobile-os', product: 'Android', vendor: 'Google', facts: [autoUpdate('システムアップデートを自動で適用する。')] }],
   },
   {
     id: 'intune',
     category: 'devices',
-    choice: '会社のスマートフォンを Microsoft Intune で管理（MDM）',
+    choice: '貸与しているスマートフォンを Microsoft Intune で管理（MDM）',
     description: '紛失したときの遠隔消去などのため、管理用のアプリ（エージェント）を入れているとき',
     items: [{ id: 'intune', kind: 'mdm', product: 'Microsoft Intune', vendor: 'Microsoft', facts: [] }],
   },

@@ -818,9 +818,9 @@ const documentsTopic = formTopic({
       path: ['documents', 'basicPolicy', 'commitments'],
       columns: ['見出し', '本文'],
       cells: (row) => [str(row.title), str(row.text)],
-      row: () => [
+      row: (ctx) => [
         { key: 'title', label: '見出し', required: true, help: help('基本方針の番号付きの方針の見出しになります。', '経営者の責任') },
-        { key: 'text', label: '本文', required: true, help: help('基本方針の番号付きの方針の本文になります。', '当社は、情報セキュリティの維持及び改善に取り組みます。') },
+        { key: 'text', label: '本文', required: true, help: help('基本方針の番号付きの方針の本文になります。', `${ctx.state.term('self')}は、情報セキュリティの維持及び改善に取り組みます。`) },
       ],
       blank: () => ({ title: '', text: '' }),
     });

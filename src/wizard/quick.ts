@@ -561,7 +561,7 @@ export const factsStep = step('inventory.facts', '何を使っているか', asy
         id: 'inventory.facts',
         message: '実際にそうしているものに印を付けてください（印の付いたものだけが規程に載ります）',
         progress,
-        help: `${help('選んだ製品によくある設定です。規程のアップデート・認証・アクセス制御・機器の要件の表に、当社の決まりとして載ります。', '自動更新を有効にしていないなら、その行の印を外します')}\nスペースで印を付け・外し、Enter で決定します。↓ で続きが見えます（全部で${items.reduce((n, item) => n + catalogOf(item)!.facts.length, 0)}行）。`,
+        help: `${help(`選んだ製品によくある設定です。規程のアップデート・認証・アクセス制御・機器の要件の表に、${ctx.state.term('self')}の決まりとして載ります。`, '自動更新を有効にしていないなら、その行の印を外します')}\nスペースで印を付け・外し、Enter で決定します。↓ で続きが見えます（全部で${items.reduce((n, item) => n + catalogOf(item)!.facts.length, 0)}行）。`,
         choices: items.flatMap((item) =>
           catalogOf(item)!.facts.map((fact, i) => ({
             value: factKey(item.id, fact.id),
@@ -739,6 +739,7 @@ function dropFirstBackup(item: Item): Item {
 // ── 6 働き方 ─────────────────────────────────────────────────────────────────────────────────
 
 export const teleworkStep = step('telework', '働き方', async (ctx, progress) => {
+  const org = ctx.state.term('org');
   const telework = ctx.state.get(['telework']);
   const on = telework === undefined ? '' : isNone(telework) ? 'no' : 'yes';
   const t = (isPlainObject(telework) ? telework : {}) as Data;
@@ -774,8 +775,8 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
         label: '使うパソコン',
         default: pc ? (isNone(pc.lent) ? 'private' : pc.private === 'asNeeded' ? 'both' : 'lent') : 'lent',
         choices: [
-          { value: 'lent', name: '会社が貸与したパソコンだけ（私物は禁止）' },
-          { value: 'both', name: '会社のパソコン（私物も必要に応じて）' },
+          { value: 'lent', name: `${org}が貸与したパソコンだけ（私物は禁止）` },
+          { value: 'both', name: `${org}のパソコン（私物も必要に応じて）` },
           { value: 'private', name: '私物のパソコン（決められた対策をして）' },
         ],
         help: help('規程の「テレワークで使う情報機器」の表に載ります。'),
@@ -787,7 +788,7 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
               label: '使うスマートフォン',
               default: phone ? (isNone(phone.lent) ? 'private' : 'lent') : 'lent',
               choices: [
-                { value: 'lent', name: '会社が貸与したスマートフォンだけ（私物は禁止）' },
+                { value: 'lent', name: `${org}が貸与したスマートフォンだけ（私物は禁止）` },
                 { value: 'private', name: '私物のスマートフォン（決められた対策をして）' },
               ],
               help: help('規程の「テレワークで使う情報機器」の表に載ります。'),
@@ -800,7 +801,7 @@ export const teleworkStep = step('telework', '働き方', async (ctx, progress) 
         default: networks.includes('publicWifi') ? 'public' : networks.includes('mobileRouter') ? 'mobile' : 'home',
         choices: [
           { value: 'home', name: '自宅の Wi-Fi・有線LAN だけ' },
-          { value: 'mobile', name: '自宅と、会社のモバイルWi-Fiルーター' },
+          { value: 'mobile', name: `自宅と、${org}のモバイルWi-Fiルーター` },
           { value: 'public', name: 'カフェ・駅などの公衆Wi-Fi も可' },
         ],
         help: help('公衆Wi-Fi を含めなければ、規程に「公衆Wi-Fi の利用禁止」が載ります。'),
@@ -991,7 +992,7 @@ export const ownRulesStep = step('rules.own', '社内のきまり', async (ctx, 
     id: 'rules.own',
     message: '情報の扱い方と点検のきまり',
     progress,
-    help: help('規程に「当社の決まり」として載ります。入っている文は、小さな組織によくある決め方の提案です。実際と違うところを直してください。'),
+    help: help(`規程に「${ctx.state.term('self')}の決まり」として載ります。入っている文は、小さな組織によくある決め方の提案です。実際と違うところを直してください。`),
     fields: [
       { name: 'policyAccess', label: `規程を${staff}が見られる場所`, default: joinWords(rules.policyAccess) || suggestedPolicyAccess(ctx), help: help(`基本方針と規程を、${staff}がいつでも見られるようにする方法です。「、」で区切ります。`, '共有フォルダーへの格納、事務所内への掲示') },
       { name: 'labelData', label: '秘密の電子データの見分け方', group: '秘密の情報（社外秘など）', default: pair(rules.labeling, '電子データ') ?? 'ファイル名の先頭に機密区分を表示', help: help('機密性の表示方法として載ります。', 'ファイル名の先頭に機密区分を表示') },

@@ -117,7 +117,7 @@ describe('かんたんモード（12人の設計事務所）', () => {
     const shown = screens.map((a) => [a.message, a.help ?? '', ...(a.fields ?? []).flatMap((f) => [f.label, f.help ?? '', f.group ?? '', f.default ?? ''])].join('\n')).join('\n');
     expect(shown).toContain('職員だけが入る場所');
     expect(shown).toContain('一般社団法人ひかり地域振興協会');
-    expect(shown).not.toMatch(/従業員|こもれび設計株式会社|監査役|設計主任/u);
+    expect(shown).not.toMatch(/従業員|当社|会社の|会社が貸与|こもれび設計株式会社|監査役|設計主任/u);
     expect(prompts.output).not.toContain('従業員');
     // A company sees the company's words and example.
     const company = (await office()).prompts;
