@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { copySimpleGlyphsDirectly, type TrueTypeSubset } from '../../src/render/pdf/subset.js';
+import { subsetFromFontBytes, type TrueTypeSubset } from '../../src/render/pdf/subset.js';
 import { FACE_NAMES, face, fontFile } from '../../src/render/text/fonts.js';
 
 /** The faster glyph copy and file writer (src/render/pdf/subset.ts) must give exactly the font file fontkit's own subsetter gives. */
@@ -22,7 +22,7 @@ describe('フォントのサブセット', () => {
     const { font } = face(name);
     const fontkitOwn = whole.createSubset() as Subset;
     const direct = font.createSubset() as Subset;
-    copySimpleGlyphsDirectly(direct as unknown as TrueTypeSubset);
+    subsetFromFontBytes(direct as unknown as TrueTypeSubset);
     // The text's glyphs, a spread of others across the font, and the last glyph (past hmtx's long metrics, if any).
     const ids = [...new Set([...TEXT].map((ch) => whole.glyphForCodePoint(ch.codePointAt(0)!).id))];
     for (let gid = 1; gid < font.numGlyphs; gid += 97) ids.push(gid);

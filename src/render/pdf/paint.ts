@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { face, type Face, type FaceName } from '../text/fonts.js';
 import { compactObjects } from './objstm.js';
-import { copySimpleGlyphsDirectly, type TrueTypeSubset } from './subset.js';
+import { subsetFromFontBytes, type TrueTypeSubset } from './subset.js';
 import type { GlyphRun, Op } from './ops.js';
 
 /**
@@ -213,7 +213,7 @@ class Encoder {
     name: FaceName,
   ) {
     this.face = face(name);
-    copySimpleGlyphsDirectly(font.subset as unknown as TrueTypeSubset);
+    subsetFromFontBytes(font.subset as unknown as TrueTypeSubset);
   }
 
   /** The two bytes of the glyph id (Identity-H), escaped for a literal string. */

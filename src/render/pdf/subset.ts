@@ -28,7 +28,8 @@ export interface TrueTypeSubset {
     readonly _variationProcessor?: unknown;
     readonly stream: { readonly buffer: Uint8Array };
     readonly directory: { readonly tables: Readonly<Record<string, TableRecord | undefined>> };
-    readonly loca?: { readonly version: number };
+    /** fontkit's decoded loca: offsets in bytes (fonts.ts fills it from the file's bytes, sfnt.ts's locaTable). */
+    readonly loca?: { readonly version: number; readonly offsets: readonly number[] };
   };
   readonly glyphs: number[];
   glyf: Uint8Array[];
@@ -44,7 +45,7 @@ const TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 
 /** Tables copied from the font as they are (fontkit decodes and re-encodes them unchanged). */
 const COPIED = new Set(['cvt ', 'prep', 'fpgm']);
 
-export function copySimpleGlyphsDirectly(subset: TrueTypeSubset): void {
+export function subsetFromFontBytes(subset: TrueTypeSubset): void {
   const { font } = subset;
   const file = font.stream?.buffer;
   const tables = font.directory?.tables;
@@ -52,16 +53,15 @@ export function copySimpleGlyphsDirectly(subset: TrueTypeSubset): void {
   const head = tables.head;
   const hhea = tables.hhea;
   const maxp = tables.maxp;
-  const loca = tables.loca;
   const glyf = tables.glyf;
   const hmtx = tables.hmtx;
   // head 54 bytes, hhea 36, maxp 6 (version 0.5) or 32 (1.0): the layouts fontkit decodes and writes back.
-  if (!head || !hhea || !maxp || !loca || !glyf || !hmtx || head.length !== 54 || hhea.length !== 36 || (maxp.length !== 6 && maxp.length !== 32)) return;
+  if (!head || !hhea || !maxp || !tables.loca || !glyf || !hmtx || head.length !== 54 || hhea.length !== 36 || (maxp.length !== 6 && maxp.length !== 32)) return;
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const locaVersion = view.getInt16(head.offset + 50);
   const longMetrics = view.getUint16(hhea.offset + 34);
   const glyphCount = view.getUint16(maxp.offset + 4);
-  const glyphStart = (gid: number) => glyf.offset + (locaVersion === 0 ? view.getUint16(loca.offset + 2 * gid) * 2 : view.getUint32(loca.offset + 4 * gid));
+  const { version: locaVersion, offsets: locaOffsets } = font.loca!;
+  const glyphStart = (gid: number) => glyf.offset + locaOffsets[gid]!;
 
   // Opened by fonts.ts without its outlines: they are read from the file as the subset needs them.
   const sparse = sparseFileOf(font);
